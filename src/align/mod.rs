@@ -1,0 +1,1 @@
+//! Alignment: which claims speak of the same thing. (Being written.)

@@ -1,0 +1,88 @@
+//! The pipeline as a library call: documents in, claims and sorted findings out.
+
+use rayon::prelude::*;
+
+use crate::claim::Claim;
+use crate::document::Document;
+use crate::extract;
+use crate::finding::Finding;
+use crate::input::InputError;
+use crate::lexicon::Lexicon;
+use crate::rules::RuleSet;
+
+/// Options of a check run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Also compare claims within one document.
+    pub self_consistency: bool,
+}
+
+/// Everything a report needs: the documents, their claims, the findings and the input errors.
+#[derive(Debug, Default)]
+pub struct Run {
+    /// The documents, in input order.
+    pub documents: Vec<Document>,
+    /// Every claim of every document, grouped by document in input order, sorted by span.
+    pub claims: Vec<Claim>,
+    /// The findings, in the one report order (path, offset, rule).
+    pub findings: Vec<Finding>,
+    /// Problems with the inputs.
+    pub errors: Vec<InputError>,
+}
+
+/// Extracts the claims of every document, in parallel; the result does not depend on the
+/// number of threads.
+#[must_use]
+pub fn extract_all(documents: &[Document], lexicon: &Lexicon) -> Vec<Claim> {
+    documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| extract::extract_document(d, i, lexicon))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Runs the whole check.
+#[must_use]
+pub fn run(
+    documents: Vec<Document>,
+    errors: Vec<InputError>,
+    rules: &RuleSet,
+    lexicon: &Lexicon,
+    opts: &Options,
+) -> Run {
+    let claims = extract_all(&documents, lexicon);
+    let mut findings = rules.evaluate(&documents, &claims, lexicon, opts);
+    sort_findings(&mut findings, &documents, &claims);
+    Run {
+        documents,
+        claims,
+        findings,
+        errors,
+    }
+}
+
+/// The one order of findings: by path, then offset, then rule, then the other claims.
+pub fn sort_findings(findings: &mut [Finding], documents: &[Document], claims: &[Claim]) {
+    let key = |f: &Finding| {
+        let locs: Vec<(&str, usize, usize)> = f
+            .claims
+            .iter()
+            .map(|&i| {
+                let c = &claims[i];
+                (documents[c.doc].id.as_str(), c.span.start, c.span.end)
+            })
+            .collect();
+        locs
+    };
+    findings.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.first()
+            .cmp(&kb.first())
+            .then_with(|| a.rule.cmp(&b.rule))
+            .then_with(|| ka.cmp(&kb))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+}

@@ -1,0 +1,350 @@
+//! Claims: what an extractor found in a document, normalised so that rules can compare them.
+//!
+//! Owns the value types (`Interval`, `Hedge`, `DateRange`, `Change`) and the `Claim` itself.
+//! Must not know how claims are found (that is `extract/`) or compared (`align/`, `rules/`).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::document::Span;
+
+/// What kind of thing a claim states. The names are the contract's (`kind` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A bare count or amount: "1,400", "three", "1.2 million".
+    Number,
+    /// A rank: "21st", "third".
+    Ordinal,
+    /// A percentage ("45%") or percentage points (`unit = "pp"`).
+    Percent,
+    /// An amount of money; `unit` is the ISO 4217 code.
+    Money,
+    /// A measured amount with a unit, or a count of named things.
+    Quantity,
+    /// A multiplicative or additive change: "tripled", "rose by 300%".
+    Change,
+    /// A day, or a calendar unit standing for one moment ("in 2017").
+    Date,
+    /// A span of calendar time: "the latter half of 2025", "since 2017".
+    Period,
+    /// A length of time, in days: "six-month", "just over a year".
+    Duration,
+}
+
+impl Kind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [Kind; 9] = [
+        Kind::Number,
+        Kind::Ordinal,
+        Kind::Percent,
+        Kind::Money,
+        Kind::Quantity,
+        Kind::Change,
+        Kind::Date,
+        Kind::Period,
+        Kind::Duration,
+    ];
+
+    /// The contract's name of the kind.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::Ordinal => "ordinal",
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+            Kind::Quantity => "quantity",
+            Kind::Change => "change",
+            Kind::Date => "date",
+            Kind::Period => "period",
+            Kind::Duration => "duration",
+        }
+    }
+
+    /// Parses a contract kind name.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// True for the kinds that carry a numeric `value`.
+    #[must_use]
+    pub fn is_numeric(self) -> bool {
+        !matches!(self, Kind::Date | Kind::Period)
+    }
+}
+
+/// How the wording qualifies a stated number. Hedges are data (rules/lexicon/hedges.toml); this
+/// enum is the closed set of meanings they map to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    /// No hedge: the number as stated (still subject to its rounding precision).
+    #[default]
+    Exact,
+    /// "over", "more than", "above", "exceeding": strictly above.
+    Above,
+    /// "at least", "no fewer than": at or above.
+    AtLeast,
+    /// "just over", "slightly more than": a little above.
+    JustAbove,
+    /// "nearly", "almost", "just under", "close to": a little below.
+    Nearly,
+    /// "under", "less than", "below", "fewer than": strictly below.
+    Below,
+    /// "up to", "as many as", "no more than", "at most": at or below.
+    AtMost,
+    /// "about", "around", "roughly", "approximately", "some", "an estimated".
+    About,
+    /// "hundreds of", "dozens of", "tens of thousands of": an order of magnitude.
+    Multiples,
+}
+
+impl Hedge {
+    /// The contract bounds (`low`, `high`) this hedge puts on a stated `point`: what the wording
+    /// allows, `None` where it does not bound. "About" bounds nothing in the contract's sense;
+    /// rules widen it with their own tolerance.
+    #[must_use]
+    pub fn bounds(self, point: f64) -> (Option<f64>, Option<f64>) {
+        match self {
+            Hedge::Exact | Hedge::About => (None, None),
+            Hedge::Above | Hedge::AtLeast | Hedge::JustAbove => (Some(point), None),
+            Hedge::Nearly | Hedge::Below | Hedge::AtMost => (None, Some(point)),
+            Hedge::Multiples => (Some(point), Some(point * 10.0)),
+        }
+    }
+
+    /// The contract's name of the hedge.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Exact => "exact",
+            Hedge::Above => "above",
+            Hedge::AtLeast => "at_least",
+            Hedge::JustAbove => "just_above",
+            Hedge::Nearly => "nearly",
+            Hedge::Below => "below",
+            Hedge::AtMost => "at_most",
+            Hedge::About => "about",
+            Hedge::Multiples => "multiples",
+        }
+    }
+}
+
+/// A normalised number with the bounds its wording allows.
+///
+/// `point` is the stated number; `low`/`high` are bounds from hedges or ranges (`None` where the
+/// text does not bound the value on that side, for exact values both `None`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    /// The stated number, normalised ("$16.4 million" -> 16400000).
+    pub point: f64,
+    /// The lower bound the wording allows, if any.
+    pub low: Option<f64>,
+    /// The upper bound the wording allows, if any.
+    pub high: Option<f64>,
+}
+
+impl Interval {
+    /// An exact value.
+    #[must_use]
+    pub fn exact(point: f64) -> Interval {
+        Interval {
+            point,
+            low: None,
+            high: None,
+        }
+    }
+
+    /// A value qualified by a hedge.
+    #[must_use]
+    pub fn hedged(point: f64, hedge: Hedge) -> Interval {
+        let (low, high) = hedge.bounds(point);
+        Interval { point, low, high }
+    }
+
+    /// A range "between `low` and `high`"; `point` is the midpoint.
+    #[must_use]
+    pub fn range(low: f64, high: f64) -> Interval {
+        Interval {
+            point: (low + high) / 2.0,
+            low: Some(low),
+            high: Some(high),
+        }
+    }
+
+    /// Multiplies every bound by `k` (scales, unit conversion). A negative `k` swaps the bounds.
+    #[must_use]
+    pub fn scale(self, k: f64) -> Interval {
+        let (low, high) = if k < 0.0 {
+            (self.high.map(|h| h * k), self.low.map(|l| l * k))
+        } else {
+            (self.low.map(|l| l * k), self.high.map(|h| h * k))
+        };
+        Interval {
+            point: self.point * k,
+            low,
+            high,
+        }
+    }
+}
+
+/// A span of calendar days, inclusive at both ends; either end may be unknown or open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateRange {
+    /// The first day covered, if known.
+    pub from: Option<Date>,
+    /// The last day covered, if known.
+    pub to: Option<Date>,
+}
+
+impl DateRange {
+    /// A single day.
+    #[must_use]
+    pub fn day(d: Date) -> DateRange {
+        DateRange {
+            from: Some(d),
+            to: Some(d),
+        }
+    }
+
+    /// Both ends known.
+    #[must_use]
+    pub fn new(from: Date, to: Date) -> DateRange {
+        DateRange {
+            from: Some(from),
+            to: Some(to),
+        }
+    }
+
+    /// The number of days covered, when both ends are known.
+    #[must_use]
+    pub fn days(&self) -> Option<f64> {
+        let (f, t) = (self.from?, self.to?);
+        let span = f.until(t).ok()?;
+        // until() in days, inclusive of both ends.
+        let d = span.get_days();
+        Some(f64::from(d) + 1.0)
+    }
+}
+
+/// What a `change` claim says about how a value moved.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Change {
+    /// True when the change is stated as a difference ("rose by 7.2 points", "up $75 billion")
+    /// rather than a factor; then the claim's `value` is the difference and `unit` its unit.
+    pub additive: bool,
+    /// True when the wording is ambiguous between two factors ("three times more": 3x or 4x);
+    /// the claim's `value` then spans both readings.
+    pub ambiguous: bool,
+    /// True when the change was stated as a percentage ("increased by 300%") rather than a
+    /// multiple ("quadrupled"), so that reports can explain the conversion.
+    pub from_percent: bool,
+    /// The starting value of "from X to Y", when stated.
+    pub start: Option<f64>,
+    /// The end value of "from X to Y", when stated.
+    pub end: Option<f64>,
+}
+
+/// Flags about how a claim is asserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Modality {
+    /// "did not rise by 10%", "no 300 jobs".
+    pub negated: bool,
+    /// "could reach", "would cost", "if ... then".
+    pub hypothetical: bool,
+    /// "will open", "is expected to", "by 2030" as a target.
+    pub future: bool,
+}
+
+/// One numeric or temporal claim in a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// Index of the document in the run (see `Corpus`).
+    #[serde(skip)]
+    pub doc: usize,
+    /// Where the claim's text lies in the file as stored.
+    #[serde(skip)]
+    pub span: Span,
+    /// The kind of claim.
+    pub kind: Kind,
+    /// The normalised value, for numeric kinds and durations (days).
+    pub value: Option<Interval>,
+    /// The unit: ISO 4217 for money, unit symbol for quantities, "day" for durations, "pp" for
+    /// percentage points, the counted noun for counts of things when known.
+    pub unit: Option<String>,
+    /// The hedge that qualified the stated value.
+    pub hedge: Hedge,
+    /// The rounding step the text implies for `value.point` ("1,400" -> 100, "16.4" -> 0.1);
+    /// `None` when unknown.
+    pub precision: Option<f64>,
+    /// For quantities: the dimension of the unit ("data", "length", "mass", "temperature",
+    /// "count" for counts of named things), from the unit table.
+    pub dimension: Option<String>,
+    /// For quantities with a physical unit: `value` converted to the dimension's base unit
+    /// (bytes, metres, ...) so that "380 gigabytes" and "0.38 TB" compare equal.
+    pub base: Option<Interval>,
+    /// The counted or measured noun phrase, when the text names it ("1,200 jobs" -> "jobs",
+    /// "380 gigabytes of data" -> "data", "61,240 votes" -> "votes").
+    pub noun: Option<String>,
+    /// First and last day covered, for dates and periods.
+    pub dates: Option<DateRange>,
+    /// Details of a change claim.
+    pub change: Option<Change>,
+    /// Negation, hypotheticals, future tense.
+    pub modality: Modality,
+}
+
+impl Claim {
+    /// A claim of `kind` over `span` with nothing else set.
+    #[must_use]
+    pub fn new(doc: usize, span: Span, kind: Kind) -> Claim {
+        Claim {
+            doc,
+            span,
+            kind,
+            value: None,
+            unit: None,
+            hedge: Hedge::Exact,
+            precision: None,
+            dimension: None,
+            base: None,
+            noun: None,
+            dates: None,
+            change: None,
+            modality: Modality::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hedge_bounds_follow_the_contract() {
+        assert_eq!(
+            Interval::hedged(300.0, Hedge::Above),
+            Interval {
+                point: 300.0,
+                low: Some(300.0),
+                high: None
+            }
+        );
+        assert_eq!(Interval::hedged(1400.0, Hedge::Nearly).high, Some(1400.0));
+        assert_eq!(Interval::hedged(1400.0, Hedge::Nearly).low, None);
+    }
+
+    #[test]
+    fn negative_scale_swaps_bounds() {
+        let i = Interval::range(1.0, 2.0).scale(-1.0);
+        assert_eq!((i.low, i.high), (Some(-2.0), Some(-1.0)));
+    }
+
+    #[test]
+    fn date_range_days_are_inclusive() {
+        let r = DateRange::new(jiff::civil::date(2025, 7, 1), jiff::civil::date(2025, 12, 31));
+        assert_eq!(r.days(), Some(184.0));
+    }
+}

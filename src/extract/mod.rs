@@ -1,0 +1,125 @@
+//! Extraction: turns the prose of a document into claims.
+//!
+//! One file per claim family, one line per extractor in `EXTRACTORS`. Extractors never fail:
+//! whatever they cannot read they skip. They work on prose offsets; `extract_document` maps
+//! every span back to the stored source, drops claims that a larger claim already covers, and
+//! sorts the result by span.
+//!
+//! Architecture invariant: extraction does no IO and its output does not depend on thread count.
+
+pub mod numeral;
+pub mod numeric;
+pub mod temporal;
+
+use jiff::civil::Date;
+
+use crate::claim::{Claim, Kind};
+use crate::document::{Document, Span};
+use crate::lexicon::Lexicon;
+
+/// What an extractor knows besides the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The document's date (anchors "last year", "on Monday").
+    pub date: Option<Date>,
+    /// The vocabularies.
+    pub lexicon: &'a Lexicon,
+}
+
+/// One family of claims.
+pub trait Extractor: Sync {
+    /// A short name, for `crosscheck extract --explain` and tests.
+    fn name(&self) -> &'static str;
+    /// The claim kinds it produces.
+    fn kinds(&self) -> &'static [Kind];
+    /// Appends the claims found in `text` to `out`; spans are offsets into `text`, `doc` is 0.
+    fn extract(&self, text: &str, ctx: &Context<'_>, out: &mut Vec<Claim>);
+}
+
+/// Every extractor, in the order they run.
+pub static EXTRACTORS: &[&dyn Extractor] = &[&numeric::Numeric, &temporal::Temporal];
+
+/// Runs every extractor over plain text, returning claims with spans into `text`, de-duplicated
+/// and sorted.
+#[must_use]
+pub fn extract_text(text: &str, ctx: &Context<'_>) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for e in EXTRACTORS {
+        e.extract(text, ctx, &mut out);
+    }
+    out.retain(|c| c.span.end <= text.len() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end) && !c.span.is_empty());
+    resolve_overlaps(&mut out);
+    out
+}
+
+/// Extracts the claims of a document; spans point into its stored source.
+#[must_use]
+pub fn extract_document(doc: &Document, index: usize, lexicon: &Lexicon) -> Vec<Claim> {
+    let ctx = Context {
+        date: doc.date,
+        lexicon,
+    };
+    let mut claims = extract_text(&doc.prose, &ctx);
+    for c in &mut claims {
+        c.doc = index;
+        c.span = doc.to_source(c.span.start, c.span.end);
+    }
+    claims.retain(|c| !c.span.is_empty() && doc.source.is_char_boundary(c.span.start) && doc.source.is_char_boundary(c.span.end));
+    claims
+}
+
+/// Whether a claim of kind `inner` is redundant when a claim of kind `outer` covers it.
+fn covered_by(inner: Kind, outer: Kind) -> bool {
+    use Kind::{Change, Date, Duration, Money, Number, Ordinal, Percent, Period, Quantity};
+    match inner {
+        // A bare number inside any other claim is part of that claim.
+        Number => outer != Number,
+        Ordinal => matches!(outer, Date | Period),
+        Date => matches!(outer, Period),
+        Duration => matches!(outer, Period),
+        // "increased by 300%" keeps both its percent and its change claim (the contract allows it).
+        Percent | Money | Quantity => matches!(outer, Period | Duration) || (outer == inner),
+        Change | Period => outer == inner,
+    }
+}
+
+/// Drops claims that another claim strictly covers (or duplicates), then sorts by span and kind.
+fn resolve_overlaps(claims: &mut Vec<Claim>) {
+    claims.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+            .then(a.kind.cmp(&b.kind))
+    });
+    let n = claims.len();
+    let mut keep = vec![true; n];
+    for i in 0..n {
+        if !keep[i] {
+            continue;
+        }
+        for j in (i + 1)..n {
+            if claims[j].span.start >= claims[i].span.end {
+                break;
+            }
+            let (a, b) = (&claims[i], &claims[j]);
+            // a starts first (or equal and is longer).
+            if a.span.contains(b.span) && covered_by(b.kind, a.kind) {
+                keep[j] = false;
+            } else if b.span.contains(a.span) && covered_by(a.kind, b.kind) {
+                keep[i] = false;
+                break;
+            } else if a.kind == b.kind && a.span.overlaps(b.span) {
+                // Two overlapping claims of one kind: keep the longer.
+                if b.span.len() > a.span.len() {
+                    keep[i] = false;
+                    break;
+                }
+                keep[j] = false;
+            }
+        }
+    }
+    let mut k = keep.into_iter();
+    claims.retain(|_| k.next().unwrap_or(false));
+    let _ = Span::default();
+}

@@ -1,0 +1,293 @@
+//! The IO boundary: walks paths, reads files and JSON Lines, and builds `Document`s.
+//!
+//! Architecture invariant: with configuration loading and `report/`, this is the only module that
+//! touches the file system, and it only ever reads. A file that cannot be read becomes an
+//! `InputError`; the other inputs are still loaded.
+
+pub mod docdate;
+pub mod markup;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::document::{Document, Format};
+
+/// A problem with one input; the run goes on without it (or with what could be read of it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// The file, JSON Lines id, or `-`.
+    pub path: String,
+    /// What went wrong, with the line number where there is one.
+    pub message: String,
+    /// True when the input was skipped or partly lost (the check is incomplete); false for
+    /// warnings such as a lossy UTF-8 decode.
+    pub fatal: bool,
+}
+
+/// Documents loaded from the inputs, plus the problems met on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The documents, in input order (paths sorted within a directory).
+    pub documents: Vec<Document>,
+    /// Problems; the documents that could be read are still in `documents`.
+    pub errors: Vec<InputError>,
+}
+
+/// The extensions crosscheck reads when walking a directory.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// Options for loading.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The date that anchors documents with no date of their own.
+    pub as_of: Option<jiff::civil::Date>,
+}
+
+/// Loads every path: files, directories (recursively, honouring .gitignore and hidden files) and
+/// `-` for standard input (read as plain text).
+#[must_use]
+pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
+    let mut loaded = Loaded::default();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            match std::io::stdin().read_to_end(&mut buf) {
+                Ok(_) => push_bytes(&mut loaded, "-".to_string(), Format::Text, &buf, opts),
+                Err(e) => loaded.errors.push(InputError {
+                    path: "-".into(),
+                    message: format!("cannot read standard input: {e}"),
+                    fatal: true,
+                }),
+            }
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Err(e) => loaded.errors.push(InputError {
+                path: p.display().to_string(),
+                message: format!("cannot read: {}", io_message(&e)),
+                fatal: true,
+            }),
+            Ok(m) if m.is_dir() => walk_dir(p, &mut loaded, opts),
+            Ok(_) => load_file(p, &mut loaded, opts),
+        }
+    }
+    loaded
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string().to_lowercase(),
+    }
+}
+
+fn walk_dir(dir: &Path, loaded: &mut Loaded, opts: &LoadOptions) {
+    let mut files = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .follow_links(true)
+        .sort_by_file_path(std::cmp::Ord::cmp)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if e.file_type().is_some_and(|t| t.is_file()) && format_of(e.path()).is_some() {
+                    files.push(e.into_path());
+                }
+            }
+            Err(e) => loaded.errors.push(InputError {
+                path: dir.display().to_string(),
+                message: e.to_string().to_lowercase(),
+                fatal: true,
+            }),
+        }
+    }
+    for f in files {
+        load_file(&f, loaded, opts);
+    }
+}
+
+/// The format a path's extension says, if crosscheck reads it.
+#[must_use]
+pub fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(Format::Text),
+        "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" => Some(Format::Html),
+        _ => None,
+    }
+}
+
+fn load_file(path: &Path, loaded: &mut Loaded, opts: &LoadOptions) {
+    let id = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let format = format_of(path).unwrap_or(Format::Text);
+            push_bytes(loaded, id, format, &bytes, opts);
+        }
+        Err(e) => loaded.errors.push(InputError {
+            path: id,
+            message: format!("cannot read: {}", io_message(&e)),
+            fatal: true,
+        }),
+    }
+}
+
+fn push_bytes(loaded: &mut Loaded, id: String, format: Format, bytes: &[u8], opts: &LoadOptions) {
+    if looks_binary(bytes) {
+        loaded.errors.push(InputError {
+            path: id,
+            message: "skipped: binary file (contains NUL bytes)".into(),
+            fatal: false,
+        });
+        return;
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            loaded.errors.push(InputError {
+                path: id.clone(),
+                message: format!(
+                    "invalid UTF-8 at byte {}; decoded lossily (offsets after it may shift)",
+                    e.valid_up_to()
+                ),
+                fatal: false,
+            });
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    loaded.documents.push(build_document(id, format, text, None, opts));
+}
+
+/// True when the bytes look like a binary file rather than text.
+#[must_use]
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|b| *b == 0)
+}
+
+/// Builds a document of `format` from its stored text, finding its date.
+#[must_use]
+pub fn build_document(
+    id: String,
+    format: Format,
+    text: String,
+    date: Option<jiff::civil::Date>,
+    opts: &LoadOptions,
+) -> Document {
+    let mut doc = match format {
+        Format::Text => Document::plain(id, text),
+        Format::Markdown => markup::markdown(id, text),
+        Format::Html => markup::html(id, text),
+    };
+    if let Some(d) = date {
+        doc.date = Some(d);
+        doc.date_source = Some("json lines");
+    }
+    if doc.date.is_none() {
+        if let Some((d, src)) = docdate::find(&doc) {
+            doc.date = Some(d);
+            doc.date_source = Some(src);
+        }
+    }
+    if doc.date.is_none() {
+        if let Some(d) = opts.as_of {
+            doc.date = Some(d);
+            doc.date_source = Some("--as-of");
+        }
+    }
+    doc
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonlRecord {
+    id: Option<serde_json::Value>,
+    text: String,
+    date: Option<String>,
+    group: Option<String>,
+    #[serde(default)]
+    format: Option<String>,
+}
+
+/// Loads JSON Lines documents (`{"id", "text", "date", "group"}`) from `path` (`-` for standard
+/// input). A malformed line is an error naming its line number; the other lines are still read.
+#[must_use]
+pub fn load_jsonl(path: &Path, opts: &LoadOptions) -> Loaded {
+    let name = path.display().to_string();
+    let mut buf = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut buf).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut buf).map(|_| ()))
+    };
+    let mut loaded = Loaded::default();
+    if let Err(e) = read {
+        loaded.errors.push(InputError {
+            path: name,
+            message: format!("cannot read: {}", io_message(&e)),
+            fatal: true,
+        });
+        return loaded;
+    }
+    parse_jsonl(&name, &buf, opts, &mut loaded);
+    loaded
+}
+
+/// Parses JSON Lines bytes into documents; see `load_jsonl`.
+pub fn parse_jsonl(name: &str, bytes: &[u8], opts: &LoadOptions, loaded: &mut Loaded) {
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        let lineno = i + 1;
+        let line = String::from_utf8_lossy(line);
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let fail = |loaded: &mut Loaded, message: String| {
+            loaded.errors.push(InputError {
+                path: name.to_string(),
+                message: format!("line {lineno}: {message}"),
+                fatal: true,
+            });
+        };
+        let rec: JsonlRecord = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                fail(loaded, format!("invalid JSON Lines record: {e}"));
+                continue;
+            }
+        };
+        let id = match rec.id {
+            Some(serde_json::Value::String(s)) => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            None => format!("{name}:{lineno}"),
+            Some(other) => {
+                fail(loaded, format!("expected \"id\" to be a string, found {other}"));
+                continue;
+            }
+        };
+        let date = match rec.date.as_deref() {
+            None | Some("") => None,
+            Some(d) => match d.parse::<jiff::civil::Date>() {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    fail(loaded, format!("expected \"date\" as YYYY-MM-DD, found {d:?}"));
+                    None
+                }
+            },
+        };
+        let format = match rec.format.as_deref() {
+            Some("markdown" | "md") => Format::Markdown,
+            Some("html") => Format::Html,
+            _ => Format::Text,
+        };
+        let mut doc = build_document(id, format, rec.text, date, opts);
+        doc.group = rec.group;
+        loaded.documents.push(doc);
+    }
+}

@@ -1,0 +1,54 @@
+//! Vocabularies as data: number words, scales, hedges, units, currencies, growth verbs, months,
+//! related terms. Each lives in `rules/lexicon/*.toml`, is embedded in the binary, and is parsed
+//! strictly (unknown keys are errors with file and line).
+
+pub mod numeric;
+pub mod temporal;
+pub mod terms;
+
+use std::sync::OnceLock;
+
+use crate::error::Error;
+
+/// Every vocabulary crosscheck uses.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Hedges, scales, units, currencies, growth verbs.
+    pub numeric: numeric::NumericLexicon,
+    /// Months, weekdays, seasons, period words.
+    pub temporal: temporal::TemporalLexicon,
+    /// Related terms and stop words for alignment.
+    pub terms: terms::TermsLexicon,
+}
+
+impl Lexicon {
+    /// The built-in vocabularies (embedded from `rules/lexicon`).
+    ///
+    /// # Panics
+    /// Never in a released build: the embedded files are checked by a test.
+    #[must_use]
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::load_builtin().expect("built-in lexicon is valid"))
+    }
+
+    /// Parses the built-in vocabularies.
+    ///
+    /// # Errors
+    /// When an embedded file is invalid (a bug caught by the test suite).
+    pub fn load_builtin() -> Result<Lexicon, Error> {
+        Ok(Lexicon {
+            numeric: numeric::NumericLexicon::builtin()?,
+            temporal: temporal::TemporalLexicon::builtin()?,
+            terms: terms::TermsLexicon::builtin()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn builtin_lexicon_parses() {
+        super::Lexicon::load_builtin().unwrap();
+    }
+}

@@ -1,0 +1,21 @@
+//! crosscheck reads several documents about the same story and reports where they disagree on
+//! numbers and dates.
+//!
+//! The pipeline, one module a stage (see ARCHITECTURE.md):
+//! `input` (files, JSON Lines) -> `document` (prose and offsets) -> `segment` (sentences) ->
+//! `extract` (claims, in parallel) -> `align` (which claims speak of the same thing) -> `rules`
+//! (declarative comparisons) -> `finding` -> `report`.
+#![deny(missing_docs)]
+
+pub mod align;
+pub mod check;
+pub mod claim;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod finding;
+pub mod input;
+pub mod lexicon;
+pub mod report;
+pub mod rules;
+pub mod segment;

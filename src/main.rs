@@ -1,0 +1,209 @@
+//! The `crosscheck` binary: arguments -> library -> reporter -> exit code. Thin on purpose.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crosscheck::check;
+use crosscheck::finding::Severity;
+use crosscheck::input::{self, LoadOptions, Loaded};
+use crosscheck::lexicon::Lexicon;
+use crosscheck::report;
+use crosscheck::rules::RuleSet;
+
+#[derive(Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Reports where documents about the same story disagree on numbers and dates"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compare the claims of a document set and report discrepancies.
+    Check(CheckArgs),
+    /// Print the claims found in each document.
+    Extract(ExtractArgs),
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Files or directories (.txt, .md, .markdown, .html, .htm); `-` for standard input.
+    paths: Vec<PathBuf>,
+    /// Read JSON Lines documents ({"id", "text", "date", "group"}) from FILE (`-`: stdin).
+    #[arg(long, value_name = "FILE")]
+    jsonl: Option<PathBuf>,
+    /// The date (YYYY-MM-DD) that anchors relative expressions in documents with no date.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: CheckFormat,
+    /// The lowest severity that makes check exit 1.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    Human,
+    Jsonl,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: ExtractFormat,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("crosscheck: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load(args: &InputArgs) -> anyhow::Result<Loaded> {
+    let as_of = match &args.as_of {
+        Some(s) => Some(
+            s.parse::<jiff::civil::Date>()
+                .map_err(|_| anyhow::anyhow!("--as-of: expected a date as YYYY-MM-DD, found {s:?}"))?,
+        ),
+        None => None,
+    };
+    let opts = LoadOptions { as_of };
+    let mut loaded = Loaded::default();
+    if let Some(j) = &args.jsonl {
+        let l = input::load_jsonl(j, &opts);
+        loaded.documents.extend(l.documents);
+        loaded.errors.extend(l.errors);
+    }
+    if !args.paths.is_empty() || args.jsonl.is_none() {
+        let paths = if args.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            args.paths.clone()
+        };
+        let l = input::load_paths(&paths, &opts);
+        loaded.documents.extend(l.documents);
+        loaded.errors.extend(l.errors);
+    }
+    for e in &loaded.errors {
+        let label = if e.fatal { "error" } else { "warning" };
+        eprintln!("crosscheck: {label}: {}: {}", e.path, e.message);
+    }
+    Ok(loaded)
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Extract(args) => {
+            let loaded = load(&args.input)?;
+            let incomplete = loaded.errors.iter().any(|e| e.fatal) || loaded.documents.is_empty();
+            let lexicon = Lexicon::builtin();
+            let claims = check::extract_all(&loaded.documents, lexicon);
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            for c in &claims {
+                let d = &loaded.documents[c.doc];
+                match args.format {
+                    ExtractFormat::Jsonl => {
+                        let v = report::json::claim_value(d, c, "doc");
+                        writeln!(out, "{v}")?;
+                    }
+                    ExtractFormat::Human => {
+                        let (line, col) = d.line_col(c.span.start);
+                        writeln!(
+                            out,
+                            "{}:{line}:{col}\t{}\t{:?}\t{}",
+                            d.id,
+                            c.kind.as_str(),
+                            d.text(c.span),
+                            report::json::claim_value(d, c, "doc")
+                        )?;
+                    }
+                }
+            }
+            out.flush()?;
+            if loaded.documents.is_empty() {
+                eprintln!("crosscheck: no document to read");
+            }
+            Ok(if incomplete { 2 } else { 0 })
+        }
+        Command::Check(args) => {
+            let loaded = load(&args.input)?;
+            if loaded.documents.is_empty() {
+                eprintln!("crosscheck: no document to check");
+                return Ok(2);
+            }
+            let incomplete = loaded.errors.iter().any(|e| e.fatal);
+            let rules = RuleSet::default();
+            let run = check::run(
+                loaded.documents,
+                loaded.errors,
+                &rules,
+                Lexicon::builtin(),
+                &check::Options::default(),
+            );
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            match args.format {
+                CheckFormat::Json => writeln!(out, "{}", report::json::report(&run))?,
+                CheckFormat::Human => writeln!(out, "{:#}", report::json::report(&run))?,
+            }
+            out.flush()?;
+            let threshold = match args.fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Note => Some(Severity::Note),
+                FailOn::Never => None,
+            };
+            let failed = threshold.is_some_and(|t| run.findings.iter().any(|f| f.severity >= t));
+            Ok(if incomplete {
+                2
+            } else {
+                u8::from(failed)
+            })
+        }
+    }
+}
