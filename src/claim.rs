@@ -168,7 +168,7 @@ impl Interval {
     #[must_use]
     pub fn range(low: f64, high: f64) -> Interval {
         Interval {
-            point: (low + high) / 2.0,
+            point: f64::midpoint(low, high),
             low: Some(low),
             high: Some(high),
         }
@@ -344,7 +344,10 @@ mod tests {
 
     #[test]
     fn date_range_days_are_inclusive() {
-        let r = DateRange::new(jiff::civil::date(2025, 7, 1), jiff::civil::date(2025, 12, 31));
+        let r = DateRange::new(
+            jiff::civil::date(2025, 7, 1),
+            jiff::civil::date(2025, 12, 31),
+        );
         assert_eq!(r.days(), Some(184.0));
     }
 }

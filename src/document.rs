@@ -115,13 +115,9 @@ impl OffsetMap {
             return prose;
         }
         // The last run starting at or before `prose` (for an end offset: strictly before).
-        let idx = self.runs.partition_point(|r| {
-            if end {
-                r.0 < prose
-            } else {
-                r.0 <= prose
-            }
-        });
+        let idx = self
+            .runs
+            .partition_point(|r| if end { r.0 < prose } else { r.0 <= prose });
         if idx == 0 {
             return self.runs[0].1;
         }

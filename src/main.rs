@@ -104,13 +104,13 @@ fn main() -> ExitCode {
 }
 
 fn load(args: &InputArgs) -> anyhow::Result<Loaded> {
-    let as_of = match &args.as_of {
-        Some(s) => Some(
-            s.parse::<jiff::civil::Date>()
-                .map_err(|_| anyhow::anyhow!("--as-of: expected a date as YYYY-MM-DD, found {s:?}"))?,
-        ),
-        None => None,
-    };
+    let as_of =
+        match &args.as_of {
+            Some(s) => Some(s.parse::<jiff::civil::Date>().map_err(|_| {
+                anyhow::anyhow!("--as-of: expected a date as YYYY-MM-DD, found {s:?}")
+            })?),
+            None => None,
+        };
     let opts = LoadOptions { as_of };
     let mut loaded = Loaded::default();
     if let Some(j) = &args.jsonl {
@@ -199,11 +199,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 FailOn::Never => None,
             };
             let failed = threshold.is_some_and(|t| run.findings.iter().any(|f| f.severity >= t));
-            Ok(if incomplete {
-                2
-            } else {
-                u8::from(failed)
-            })
+            Ok(if incomplete { 2 } else { u8::from(failed) })
         }
     }
 }

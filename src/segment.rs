@@ -93,7 +93,9 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         Some(_) => return false,
     }
     let next = after.trim_start().chars().next();
-    if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '(' | '[')) {
+    if !next.is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '(' | '[')
+    }) {
         return false;
     }
     if text.as_bytes()[i] != b'.' {
@@ -120,14 +122,20 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(text)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn splits_on_periods_but_not_abbreviations() {
         assert_eq!(
             split("The U.S. agency grew. It rose 3.5% on Oct. 2, says Dr. Lee."),
-            vec!["The U.S. agency grew.", "It rose 3.5% on Oct. 2, says Dr. Lee."]
+            vec![
+                "The U.S. agency grew.",
+                "It rose 3.5% on Oct. 2, says Dr. Lee."
+            ]
         );
     }
 
@@ -135,7 +143,11 @@ mod tests {
     fn headings_and_blank_lines_end_sentences() {
         assert_eq!(
             split("A Surge in Cloud Usage\nThe agency grew\nfast.\n\nNext one"),
-            vec!["A Surge in Cloud Usage", "The agency grew\nfast.", "Next one"]
+            vec![
+                "A Surge in Cloud Usage",
+                "The agency grew\nfast.",
+                "Next one"
+            ]
         );
     }
 }

@@ -47,7 +47,12 @@ pub fn extract_text(text: &str, ctx: &Context<'_>) -> Vec<Claim> {
     for e in EXTRACTORS {
         e.extract(text, ctx, &mut out);
     }
-    out.retain(|c| c.span.end <= text.len() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end) && !c.span.is_empty());
+    out.retain(|c| {
+        c.span.end <= text.len()
+            && text.is_char_boundary(c.span.start)
+            && text.is_char_boundary(c.span.end)
+            && !c.span.is_empty()
+    });
     resolve_overlaps(&mut out);
     out
 }
@@ -64,7 +69,11 @@ pub fn extract_document(doc: &Document, index: usize, lexicon: &Lexicon) -> Vec<
         c.doc = index;
         c.span = doc.to_source(c.span.start, c.span.end);
     }
-    claims.retain(|c| !c.span.is_empty() && doc.source.is_char_boundary(c.span.start) && doc.source.is_char_boundary(c.span.end));
+    claims.retain(|c| {
+        !c.span.is_empty()
+            && doc.source.is_char_boundary(c.span.start)
+            && doc.source.is_char_boundary(c.span.end)
+    });
     claims
 }
 

@@ -162,7 +162,9 @@ fn push_bytes(loaded: &mut Loaded, id: String, format: Format, bytes: &[u8], opt
             String::from_utf8_lossy(bytes).into_owned()
         }
     };
-    loaded.documents.push(build_document(id, format, text, None, opts));
+    loaded
+        .documents
+        .push(build_document(id, format, text, None, opts));
 }
 
 /// True when the bytes look like a binary file rather than text.
@@ -267,7 +269,10 @@ pub fn parse_jsonl(name: &str, bytes: &[u8], opts: &LoadOptions, loaded: &mut Lo
             Some(serde_json::Value::Number(n)) => n.to_string(),
             None => format!("{name}:{lineno}"),
             Some(other) => {
-                fail(loaded, format!("expected \"id\" to be a string, found {other}"));
+                fail(
+                    loaded,
+                    format!("expected \"id\" to be a string, found {other}"),
+                );
                 continue;
             }
         };
@@ -276,7 +281,10 @@ pub fn parse_jsonl(name: &str, bytes: &[u8], opts: &LoadOptions, loaded: &mut Lo
             Some(d) => match d.parse::<jiff::civil::Date>() {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    fail(loaded, format!("expected \"date\" as YYYY-MM-DD, found {d:?}"));
+                    fail(
+                        loaded,
+                        format!("expected \"date\" as YYYY-MM-DD, found {d:?}"),
+                    );
                     None
                 }
             },

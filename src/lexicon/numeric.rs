@@ -15,6 +15,9 @@ impl NumericLexicon {
     /// # Errors
     /// When the embedded file is invalid.
     pub fn builtin() -> Result<Self, Error> {
-        parse_toml("rules/lexicon/numeric.toml", include_str!("../../rules/lexicon/numeric.toml"))
+        parse_toml(
+            "rules/lexicon/numeric.toml",
+            include_str!("../../rules/lexicon/numeric.toml"),
+        )
     }
 }

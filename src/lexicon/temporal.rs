@@ -15,6 +15,9 @@ impl TemporalLexicon {
     /// # Errors
     /// When the embedded file is invalid.
     pub fn builtin() -> Result<Self, Error> {
-        parse_toml("rules/lexicon/temporal.toml", include_str!("../../rules/lexicon/temporal.toml"))
+        parse_toml(
+            "rules/lexicon/temporal.toml",
+            include_str!("../../rules/lexicon/temporal.toml"),
+        )
     }
 }

@@ -15,6 +15,9 @@ impl TermsLexicon {
     /// # Errors
     /// When the embedded file is invalid.
     pub fn builtin() -> Result<Self, Error> {
-        parse_toml("rules/lexicon/terms.toml", include_str!("../../rules/lexicon/terms.toml"))
+        parse_toml(
+            "rules/lexicon/terms.toml",
+            include_str!("../../rules/lexicon/terms.toml"),
+        )
     }
 }

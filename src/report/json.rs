@@ -46,11 +46,17 @@ pub fn claim_value(doc: &Document, c: &Claim, path_key: &str) -> Value {
         m.insert("hedge".into(), json!(c.hedge.as_str()));
     }
     if let Some(ch) = c.change {
-        m.insert("change".into(), serde_json::to_value(ch).unwrap_or(Value::Null));
+        m.insert(
+            "change".into(),
+            serde_json::to_value(ch).unwrap_or(Value::Null),
+        );
     }
     let md = c.modality;
     if md.negated || md.hypothetical || md.future {
-        m.insert("modality".into(), serde_json::to_value(md).unwrap_or(Value::Null));
+        m.insert(
+            "modality".into(),
+            serde_json::to_value(md).unwrap_or(Value::Null),
+        );
     }
     Value::Object(m)
 }
