@@ -267,6 +267,9 @@ pub struct Claim {
     /// Where the claim's text lies in the file as stored.
     #[serde(skip)]
     pub span: Span,
+    /// Where the claim's text lies in the document's prose (equal to `span` for plain text).
+    #[serde(skip)]
+    pub prose: Span,
     /// The kind of claim.
     pub kind: Kind,
     /// The normalised value, for numeric kinds and durations (days).
@@ -303,6 +306,7 @@ impl Claim {
         Claim {
             doc,
             span,
+            prose: span,
             kind,
             value: None,
             unit: None,

@@ -67,6 +67,7 @@ pub fn extract_document(doc: &Document, index: usize, lexicon: &Lexicon) -> Vec<
     let mut claims = extract_text(&doc.prose, &ctx);
     for c in &mut claims {
         c.doc = index;
+        c.prose = c.span;
         c.span = doc.to_source(c.span.start, c.span.end);
     }
     claims.retain(|c| {

@@ -1,13 +1,55 @@
-//! The terms vocabulary (rules/lexicon/terms.toml).
+//! The alignment vocabulary (rules/lexicon/terms.toml): stop words, related terms, event classes,
+//! and the clause words that mark plans, running counts and parts.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 
 use crate::error::{parse_toml, Error};
 
-/// The terms vocabulary.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TermsLexicon {}
+struct TermsFile {
+    #[serde(default)]
+    stopwords: Vec<String>,
+    #[serde(default)]
+    related: Vec<Vec<String>>,
+    #[serde(default)]
+    events: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    plan: Vec<String>,
+    #[serde(default)]
+    running: Vec<String>,
+    #[serde(default)]
+    part: Vec<String>,
+}
+
+/// The alignment vocabulary, indexed by stem.
+#[derive(Debug, Clone, Default)]
+pub struct TermsLexicon {
+    stop: HashSet<String>,
+    /// stem -> canonical stem of its related-terms group.
+    canon: HashMap<String, String>,
+    /// word (as listed, lowercase) -> event class; exact forms, since stems collide
+    /// ("founded" and "found").
+    events: HashMap<String, String>,
+    /// Plan, running and part markers: lowercase phrases (one or more words).
+    pub plan: Vec<String>,
+    /// Running-count markers.
+    pub running: Vec<String>,
+    /// Part-of-a-whole markers.
+    pub part: Vec<String>,
+}
+
+/// Porter-stems a lowercase word.
+#[must_use]
+pub fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+    }
+    STEMMER.with(|s| s.stem(word).into_owned())
+}
 
 impl TermsLexicon {
     /// The embedded vocabulary.
@@ -15,9 +57,93 @@ impl TermsLexicon {
     /// # Errors
     /// When the embedded file is invalid.
     pub fn builtin() -> Result<Self, Error> {
-        parse_toml(
+        Self::parse(
             "rules/lexicon/terms.toml",
             include_str!("../../rules/lexicon/terms.toml"),
         )
+    }
+
+    /// Parses a terms file.
+    ///
+    /// # Errors
+    /// When the text is not a valid terms file.
+    pub fn parse(path: &str, text: &str) -> Result<Self, Error> {
+        let f: TermsFile = parse_toml(path, text)?;
+        let mut lex = TermsLexicon::default();
+        lex.extend(f);
+        Ok(lex)
+    }
+
+    fn extend(&mut self, f: TermsFile) {
+        for w in f.stopwords {
+            self.stop.insert(w.to_lowercase());
+        }
+        for group in f.related {
+            let Some(first) = group.first() else { continue };
+            let head = stem(&first.to_lowercase());
+            let head = self.canon.get(&head).cloned().unwrap_or(head);
+            for w in &group {
+                self.canon
+                    .entry(stem(&w.to_lowercase()))
+                    .or_insert_with(|| head.clone());
+            }
+        }
+        for (class, words) in f.events {
+            for w in words {
+                self.events.insert(w.to_lowercase(), class.clone());
+            }
+        }
+        self.plan
+            .extend(f.plan.into_iter().map(|s| s.to_lowercase()));
+        self.running
+            .extend(f.running.into_iter().map(|s| s.to_lowercase()));
+        self.part
+            .extend(f.part.into_iter().map(|s| s.to_lowercase()));
+    }
+
+    /// True for a word (lowercase) that says nothing about a subject.
+    #[must_use]
+    pub fn is_stop(&self, lower: &str) -> bool {
+        self.stop.contains(lower)
+    }
+
+    /// The canonical term of a lowercase word: its stem, mapped to its related-terms group.
+    #[must_use]
+    pub fn canonical(&self, lower: &str) -> String {
+        let s = stem(lower);
+        self.canon.get(&s).cloned().unwrap_or(s)
+    }
+
+    /// The event class a lowercase word names, if any.
+    #[must_use]
+    pub fn event_class(&self, lower: &str) -> Option<&str> {
+        self.events.get(lower).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn related_terms_share_a_canonical_form() {
+        let t = TermsLexicon::builtin().unwrap();
+        assert_eq!(t.canonical("holdings"), t.canonical("storage"));
+        assert_eq!(t.canonical("workforce"), t.canonical("employees"));
+        assert_ne!(t.canonical("votes"), t.canonical("seats"));
+    }
+
+    #[test]
+    fn irregular_event_verbs_are_listed() {
+        let t = TermsLexicon::builtin().unwrap();
+        assert_eq!(t.event_class("began"), Some("start"));
+        assert_eq!(t.event_class("found"), Some("discovery"));
+        assert_eq!(t.event_class("notified"), None);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_line() {
+        let e = TermsLexicon::parse("x.toml", "stopwords = []\nbogus = 1\n").unwrap_err();
+        assert!(e.to_string().starts_with("x.toml:2:"), "{e}");
     }
 }
