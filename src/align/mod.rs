@@ -1,1 +1,200 @@
-//! Alignment: which claims speak of the same thing. (Being written.)
+//! Alignment: which claims speak of the same thing, and why.
+//!
+//! `analyze` gives every claim a `Subject` read from its sentence: the content terms around it
+//! (stemmed and folded through the related-terms lexicon), the named entities of the sentence and
+//! the one that owns the claim (its agent), the event the claim dates, its window (the period or
+//! duration a change or count happened over) and flags for plans, running counts and parts.
+//! `candidates` proposes pairs through an inverted index on subject terms (blocking: never all
+//! pairs), and `compare` scores a pair and records the evidence that rules and reports show.
+//!
+//! Architecture invariant: alignment never fails and does no IO. Its cost is linear in the number
+//! of claims plus the number of candidate pairs, which the index bounds per group.
+
+pub mod subject;
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::claim::{Claim, Kind};
+use crate::document::Document;
+use crate::finding::Evidence;
+
+pub use subject::{analyze, Subject};
+
+/// How two claims' subjects relate.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// 0 to 1: how strongly the two claims speak of the same thing.
+    pub score: f64,
+    /// Canonical terms both claims' local contexts share.
+    pub local: Vec<String>,
+    /// Canonical terms both sentences share.
+    pub sentence: Vec<String>,
+    /// Entities both sentences name.
+    pub entities: Vec<String>,
+    /// Both claims have an agent and it is the same.
+    pub same_agent: bool,
+    /// Both claims have an agent and they differ.
+    pub agent_conflict: bool,
+    /// Both claims count or measure the same noun (after folding).
+    pub same_noun: bool,
+    /// Both claims have a noun and they differ.
+    pub noun_conflict: bool,
+}
+
+impl Alignment {
+    /// The evidence a finding carries.
+    #[must_use]
+    pub fn evidence(&self, checks: Vec<String>) -> Evidence {
+        let mut shared: BTreeSet<String> = self.local.iter().cloned().collect();
+        shared.extend(self.entities.iter().cloned());
+        if shared.is_empty() {
+            shared.extend(self.sentence.iter().cloned());
+        }
+        Evidence {
+            score: (self.score * 100.0).round() / 100.0,
+            shared_terms: shared.into_iter().collect(),
+            checks,
+        }
+    }
+}
+
+fn overlap(a: &[String], b: &[String]) -> Vec<String> {
+    let sb: BTreeSet<&String> = b.iter().collect();
+    let mut out: Vec<String> = a.iter().filter(|x| sb.contains(x)).cloned().collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn coefficient(shared: usize, a: usize, b: usize) -> f64 {
+    let m = a.min(b);
+    if m == 0 {
+        0.0
+    } else {
+        shared as f64 / m as f64
+    }
+}
+
+/// True when two normalised entity strings name the same thing: equal, one a word of the other
+/// ("dannatt" in "solveig dannatt"), or nearly equal by Jaro-Winkler (spelling variants).
+#[must_use]
+pub fn same_entity(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let wa: Vec<&str> = a.split(' ').filter(|w| w.len() >= 3).collect();
+    let wb: Vec<&str> = b.split(' ').filter(|w| w.len() >= 3).collect();
+    if wa.iter().any(|x| wb.contains(x)) {
+        return true;
+    }
+    a.len() >= 5 && b.len() >= 5 && strsim::jaro_winkler(a, b) >= 0.93
+}
+
+/// Scores how strongly two claims' subjects agree.
+#[must_use]
+pub fn compare(a: &Subject, b: &Subject) -> Alignment {
+    let local = overlap(&a.local, &b.local);
+    let sentence = overlap(&a.terms, &b.terms);
+    let mut entities = Vec::new();
+    for x in &a.entities {
+        if b.entities.iter().any(|y| same_entity(x, y)) {
+            entities.push(x.clone());
+        }
+    }
+    entities.sort();
+    entities.dedup();
+    let (same_agent, agent_conflict) = match (&a.agent, &b.agent) {
+        (Some(x), Some(y)) => {
+            let same = same_entity(x, y);
+            // Only a conflict when neither sentence also names the other's agent near the claim.
+            (same, !same)
+        }
+        _ => (false, false),
+    };
+    let (same_noun, noun_conflict) = match (&a.noun, &b.noun) {
+        (Some(x), Some(y)) => (x == y, x != y),
+        _ => (false, false),
+    };
+    let l = coefficient(local.len(), a.local.len(), b.local.len());
+    let s = coefficient(sentence.len(), a.terms.len(), b.terms.len());
+    let e = coefficient(entities.len(), a.entities.len(), b.entities.len());
+    let mut score = 0.45 * l + 0.25 * s + 0.3 * e;
+    if same_noun {
+        score += 0.15;
+    }
+    if same_agent {
+        score += 0.1;
+    }
+    Alignment {
+        score: score.min(1.0),
+        local,
+        sentence,
+        entities,
+        same_agent,
+        agent_conflict,
+        same_noun,
+        noun_conflict,
+    }
+}
+
+/// The group a document belongs to: documents of different groups are never compared.
+#[must_use]
+pub fn group_of(doc: &Document, by_dir: bool) -> String {
+    if let Some(g) = &doc.group {
+        return g.clone();
+    }
+    if by_dir {
+        return std::path::Path::new(&doc.id)
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+    }
+    String::new()
+}
+
+/// Candidate pairs `(i, j)` with `i < j` among `claims` whose kinds are in `kinds`: claims of
+/// different documents in one group (or of one document too, with `within`) that share at least
+/// one subject term or entity. Terms that occur in more than `max_postings` claims of a group are
+/// too common to propose pairs on their own.
+#[must_use]
+pub fn candidates(
+    claims: &[Claim],
+    subjects: &[Subject],
+    groups: &[String],
+    kinds: &[Kind],
+    within: bool,
+) -> Vec<(usize, usize)> {
+    const MAX_POSTINGS: usize = 400;
+    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if !kinds.contains(&c.kind) {
+            continue;
+        }
+        let g = groups[c.doc].as_str();
+        let s = &subjects[i];
+        let mut keys: BTreeSet<&str> = s.terms.iter().map(String::as_str).collect();
+        keys.extend(s.entities.iter().map(String::as_str));
+        for k in keys {
+            index.entry((g, k)).or_default().push(i);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for postings in index.values() {
+        if postings.len() > MAX_POSTINGS {
+            continue;
+        }
+        for (x, &i) in postings.iter().enumerate() {
+            for &j in &postings[x + 1..] {
+                let (ci, cj) = (&claims[i], &claims[j]);
+                if ci.doc == cj.doc && !within {
+                    continue;
+                }
+                if ci.doc == cj.doc && ci.span.overlaps(cj.span) {
+                    continue;
+                }
+                pairs.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}

@@ -1,0 +1,406 @@
+//! Reading a claim's subject from its sentence.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::claim::{Claim, Kind};
+use crate::document::{Document, Span};
+use crate::lexicon::terms::TermsLexicon;
+use crate::segment;
+
+/// What a claim is about, read from its sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Subject {
+    /// The sentence, as a span of the document's prose.
+    pub sentence: Span,
+    /// Canonical content terms of the whole sentence (outside any claim).
+    pub terms: Vec<String>,
+    /// Canonical content terms near the claim, in its clause.
+    pub local: Vec<String>,
+    /// Named entities of the sentence, normalised (lowercase, no possessive).
+    pub entities: Vec<String>,
+    /// The entity the claim belongs to: the first entity of the sentence before it, or the
+    /// antecedent of a relative clause ("Crewe, who took 48,930 votes").
+    pub agent: Option<String>,
+    /// The counted or measured noun, folded through related terms.
+    pub noun: Option<String>,
+    /// The event class the claim dates ("start", "discovery", ...), when a date or period.
+    pub event: Option<String>,
+    /// Canonical terms around the event word (what started, what was discovered).
+    pub event_terms: Vec<String>,
+    /// Indices (into the run's claims) of the windows a change or count happened over: periods
+    /// and durations of the same sentence.
+    pub windows: Vec<usize>,
+    /// The figure is a plan, forecast, target, limit or original estimate.
+    pub plan: bool,
+    /// The figure is a running count (updated by later reports).
+    pub running: bool,
+    /// The figure is a part of a larger whole or a subgroup.
+    pub part: bool,
+    /// The claim is in a future, negated or hypothetical clause.
+    pub irrealis: bool,
+    /// The figure is an increment ("a further", "another", "extra") rather than a level.
+    pub increment: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    start: usize,
+    end: usize,
+    lower: String,
+    word: bool,
+    cap: bool,
+    /// All letters upper case, two or more of them (an acronym).
+    upper: bool,
+}
+
+fn token_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[\p{L}][\p{L}\p{N}'’\-]*|\p{N}+(?:[,.]\p{N}+)*%?|[,;:()\u{2014}\u{2013}]")
+            .expect("token regex")
+    })
+}
+
+fn tokens(text: &str, base: usize) -> Vec<Token> {
+    token_re()
+        .find_iter(text)
+        .map(|m| {
+            let s = m.as_str();
+            let first = s.chars().next().unwrap_or(' ');
+            let mut lower = s.to_lowercase();
+            for suffix in ["'s", "’s"] {
+                if lower.ends_with(suffix) {
+                    lower.truncate(lower.len() - suffix.len());
+                }
+            }
+            Token {
+                start: base + m.start(),
+                end: base + m.end(),
+                word: first.is_alphabetic(),
+                cap: first.is_uppercase(),
+                upper: s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && s.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase),
+                lower,
+            }
+        })
+        .collect()
+}
+
+fn is_boundary(t: &Token) -> bool {
+    !t.word && !t.lower.starts_with(|c: char| c.is_numeric())
+}
+
+const RELATIVE: &[&str] = &["who", "which", "whose", "that"];
+const INCREMENT: &[&str] = &["further", "another", "extra", "additional"];
+
+/// Reads the subject of every claim. `claims` are the claims of `doc` only (any order); the
+/// returned subjects are in the same order. `first_index` is the run index of `claims[0]`, so
+/// that `windows` hold run indices.
+#[must_use]
+pub fn analyze(
+    doc: &Document,
+    claims: &[Claim],
+    first_index: usize,
+    terms: &TermsLexicon,
+) -> Vec<Subject> {
+    let sentences = segment::sentences(&doc.prose);
+    let prose = doc.prose.as_str();
+    let mut cache: Vec<Option<Vec<Token>>> = vec![None; sentences.len()];
+    let mut out = Vec::with_capacity(claims.len());
+    for c in claims {
+        let si = sentences
+            .partition_point(|s| s.end <= c.prose.start)
+            .min(sentences.len().saturating_sub(1));
+        let Some(sent) = sentences.get(si).copied() else {
+            out.push(Subject::default());
+            continue;
+        };
+        let toks = cache[si].get_or_insert_with(|| {
+            tokens(prose.get(sent.start..sent.end).unwrap_or(""), sent.start)
+        });
+        out.push(subject_of(c, sent, toks, claims, terms));
+    }
+    // Windows: periods and durations of the same sentence, for changes and counts.
+    for (i, c) in claims.iter().enumerate() {
+        if !matches!(
+            c.kind,
+            Kind::Change | Kind::Quantity | Kind::Number | Kind::Money | Kind::Percent
+        ) {
+            continue;
+        }
+        let sent = out[i].sentence;
+        let windows: Vec<usize> = claims
+            .iter()
+            .enumerate()
+            .filter(|(j, w)| {
+                *j != i
+                    && matches!(w.kind, Kind::Period | Kind::Duration)
+                    && sent.contains(w.prose)
+                    && !w.prose.overlaps(c.prose)
+            })
+            .map(|(j, _)| first_index + j)
+            .collect();
+        out[i].windows = windows;
+    }
+    out
+}
+
+fn content(t: &Token, terms: &TermsLexicon) -> bool {
+    t.word && t.lower.chars().count() > 1 && !terms.is_stop(&t.lower)
+}
+
+fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !(toks[i].word && toks[i].cap) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < toks.len() && toks[j].word && toks[j].cap {
+            j += 1;
+        }
+        let words: Vec<&Token> = toks[i..j]
+            .iter()
+            .filter(|t| !terms.is_stop(&t.lower))
+            .collect();
+        // A single capitalised word opening the sentence is usually just its first word, unless
+        // it is an acronym.
+        let opening_word = i == 0 && j - i == 1 && !toks[i].upper;
+        if !words.is_empty() && !opening_word {
+            let name = words
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push((i, name));
+        }
+        i = j;
+    }
+    out
+}
+
+fn has_phrase(window: &[Token], phrases: &[String]) -> bool {
+    let words: Vec<&str> = window
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.lower.as_str())
+        .collect();
+    phrases.iter().any(|p| {
+        let parts: Vec<&str> = p.split(' ').collect();
+        words.windows(parts.len()).any(|w| w == parts.as_slice())
+    })
+}
+
+fn subject_of(
+    c: &Claim,
+    sent: Span,
+    toks: &[Token],
+    claims: &[Claim],
+    terms: &TermsLexicon,
+) -> Subject {
+    // Tokens inside any claim of the sentence are values, not subject.
+    let in_claim = |t: &Token| {
+        claims
+            .iter()
+            .any(|o| sent.contains(o.prose) && o.prose.start <= t.start && t.end <= o.prose.end)
+    };
+    let first = toks.partition_point(|t| t.end <= c.prose.start);
+    let last = toks.partition_point(|t| t.start < c.prose.end);
+    // Clause: from the last boundary before the claim to the next boundary after it.
+    let clause_start = toks[..first]
+        .iter()
+        .rposition(|t| is_boundary(t) || RELATIVE.contains(&t.lower.as_str()))
+        .map_or(0, |p| p + 1);
+    let clause_end = toks[last..]
+        .iter()
+        .position(is_boundary)
+        .map_or(toks.len(), |p| last + p);
+
+    let canon = |t: &Token| terms.canonical(&t.lower);
+    let mut all: Vec<String> = toks
+        .iter()
+        .filter(|t| content(t, terms) && !in_claim(t))
+        .map(canon)
+        .collect();
+    all.sort();
+    all.dedup();
+    let lo = first.saturating_sub(8).max(clause_start.saturating_sub(3));
+    let hi = (last + 6).min(toks.len());
+    let mut local: Vec<String> = toks[lo..hi]
+        .iter()
+        .filter(|t| content(t, terms) && !in_claim(t))
+        .map(canon)
+        .collect();
+    local.sort();
+    local.dedup();
+
+    let ents = entities_of(toks, terms);
+    let mut entities: Vec<String> = ents.iter().map(|(_, e)| e.clone()).collect();
+    entities.sort();
+    entities.dedup();
+    // Agent: the antecedent of the nearest relative pronoun before the claim in this clause
+    // chain, else the first entity of the sentence before the claim.
+    let rel = toks[..first]
+        .iter()
+        .rposition(|t| RELATIVE[..2].contains(&t.lower.as_str()));
+    let agent = match rel {
+        Some(r) => ents
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < r)
+            .or_else(|| ents.iter().find(|(p, _)| *p < first))
+            .map(|(_, e)| e.clone()),
+        None => ents
+            .iter()
+            .find(|(p, _)| *p < first)
+            .map(|(_, e)| e.clone()),
+    };
+
+    // The noun: the claim's own, or the first content word after it in the clause.
+    let noun = c
+        .noun
+        .as_deref()
+        .map(|n| {
+            let head = n.rsplit(' ').next().unwrap_or(n).to_lowercase();
+            terms.canonical(&head)
+        })
+        .or_else(|| {
+            if matches!(c.kind, Kind::Quantity | Kind::Number) {
+                toks[last..clause_end]
+                    .iter()
+                    .take(3)
+                    .find(|t| content(t, terms))
+                    .map(canon)
+            } else {
+                None
+            }
+        });
+
+    // The event a date or period belongs to: the nearest event word in the clause, within six
+    // tokens on either side.
+    let (event, event_terms) = if matches!(c.kind, Kind::Date | Kind::Period) {
+        let near = (first.saturating_sub(7)..first)
+            .rev()
+            .chain(last..(last + 6).min(toks.len()))
+            .find(|&k| terms.event_class(&toks[k].lower).is_some());
+        match near {
+            Some(k) => {
+                let class = terms.event_class(&toks[k].lower).map(str::to_string);
+                let lo = k.saturating_sub(4);
+                let hi = (k + 5).min(toks.len());
+                let mut et: Vec<String> = toks[lo..hi]
+                    .iter()
+                    .filter(|t| {
+                        content(t, terms) && !in_claim(t) && terms.event_class(&t.lower).is_none()
+                    })
+                    .map(canon)
+                    .collect();
+                et.sort();
+                et.dedup();
+                (class, et)
+            }
+            None => (None, Vec::new()),
+        }
+    } else {
+        (None, Vec::new())
+    };
+
+    let before = &toks[clause_start..first];
+    let plan = has_phrase(before, &terms.plan)
+        || has_phrase(&toks[last..clause_end.min(last + 3)], &terms.plan);
+    let running = has_phrase(toks, &terms.running);
+    let part = toks[..first]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|t| {
+            t.word
+                && !matches!(
+                    t.lower.as_str(),
+                    "about"
+                        | "around"
+                        | "some"
+                        | "roughly"
+                        | "nearly"
+                        | "almost"
+                        | "over"
+                        | "more"
+                        | "than"
+                )
+        })
+        .is_some_and(|t| terms.part.iter().any(|p| p == &t.lower));
+    let increment = toks[..first]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|t| INCREMENT.contains(&t.lower.as_str()));
+    let m = c.modality;
+    Subject {
+        sentence: sent,
+        terms: all,
+        local,
+        entities,
+        agent,
+        noun,
+        event,
+        event_terms,
+        windows: Vec::new(),
+        plan,
+        running,
+        part,
+        irrealis: m.negated || m.hypothetical || m.future,
+        increment,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn claim_at(doc: &Document, needle: &str, kind: Kind) -> Claim {
+        let s = doc.prose.find(needle).unwrap();
+        let mut c = Claim::new(0, Span::new(s, s + needle.len()), kind);
+        c.prose = c.span;
+        c
+    }
+
+    #[test]
+    fn agent_follows_relative_clauses() {
+        let doc = Document::plain(
+            "a",
+            "Solveig Dannatt won the election with 61,240 votes, unseating Matthias Crewe, who took 48,930 votes.".into(),
+        );
+        let claims = vec![
+            claim_at(&doc, "61,240", Kind::Quantity),
+            claim_at(&doc, "48,930", Kind::Quantity),
+        ];
+        let s = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
+        assert_eq!(s[0].agent.as_deref(), Some("solveig dannatt"));
+        assert_eq!(s[1].agent.as_deref(), Some("matthias crewe"));
+        assert_eq!(s[0].noun, s[1].noun);
+    }
+
+    #[test]
+    fn event_words_and_plans_are_read() {
+        let doc = Document::plain(
+            "a",
+            "The campaign, which started on March 10, was supposed to end in June.".into(),
+        );
+        let claims = vec![
+            claim_at(&doc, "March 10", Kind::Date),
+            claim_at(&doc, "June", Kind::Date),
+        ];
+        let s = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
+        assert_eq!(s[0].event.as_deref(), Some("start"));
+        assert!(s[0].event_terms.contains(&"campaign".to_string()));
+        assert!(!s[0].plan);
+        assert!(s[1].plan);
+    }
+}
