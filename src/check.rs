@@ -15,6 +15,8 @@ use crate::rules::RuleSet;
 pub struct Options {
     /// Also compare claims within one document.
     pub self_consistency: bool,
+    /// Compare only documents of the same directory (`--group-by dir`).
+    pub group_by_dir: bool,
 }
 
 /// Everything a report needs: the documents, their claims, the findings and the input errors.

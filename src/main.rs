@@ -177,7 +177,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 return Ok(2);
             }
             let incomplete = loaded.errors.iter().any(|e| e.fatal);
-            let rules = RuleSet::default();
+            let rules = RuleSet::builtin();
             let run = check::run(
                 loaded.documents,
                 loaded.errors,

@@ -198,3 +198,21 @@ pub fn candidates(
     }
     pairs.into_iter().collect()
 }
+
+/// Every cross-document pair of claims of `kinds` within a group, for document-level rules
+/// whose candidates are few (long relationships against recent changes).
+#[must_use]
+pub fn all_pairs(claims: &[Claim], groups: &[String], kinds: &[Kind]) -> Vec<(usize, usize)> {
+    let picked: Vec<usize> = (0..claims.len())
+        .filter(|&i| kinds.contains(&claims[i].kind))
+        .collect();
+    let mut out = Vec::new();
+    for (x, &i) in picked.iter().enumerate() {
+        for &j in &picked[x + 1..] {
+            if claims[i].doc != claims[j].doc && groups[claims[i].doc] == groups[claims[j].doc] {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}

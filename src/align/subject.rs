@@ -25,6 +25,9 @@ pub struct Subject {
     pub agent: Option<String>,
     /// The counted or measured noun, folded through related terms.
     pub noun: Option<String>,
+    /// The word the figure modifies when it stands right before a noun ("42,000-seat stadium"
+    /// -> "stadium"), folded through related terms.
+    pub head: Option<String>,
     /// The event class the claim dates ("start", "discovery", ...), when a date or period.
     pub event: Option<String>,
     /// Canonical terms around the event word (what started, what was discovered).
@@ -340,8 +343,13 @@ fn subject_of(
         .rev()
         .take(3)
         .any(|t| INCREMENT.contains(&t.lower.as_str()));
+    let head = toks
+        .get(last)
+        .filter(|t| t.start <= c.prose.end + 1 && content(t, terms))
+        .map(canon);
     let m = c.modality;
     Subject {
+        head,
         sentence: sent,
         terms: all,
         local,

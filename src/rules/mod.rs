@@ -1,25 +1,357 @@
-//! The rules engine. (Being written.)
+//! The rules engine: declarative rules (one TOML file each, schema in rules/README.md), the
+//! built-in set embedded from `rules/`, and their evaluation over aligned claims.
+//!
+//! A rule names one comparison from a fixed vocabulary (`Test`), the claim kinds it compares, the
+//! alignment it needs, its tolerance and its message. The comparisons are Rust; which of them run,
+//! how strict they are and how they are worded is data.
+//!
+//! Architecture invariant: evaluation never fails and never depends on thread count; loading is
+//! strict and reports file, line and column.
 
+pub mod compare;
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::align::{self, Subject};
 use crate::check::Options;
-use crate::claim::Claim;
+use crate::claim::{Claim, Kind};
 use crate::document::Document;
-use crate::finding::Finding;
+use crate::error::{parse_toml, Error};
+use crate::finding::{Category, Finding, Severity};
 use crate::lexicon::Lexicon;
 
+/// The fixed vocabulary of comparisons a rule can make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Test {
+    /// Two values of the same measure (counts, money, quantities after conversion, percentages)
+    /// whose hedged ranges cannot overlap.
+    Value,
+    /// Two growth factors of the same change that cannot both hold.
+    Factor,
+    /// A relative change in percent that equals the other source's change in percentage points.
+    PointsVsPercent,
+    /// Two changes (or equal counts) of the same measure over windows of different length.
+    Window,
+    /// Two day-precise dates of the same event that differ.
+    EventDate,
+    /// Two start dates (or "since", or an age) of the same relationship that differ.
+    StartDate,
+    /// A duration against the span between two dates of the other source ("for more than two
+    /// months" against "since September 14 ... discovered on October 2").
+    DurationVsSpan,
+    /// A relationship dated years back in one source whose growth another source presents as
+    /// recent.
+    RelationshipAge,
+    /// A running count reported differently by documents of different dates: an update.
+    Superseded,
+}
+
+/// One `[[example]]` of a rule: two short documents and what the rule reports on them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The first document's text.
+    pub a: String,
+    /// The second document's text.
+    pub b: String,
+    /// The first document's date (YYYY-MM-DD).
+    #[serde(default)]
+    pub date_a: Option<String>,
+    /// The second document's date.
+    #[serde(default)]
+    pub date_b: Option<String>,
+    /// "error", "warning", "note" or "none".
+    pub expect: String,
+}
+
+/// A rule file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    category: Category,
+    severity: Severity,
+    summary: String,
+    description: String,
+    test: Test,
+    kinds: Vec<String>,
+    #[serde(default = "default_min_score")]
+    min_score: f64,
+    #[serde(default = "default_tolerance")]
+    tolerance: f64,
+    #[serde(default = "default_gap")]
+    max_doc_gap_days: i64,
+    message: String,
+    #[serde(default, rename = "example")]
+    examples: Vec<Example>,
+}
+
+fn default_min_score() -> f64 {
+    0.3
+}
+fn default_tolerance() -> f64 {
+    0.05
+}
+fn default_gap() -> i64 {
+    60
+}
+
+/// A loaded rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// The id (the file stem).
+    pub id: String,
+    /// Where it came from ("built-in" or a path).
+    pub origin: String,
+    /// The discrepancy category.
+    pub category: Category,
+    /// The default severity.
+    pub severity: Severity,
+    /// One line.
+    pub summary: String,
+    /// What it flags, why, an example: printed by `crosscheck explain`.
+    pub description: String,
+    /// The comparison.
+    pub test: Test,
+    /// The claim kinds compared.
+    pub kinds: Vec<Kind>,
+    /// The alignment score a pair needs.
+    pub min_score: f64,
+    /// Relative tolerance on top of hedges and rounding.
+    pub tolerance: f64,
+    /// Documents dated further apart than this are not compared (they report different news
+    /// cycles); 0 disables the limit.
+    pub max_doc_gap_days: i64,
+    /// The message template: `{a}` and `{b}` are the claims' texts, `{why}` the comparison's
+    /// explanation.
+    pub message: String,
+    /// The examples the test suite runs.
+    pub examples: Vec<Example>,
+}
+
+/// The built-in rules, embedded from `rules/`.
+const BUILTIN: &[(&str, &str)] = &[
+    ("value-mismatch", include_str!("../../rules/value-mismatch.toml")),
+    (
+        "change-factor-mismatch",
+        include_str!("../../rules/change-factor-mismatch.toml"),
+    ),
+    (
+        "percent-points-confusion",
+        include_str!("../../rules/percent-points-confusion.toml"),
+    ),
+    ("window-mismatch", include_str!("../../rules/window-mismatch.toml")),
+    ("event-date-mismatch", include_str!("../../rules/event-date-mismatch.toml")),
+    ("start-date-mismatch", include_str!("../../rules/start-date-mismatch.toml")),
+    (
+        "duration-span-mismatch",
+        include_str!("../../rules/duration-span-mismatch.toml"),
+    ),
+    (
+        "relationship-age-divergence",
+        include_str!("../../rules/relationship-age-divergence.toml"),
+    ),
+    ("superseded-figure", include_str!("../../rules/superseded-figure.toml")),
+];
+
+impl Rule {
+    /// Parses one rule file; `id` is its file stem.
+    ///
+    /// # Errors
+    /// Unknown keys, wrong types, bad values, unknown claim kinds.
+    pub fn parse(id: &str, path: &str, origin: &str, text: &str) -> Result<Rule, Error> {
+        let f: RuleFile = parse_toml(path, text)?;
+        let mut kinds = Vec::new();
+        for k in &f.kinds {
+            match Kind::parse(k) {
+                Some(k) => kinds.push(k),
+                None => {
+                    return Err(Error::Invalid {
+                        path: path.into(),
+                        message: format!(
+                            "unknown claim kind {k:?} in `kinds`; expected one of number, ordinal, percent, money, quantity, change, date, period, duration"
+                        ),
+                    })
+                }
+            }
+        }
+        for e in &f.examples {
+            if !matches!(e.expect.as_str(), "error" | "warning" | "note" | "none") {
+                return Err(Error::Invalid {
+                    path: path.into(),
+                    message: format!(
+                        "example expect {:?}: expected error, warning, note or none",
+                        e.expect
+                    ),
+                });
+            }
+        }
+        if !(0.0..=1.0).contains(&f.min_score) || f.tolerance < 0.0 {
+            return Err(Error::Invalid {
+                path: path.into(),
+                message: "min_score must lie in 0..1 and tolerance must not be negative".into(),
+            });
+        }
+        Ok(Rule {
+            id: id.to_string(),
+            origin: origin.to_string(),
+            category: f.category,
+            severity: f.severity,
+            summary: f.summary,
+            description: f.description,
+            test: f.test,
+            kinds,
+            min_score: f.min_score,
+            tolerance: f.tolerance,
+            max_doc_gap_days: f.max_doc_gap_days,
+            message: f.message,
+            examples: f.examples,
+        })
+    }
+}
+
 /// The rules in force.
-#[derive(Debug, Default)]
-pub struct RuleSet {}
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    /// The rules, built-in first, then added folders (a later rule with the same id replaces
+    /// an earlier one).
+    pub rules: Vec<Rule>,
+}
 
 impl RuleSet {
-    /// Evaluates every rule over the claims.
+    /// The built-in rules.
+    ///
+    /// # Panics
+    /// Never in a released build: the embedded rules are checked by the test suite.
+    #[must_use]
+    pub fn builtin() -> RuleSet {
+        let rules = BUILTIN
+            .iter()
+            .map(|(id, text)| {
+                Rule::parse(id, &format!("rules/{id}.toml"), "built-in", text)
+                    .expect("built-in rule is valid")
+            })
+            .collect();
+        RuleSet { rules }
+    }
+
+    /// Adds every `*.toml` rule of a folder (not its `lexicon/` subfolder).
+    ///
+    /// # Errors
+    /// An unreadable folder or an invalid rule file.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), Error> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
+        let mut paths: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).map_err(|e| Error::Io {
+                path: p.clone(),
+                source: e,
+            })?;
+            let id = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let shown = p.display().to_string();
+            let rule = Rule::parse(&id, &shown, &shown, &text)?;
+            self.rules.retain(|r| r.id != id);
+            self.rules.push(rule);
+        }
+        Ok(())
+    }
+
+    /// The rule with this id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Evaluates every rule over the claims of a run.
     #[must_use]
     pub fn evaluate(
         &self,
-        _documents: &[Document],
-        _claims: &[Claim],
-        _lexicon: &Lexicon,
-        _opts: &Options,
+        documents: &[Document],
+        claims: &[Claim],
+        lexicon: &Lexicon,
+        opts: &Options,
     ) -> Vec<Finding> {
-        Vec::new()
+        let subjects = subjects(documents, claims, lexicon);
+        let groups: Vec<String> = documents
+            .iter()
+            .map(|d| align::group_of(d, opts.group_by_dir))
+            .collect();
+        let ctx = compare::Ctx {
+            documents,
+            claims,
+            subjects: &subjects,
+        };
+        let mut findings = Vec::new();
+        for rule in &self.rules {
+            let pairs = if rule.test == Test::RelationshipAge {
+                // Document-level: the two sentences need not share a term.
+                align::all_pairs(claims, &groups, &rule.kinds)
+            } else {
+                align::candidates(
+                    claims,
+                    &subjects,
+                    &groups,
+                    &rule.kinds,
+                    opts.self_consistency,
+                )
+            };
+            for (i, j) in pairs {
+                if let Some(f) = compare::apply(rule, &ctx, i, j) {
+                    findings.push(f);
+                }
+            }
+        }
+        dedupe(&mut findings);
+        findings
     }
+}
+
+/// Reads the subject of every claim, document by document (claims are grouped by document).
+#[must_use]
+pub fn subjects(documents: &[Document], claims: &[Claim], lexicon: &Lexicon) -> Vec<Subject> {
+    let mut out = Vec::with_capacity(claims.len());
+    let mut start = 0;
+    while start < claims.len() {
+        let d = claims[start].doc;
+        let end = start + claims[start..].iter().take_while(|c| c.doc == d).count();
+        out.extend(align::analyze(
+            &documents[d],
+            &claims[start..end],
+            start,
+            &lexicon.terms,
+        ));
+        start = end;
+    }
+    out
+}
+
+/// Keeps one finding per rule and pair of documents-and-spans, and drops a finding whose claims
+/// are all covered by a more severe finding of the same category.
+fn dedupe(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
+    let mut kept: Vec<Finding> = Vec::new();
+    for f in findings.drain(..) {
+        let dup = kept.iter().any(|k| {
+            k.category == f.category
+                && f.claims.iter().take(2).all(|c| k.claims.contains(c))
+        });
+        if !dup {
+            kept.push(f);
+        }
+    }
+    *findings = kept;
 }

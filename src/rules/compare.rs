@@ -1,0 +1,729 @@
+//! The comparison vocabulary: one function per `Test`, each deciding whether an aligned pair of
+//! claims is a discrepancy and explaining it in plain words.
+
+use jiff::civil::Date;
+
+use super::{Rule, Test};
+use crate::align::{self, Alignment, Subject};
+use crate::claim::{Claim, Hedge, Kind};
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+
+/// What every comparison can see.
+pub struct Ctx<'a> {
+    /// The documents.
+    pub documents: &'a [Document],
+    /// All claims of the run.
+    pub claims: &'a [Claim],
+    /// The subject of every claim.
+    pub subjects: &'a [Subject],
+}
+
+/// A closed range of plausible values; infinite where the text does not bound it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    /// Lowest plausible value.
+    pub lo: f64,
+    /// Highest plausible value.
+    pub hi: f64,
+}
+
+impl Range {
+    fn disjoint(self, o: Range) -> bool {
+        self.hi < o.lo || o.hi < self.lo
+    }
+    fn widen(self, rel: f64) -> Range {
+        Range {
+            lo: if self.lo.is_finite() {
+                self.lo - self.lo.abs() * rel
+            } else {
+                self.lo
+            },
+            hi: if self.hi.is_finite() {
+                self.hi + self.hi.abs() * rel
+            } else {
+                self.hi
+            },
+        }
+    }
+}
+
+/// The plausible range of a claim's value (in base units for converted quantities), from its
+/// hedge, its stated bounds and the rounding its digits imply. `approx` is the relative width an
+/// unhedged figure of unknown precision gets (growth verbs such as "tripled" are approximate).
+#[must_use]
+pub fn plausible(c: &Claim, approx: f64) -> Option<Range> {
+    let v = c.base.or(c.value)?;
+    let scale = if c.base.is_some() {
+        c.value.map_or(1.0, |x| if x.point == 0.0 { 1.0 } else { v.point / x.point })
+    } else {
+        1.0
+    };
+    let p = v.point;
+    let half_step = c.precision.map_or(p.abs() * approx, |s| s * scale / 2.0);
+    let r = match c.hedge {
+        Hedge::Exact => Range {
+            lo: v.low.unwrap_or(p - half_step),
+            hi: v.high.unwrap_or(p + half_step),
+        },
+        Hedge::Above | Hedge::AtLeast => Range {
+            lo: v.low.unwrap_or(p),
+            hi: f64::INFINITY,
+        },
+        Hedge::JustAbove => Range {
+            lo: v.low.unwrap_or(p),
+            hi: p * 1.15,
+        },
+        Hedge::Nearly => Range {
+            lo: p * 0.9,
+            hi: v.high.unwrap_or(p),
+        },
+        Hedge::Below | Hedge::AtMost => Range {
+            lo: f64::NEG_INFINITY,
+            hi: v.high.unwrap_or(p),
+        },
+        Hedge::About => Range {
+            lo: p * 0.85,
+            hi: p * 1.15,
+        },
+        Hedge::Multiples => Range {
+            lo: v.low.unwrap_or(p),
+            hi: v.high.unwrap_or(p * 10.0),
+        },
+    };
+    Some(r)
+}
+
+fn days_between(a: Date, b: Date) -> i64 {
+    a.until(b).map_or(0, |s| i64::from(s.get_days()))
+}
+
+fn doc_gap_ok(ctx: &Ctx<'_>, rule: &Rule, a: &Claim, b: &Claim) -> bool {
+    if rule.max_doc_gap_days <= 0 {
+        return true;
+    }
+    match (ctx.documents[a.doc].date, ctx.documents[b.doc].date) {
+        (Some(x), Some(y)) => days_between(x, y).abs() <= rule.max_doc_gap_days,
+        _ => true,
+    }
+}
+
+fn text<'a>(ctx: &'a Ctx<'_>, i: usize) -> &'a str {
+    let c = &ctx.claims[i];
+    ctx.documents[c.doc].text(c.span)
+}
+
+fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return "unbounded".into();
+    }
+    let r = (v * 100.0).round() / 100.0;
+    if r.fract() == 0.0 && r.abs() < 1e15 {
+        let s = format!("{}", r as i64);
+        // Thousands separators for readability.
+        let neg = s.starts_with('-');
+        let digits: Vec<char> = s.trim_start_matches('-').chars().collect();
+        let mut out = String::new();
+        for (k, ch) in digits.iter().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(*ch);
+        }
+        if neg {
+            format!("-{out}")
+        } else {
+            out
+        }
+    } else {
+        format!("{r}")
+    }
+}
+
+fn describe_range(r: Range, unit: &str) -> String {
+    let u = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    if r.hi.is_infinite() {
+        format!("more than {}{u}", fmt_num(r.lo))
+    } else if r.lo.is_infinite() {
+        format!("at most {}{u}", fmt_num(r.hi))
+    } else if (r.hi - r.lo).abs() <= r.hi.abs() * 1e-9 {
+        format!("{}{u}", fmt_num(r.lo))
+    } else {
+        format!("{} to {}{u}", fmt_num(r.lo), fmt_num(r.hi))
+    }
+}
+
+/// Plain words for what a change claim means as a multiple.
+fn explain_change(c: &Claim, t: &str) -> String {
+    let Some(v) = c.value else {
+        return t.to_string();
+    };
+    let ch = c.change.unwrap_or_default();
+    let times = |x: f64| format!("{} times", fmt_num(x));
+    if ch.ambiguous {
+        return format!(
+            "\"{t}\" is ambiguous: {} or {} the original",
+            times(v.low.unwrap_or(v.point)),
+            times(v.high.unwrap_or(v.point))
+        );
+    }
+    let what = match c.hedge {
+        Hedge::Above | Hedge::AtLeast | Hedge::JustAbove => {
+            format!("more than {}", times(v.low.unwrap_or(v.point)))
+        }
+        Hedge::Nearly => format!("nearly {}", times(v.high.unwrap_or(v.point))),
+        Hedge::Below | Hedge::AtMost => format!("less than {}", times(v.high.unwrap_or(v.point))),
+        Hedge::About => format!("about {}", times(v.point)),
+        _ => times(v.point),
+    };
+    if ch.from_percent {
+        format!("\"{t}\" means the amount became {what} what it was (an increase of N% is 1 + N/100 times)")
+    } else {
+        format!("\"{t}\" means {what} the original")
+    }
+}
+
+fn finding(rule: &Rule, severity: Severity, claims: Vec<usize>, why: String, al: &Alignment, checks: &[&str], ctx: &Ctx<'_>) -> Finding {
+    let a = claims.first().map_or("", |&i| text(ctx, i));
+    let b = claims.get(1).map_or("", |&i| text(ctx, i));
+    let message = rule
+        .message
+        .replace("{a}", a)
+        .replace("{b}", b)
+        .replace("{why}", &why);
+    Finding {
+        rule: rule.id.clone(),
+        category: rule.category,
+        severity: severity.min(rule.severity.max(severity)),
+        message,
+        claims,
+        evidence: al.evidence(checks.iter().map(|s| (*s).to_string()).collect()),
+    }
+}
+
+/// Applies `rule` to the pair `(i, j)`; `Some` when it is a discrepancy.
+#[must_use]
+pub fn apply(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    if !rule.kinds.contains(&a.kind) || !rule.kinds.contains(&b.kind) {
+        return None;
+    }
+    match rule.test {
+        Test::Value => value(rule, ctx, i, j),
+        Test::Factor => factor(rule, ctx, i, j),
+        Test::PointsVsPercent => points_vs_percent(rule, ctx, i, j)
+            .or_else(|| points_vs_percent(rule, ctx, j, i)),
+        Test::Window => window(rule, ctx, i, j),
+        Test::EventDate => event_date(rule, ctx, i, j),
+        Test::StartDate => start_date(rule, ctx, i, j),
+        Test::DurationVsSpan => duration_vs_span(rule, ctx, i, j)
+            .or_else(|| duration_vs_span(rule, ctx, j, i)),
+        Test::RelationshipAge => relationship_age(rule, ctx, i, j)
+            .or_else(|| relationship_age(rule, ctx, j, i)),
+        Test::Superseded => superseded(rule, ctx, i, j),
+    }
+}
+
+/// The measure a value claim states: claims compare only within one measure.
+fn measure(c: &Claim, s: &Subject) -> Option<String> {
+    match c.kind {
+        Kind::Money => Some(format!("money:{}", c.unit.as_deref().unwrap_or("?"))),
+        Kind::Percent => Some(format!("percent:{}", c.unit.as_deref().unwrap_or("%"))),
+        Kind::Quantity | Kind::Number => match c.dimension.as_deref() {
+            Some("count") | None => s.noun.as_ref().map(|n| format!("count:{n}")),
+            Some(d) => Some(format!("dim:{d}")),
+        },
+        _ => None,
+    }
+}
+
+/// A claim that belongs to a change claim ("300%" in "grew by 300%") is not a level.
+fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
+    let c = &ctx.claims[i];
+    ctx.claims
+        .iter()
+        .any(|o| o.doc == c.doc && o.kind == Kind::Change && o.span.contains(c.span))
+}
+
+fn eligible_level(s: &Subject) -> bool {
+    !(s.plan || s.part || s.irrealis || s.increment)
+}
+
+/// Another claim of the same document and measure whose range meets `r`: the document also
+/// states the other source's figure, so the two figures are about different things.
+fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize) -> bool {
+    ctx.claims.iter().enumerate().any(|(k, o)| {
+        k != skip
+            && o.doc == doc
+            && measure(o, &ctx.subjects[k]).as_deref() == Some(measure_key)
+            && plausible(o, 0.0).is_some_and(|x| !x.widen(0.02).disjoint(r))
+    })
+}
+
+fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
+    let m = measure(a, sa)?;
+    if measure(b, sb)? != m || !eligible_level(sa) || !eligible_level(sb) {
+        return None;
+    }
+    if inside_change(ctx, i) || inside_change(ctx, j) || !doc_gap_ok(ctx, rule, a, b) {
+        return None;
+    }
+    let dates_differ = ctx.documents[a.doc].date != ctx.documents[b.doc].date;
+    if (sa.running || sb.running) && dates_differ {
+        return None; // an update: superseded-figure reports it
+    }
+    let al = align::compare(sa, sb);
+    if al.agent_conflict || head_conflict(sa, sb) || al.score < rule.min_score || al.local.is_empty() && al.entities.is_empty() {
+        return None;
+    }
+    let (ra, rb) = (plausible(a, 0.0)?.widen(rule.tolerance), plausible(b, 0.0)?.widen(rule.tolerance));
+    if !ra.disjoint(rb) {
+        return None;
+    }
+    if witnessed(ctx, a.doc, &m, rb, i) || witnessed(ctx, b.doc, &m, ra, j) {
+        return None;
+    }
+    let unit = a.unit.clone().unwrap_or_default();
+    let why = format!(
+        "{} against {}: the ranges the wording allows do not overlap",
+        describe_range(plausible(a, 0.0)?, if a.base.is_some() { "" } else { &unit }),
+        describe_range(plausible(b, 0.0)?, if b.base.is_some() { "" } else { &unit }),
+    );
+    Some(finding(rule, rule.severity, vec![i, j], why, &al, &["same measure", "values disjoint", "no other figure in either source matches"], ctx))
+}
+
+fn head_conflict(a: &Subject, b: &Subject) -> bool {
+    matches!((&a.head, &b.head), (Some(x), Some(y)) if x != y)
+}
+
+/// The factor a change claim states, tightened by the endpoints its sentence gives ("to €610
+/// million ... from the €450 million budget").
+fn factor_range(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
+    let c = &ctx.claims[i];
+    let ch = c.change?;
+    if ch.additive {
+        return None;
+    }
+    if let (Some(s), Some(e)) = (ch.start, ch.end) {
+        if s > 0.0 {
+            let f = e / s;
+            return Some(Range { lo: f * 0.98, hi: f * 1.02 });
+        }
+    }
+    if let Some(f) = endpoints(ctx, i) {
+        return Some(Range { lo: f * 0.98, hi: f * 1.02 });
+    }
+    plausible(c, 0.08)
+}
+
+/// Endpoints of a change from its sentence: a figure after "from" and one after "to" (or
+/// "reaching", "taking ... to"), of the same measure.
+fn endpoints(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
+    let c = &ctx.claims[i];
+    let sent = ctx.subjects[i].sentence;
+    let prose = &ctx.documents[c.doc].prose;
+    let mut from = None;
+    let mut to = None;
+    for (k, o) in ctx.claims.iter().enumerate() {
+        if o.doc != c.doc || k == i || !sent.contains(o.prose) || !matches!(o.kind, Kind::Money | Kind::Quantity) {
+            continue;
+        }
+        let before = prose.get(o.prose.start.saturating_sub(12)..o.prose.start).unwrap_or("").to_lowercase();
+        let v = o.base.or(o.value)?.point;
+        if before.trim_end().ends_with("from") || before.trim_end().ends_with("from the") {
+            from = Some((v, o.unit.clone()));
+        } else if before.trim_end().ends_with("to") || before.contains("reaching") {
+            to = Some((v, o.unit.clone()));
+        }
+    }
+    match (from, to) {
+        (Some((f, uf)), Some((t, ut))) if uf == ut && f > 0.0 => Some(t / f),
+        _ => None,
+    }
+}
+
+fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
+    if a.kind != Kind::Change || b.kind != Kind::Change || sa.irrealis || sb.irrealis || sa.plan || sb.plan {
+        return None;
+    }
+    if !doc_gap_ok(ctx, rule, a, b) {
+        return None;
+    }
+    let al = align::compare(sa, sb);
+    if al.agent_conflict || al.score < rule.min_score {
+        return None;
+    }
+    let (ra, rb) = (factor_range(ctx, i)?, factor_range(ctx, j)?);
+    if !ra.widen(rule.tolerance).disjoint(rb.widen(rule.tolerance)) {
+        return None;
+    }
+    let ambiguous = a.change.is_some_and(|c| c.ambiguous) || b.change.is_some_and(|c| c.ambiguous);
+    let direction = (ra.hi < 1.0) != (rb.hi < 1.0) && (ra.lo > 1.0 || rb.lo > 1.0);
+    let severity = if ambiguous { Severity::Note } else { rule.severity };
+    let why = if direction {
+        format!("one source says the figure rose, the other that it fell ({} against {})", explain_change(a, text(ctx, i)), explain_change(b, text(ctx, j)))
+    } else {
+        format!("{}; {}", explain_change(a, text(ctx, i)), explain_change(b, text(ctx, j)))
+    };
+    Some(finding(rule, severity, vec![i, j], why, &al, &["both changes", "same subject", "factors disjoint"], ctx))
+}
+
+/// "jumped 7.2%" (a relative change) where the other source's endpoints differ by 7.2 points.
+fn points_vs_percent(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    let ca = a.change?;
+    if a.kind != Kind::Change || ca.additive || !ca.from_percent {
+        return None;
+    }
+    let stated = (a.value?.point - 1.0) * 100.0;
+    let (s, e) = percent_endpoints(ctx, j)?;
+    let points = e - s;
+    let relative = (e / s - 1.0) * 100.0;
+    if (points - stated).abs() > 0.051 || (relative - stated).abs() < 0.5 {
+        return None;
+    }
+    let al = align::compare(&ctx.subjects[i], &ctx.subjects[j]);
+    if al.score < rule.min_score || al.agent_conflict || !doc_gap_ok(ctx, rule, a, b) {
+        return None;
+    }
+    let why = format!(
+        "from {}% to {}% is a rise of {} percentage points, or {}%; \"{}\" reads as a relative rise",
+        fmt_num(s), fmt_num(e), fmt_num(points), fmt_num(relative), text(ctx, i)
+    );
+    Some(finding(rule, rule.severity, vec![i, j], why, &al, &["percent against percentage points"], ctx))
+}
+
+/// Start and end percentages of a change or level claim: its own `change.start/end`, or "X%, up
+/// from Y%" / "from Y% to X%" in its sentence.
+fn percent_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
+    let c = &ctx.claims[j];
+    if let Some(ch) = c.change {
+        if let (Some(s), Some(e)) = (ch.start, ch.end) {
+            return Some((s, e));
+        }
+    }
+    if c.kind != Kind::Percent || c.unit.as_deref() == Some("pp") {
+        return None;
+    }
+    let prose = &ctx.documents[c.doc].prose;
+    let sent = ctx.subjects[j].sentence;
+    // The next percent claim of the sentence, joined by "up from" / "down from".
+    let next = ctx.claims.iter().find(|o| {
+        o.doc == c.doc && o.kind == Kind::Percent && sent.contains(o.prose) && o.prose.start > c.prose.end
+    })?;
+    let between = prose.get(c.prose.end..next.prose.start)?.to_lowercase();
+    if between.len() < 20 && (between.contains("up from") || between.contains("down from")) {
+        return Some((next.value?.point, c.value?.point));
+    }
+    None
+}
+
+/// The window a claim's change or count happened over, in days.
+fn window_days(ctx: &Ctx<'_>, i: usize) -> Option<(usize, Range)> {
+    for &w in &ctx.subjects[i].windows {
+        let c = &ctx.claims[w];
+        match c.kind {
+            Kind::Duration => {
+                if let Some(r) = plausible(c, 0.0) {
+                    return Some((w, r));
+                }
+            }
+            Kind::Period => {
+                let d = c.dates?;
+                let from = d.from?;
+                let to = d.to.or(ctx.documents[c.doc].date)?;
+                let n = days_between(from, to) as f64 + 1.0;
+                if n > 1.0 {
+                    return Some((w, Range { lo: n, hi: n }));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn describe_days(r: Range) -> String {
+    let pick = |d: f64| {
+        if d >= 360.0 {
+            format!("{} years", fmt_num(d / 365.25))
+        } else if d >= 28.0 {
+            format!("{} months", fmt_num(d / 30.4375))
+        } else {
+            format!("{} days", fmt_num(d))
+        }
+    };
+    if r.hi.is_infinite() {
+        format!("more than {}", pick(r.lo))
+    } else if (r.hi - r.lo).abs() < 1.0 {
+        pick(r.lo)
+    } else {
+        format!("{} to {}", pick(r.lo), pick(r.hi))
+    }
+}
+
+fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
+    if sa.irrealis || sb.irrealis || sa.plan || sb.plan || !doc_gap_ok(ctx, rule, a, b) {
+        return None;
+    }
+    let al = align::compare(sa, sb);
+    if al.agent_conflict || al.score < rule.min_score {
+        return None;
+    }
+    match (a.kind, b.kind) {
+        (Kind::Change, Kind::Change) => {
+            if a.change?.additive != b.change?.additive {
+                return None;
+            }
+        }
+        (x, y) if x == y && x != Kind::Change => {
+            // Counts: only the same count, reached over different windows, is a window conflict.
+            let m = measure(a, sa)?;
+            if measure(b, sb)? != m || head_conflict(sa, sb) {
+                return None;
+            }
+            if plausible(a, 0.0)?.widen(0.03).disjoint(plausible(b, 0.0)?.widen(0.03)) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    let (wa, ra) = window_days(ctx, i)?;
+    let (wb, rb) = window_days(ctx, j)?;
+    if !ra.widen(rule.tolerance).disjoint(rb.widen(rule.tolerance)) {
+        return None;
+    }
+    let why = format!(
+        "the same change happened over {} in one source and over {} in the other",
+        describe_days(ra),
+        describe_days(rb)
+    );
+    Some(finding(rule, rule.severity, vec![wa, wb, i, j], why, &al, &["same change", "windows of different length"], ctx))
+}
+
+fn date_range(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
+    let d = ctx.claims[i].dates?;
+    Some((d.from?, d.to?))
+}
+
+fn event_aligned(ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Alignment> {
+    let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
+    let (ea, eb) = (sa.event.as_ref()?, sb.event.as_ref()?);
+    if ea != eb || sa.plan || sb.plan || ctx.claims[i].modality.negated || ctx.claims[j].modality.negated {
+        return None;
+    }
+    let shared = sa.event_terms.iter().any(|t| sb.event_terms.contains(t));
+    let al = align::compare(sa, sb);
+    if !shared || al.agent_conflict {
+        return None;
+    }
+    Some(al)
+}
+
+fn event_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    let (fa, ta) = date_range(ctx, i)?;
+    let (fb, tb) = date_range(ctx, j)?;
+    // Day, month or season precision only; years are start-date-mismatch's business.
+    if days_between(fa, ta) > 92 || days_between(fb, tb) > 92 || !doc_gap_ok(ctx, rule, a, b) {
+        return None;
+    }
+    let al = event_aligned(ctx, i, j)?;
+    if al.score < rule.min_score || !(ta < fb || tb < fa) {
+        return None;
+    }
+    let show = |f: Date, t: Date| if f == t { f.to_string() } else { format!("{f} to {t}") };
+    let why = format!(
+        "the same {} is dated {} in one source and {} in the other",
+        ctx.subjects[i].event.as_deref().unwrap_or("event"),
+        show(fa, ta),
+        show(fb, tb)
+    );
+    Some(finding(rule, rule.severity, vec![i, j], why, &al, &["same event", "dates disjoint"], ctx))
+}
+
+/// The start year a claim gives: a date of a start event, or the opening of a "since" period.
+fn start_of(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
+    let c = &ctx.claims[i];
+    let s = &ctx.subjects[i];
+    let d = c.dates?;
+    if s.event.as_deref() == Some("start") {
+        return Some((d.from?, d.to?));
+    }
+    None
+}
+
+fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (fa, ta) = start_of(ctx, i)?;
+    let (fb, tb) = start_of(ctx, j)?;
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    if !doc_gap_ok(ctx, rule, a, b) {
+        return None;
+    }
+    // Both day-precise: event-date-mismatch reports it as a date.
+    if fa == ta && fb == tb {
+        return None;
+    }
+    let al = event_aligned(ctx, i, j)?;
+    if al.score < rule.min_score || !(ta < fb || tb < fa) {
+        return None;
+    }
+    let why = format!(
+        "one source dates the start to {}, the other to {}",
+        if fa.year() == ta.year() { fa.year().to_string() } else { format!("{fa}..{ta}") },
+        if fb.year() == tb.year() { fb.year().to_string() } else { format!("{fb}..{tb}") },
+    );
+    Some(finding(rule, rule.severity, vec![i, j], why, &al, &["same start event", "years differ"], ctx))
+}
+
+/// The span a "since" period covers up to the next event date of its sentence (or its end).
+fn since_span(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
+    let c = &ctx.claims[i];
+    if c.kind != Kind::Period {
+        return None;
+    }
+    let d = c.dates?;
+    let from = d.from?;
+    let sent = ctx.subjects[i].sentence;
+    let end = ctx
+        .claims
+        .iter()
+        .filter(|o| o.doc == c.doc && o.kind == Kind::Date && sent.contains(o.prose))
+        .filter_map(|o| o.dates.and_then(|x| x.from))
+        .filter(|x| *x > from)
+        .min()
+        .or(d.to)
+        .or(ctx.documents[c.doc].date)?;
+    let n = days_between(from, end) as f64;
+    (n > 0.0).then_some(Range { lo: n, hi: n + 1.0 })
+}
+
+fn duration_vs_span(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    if a.kind != Kind::Duration || b.kind != Kind::Period || !doc_gap_ok(ctx, rule, a, b) {
+        return None;
+    }
+    let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
+    if sa.plan || sb.plan || sa.irrealis {
+        return None;
+    }
+    let al = align::compare(sa, sb);
+    if al.score < rule.min_score || al.local.is_empty() {
+        return None;
+    }
+    let ra = plausible(a, 0.0)?;
+    let rb = since_span(ctx, j)?;
+    if !ra.widen(rule.tolerance).disjoint(rb.widen(rule.tolerance)) {
+        return None;
+    }
+    let why = format!(
+        "{} against {} between the dates of the other source",
+        describe_days(ra),
+        describe_days(rb)
+    );
+    Some(finding(rule, rule.severity, vec![j, i], why, &al, &["same relation", "lengths disjoint"], ctx))
+}
+
+/// A long-standing relationship: a period opening years before its document's date, or a
+/// duration of years.
+fn relationship_start(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
+    let c = &ctx.claims[i];
+    let doc_date = ctx.documents[c.doc].date;
+    match c.kind {
+        Kind::Period => {
+            let d = c.dates?;
+            let from = d.from?;
+            let to = d.to.or(doc_date)?;
+            // Open-ended to the present ("since 2017"), not a closed past window.
+            if d.to.is_some() && doc_date.is_some_and(|x| days_between(d.to.unwrap_or(x), x) > 40) {
+                return None;
+            }
+            let years = days_between(from, to) as f64 / 365.25;
+            (years >= 3.0).then_some(years)
+        }
+        Kind::Duration => {
+            let years = c.value?.point / 365.25;
+            (years >= 3.0 && ctx.subjects[i].windows.is_empty()).then_some(years)
+        }
+        _ => None,
+    }
+}
+
+fn relationship_age(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    if b.kind != Kind::Change || b.change?.additive {
+        return None;
+    }
+    let years = relationship_start(ctx, i)?;
+    let (w, rw) = window_days(ctx, j)?;
+    if rw.lo.is_infinite() || rw.lo > 548.0 || a.doc == b.doc {
+        return None;
+    }
+    let al = align::compare(&ctx.subjects[i], &ctx.subjects[j]);
+    if al.entities.is_empty() && !doc_entities_meet(ctx, i, j) {
+        return None;
+    }
+    let why = format!(
+        "one source dates the relationship about {} years back; the other presents its growth as a development of {}",
+        fmt_num(years.round()),
+        describe_days(rw)
+    );
+    Some(finding(rule, rule.severity, vec![i, w, j], why, &al, &["shared entities", "long relationship against a recent window"], ctx))
+}
+
+/// Each claim's sentence names an entity the other document names twice or more.
+fn doc_entities_meet(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    let frequent = |doc: usize| -> Vec<String> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for (k, c) in ctx.claims.iter().enumerate() {
+            if c.doc == doc {
+                for e in &ctx.subjects[k].entities {
+                    *counts.entry(e.as_str()).or_default() += 1;
+                }
+            }
+        }
+        counts.into_iter().filter(|(_, n)| *n >= 2).map(|(e, _)| e.to_string()).collect()
+    };
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    let (fa, fb) = (frequent(a.doc), frequent(b.doc));
+    let meets = |ents: &[String], other: &[String]| ents.iter().any(|e| other.iter().any(|o| align::same_entity(e, o)));
+    meets(&ctx.subjects[i].entities, &fb) && meets(&ctx.subjects[j].entities, &fa)
+}
+
+fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
+    let (da, db) = (ctx.documents[a.doc].date?, ctx.documents[b.doc].date?);
+    if da == db || !(sa.running || sb.running) || !eligible_level(sa) || !eligible_level(sb) {
+        return None;
+    }
+    let m = measure(a, sa)?;
+    if measure(b, sb)? != m || !doc_gap_ok(ctx, rule, a, b) {
+        return None;
+    }
+    let al = align::compare(sa, sb);
+    if al.agent_conflict || head_conflict(sa, sb) || al.score < rule.min_score {
+        return None;
+    }
+    if !plausible(a, 0.0)?.disjoint(plausible(b, 0.0)?) {
+        return None;
+    }
+    let (old, new, newest) = if da < db { (i, j, db) } else { (j, i, da) };
+    let why = format!(
+        "\"{}\" ({}) is the newer figure, reported on {newest}; \"{}\" is older",
+        text(ctx, new),
+        ctx.documents[ctx.claims[new].doc].id,
+        text(ctx, old)
+    );
+    Some(finding(rule, rule.severity, vec![old, new], why, &al, &["running count", "documents of different dates"], ctx))
+}
