@@ -77,7 +77,7 @@ impl Kind {
 
 /// How the wording qualifies a stated number. Hedges are data (rules/lexicon/hedges.toml); this
 /// enum is the closed set of meanings they map to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Hedge {
     /// No hedge: the number as stated (still subject to its rounding precision).
