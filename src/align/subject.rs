@@ -152,6 +152,25 @@ pub fn analyze(
     out
 }
 
+/// The entities a document names at least twice, normalised: what the document is about.
+#[must_use]
+pub fn frequent_entities(doc: &Document, terms: &TermsLexicon) -> Vec<String> {
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for s in segment::sentences(&doc.prose) {
+        let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
+        for (_, e) in entities_of(&toks, terms) {
+            for w in e.split(' ').filter(|w| w.len() >= 3) {
+                *counts.entry(w.to_string()).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(e, _)| e)
+        .collect()
+}
+
 fn content(t: &Token, terms: &TermsLexicon) -> bool {
     t.word && t.lower.chars().count() > 1 && !terms.is_stop(&t.lower)
 }

@@ -36,6 +36,9 @@ impl Extractor for Numeric {
         let lex = &ctx.lexicon.numeric;
         let nums = find_numerals(text);
         for n in &nums {
+            if is_list_marker(text, n) {
+                continue;
+            }
             if let Some(c) = read_numeral(text, n, lex) {
                 out.push(c);
             }
@@ -77,6 +80,14 @@ pub fn hedge_before(text: &str, at: usize, lex: &NumericLexicon) -> Option<(Hedg
         }
     }
     best
+}
+
+/// "1." or "2)" opening a line: an enumeration, not a claim.
+fn is_list_marker(text: &str, n: &Numeral) -> bool {
+    let line_start = text[..n.start].rfind('\n').map_or(0, |p| p + 1);
+    text[line_start..n.start].trim().is_empty()
+        && text[n.end..].starts_with(['.', ')'])
+        && n.value < 100.0
 }
 
 fn is_year(text: &str, n: &Numeral) -> bool {
@@ -158,10 +169,15 @@ fn read_numeral(text: &str, n: &Numeral, lex: &NumericLexicon) -> Option<Claim> 
             || lower_after.starts_with(" points")
             || lower_after.starts_with("-point")
         {
-            let l = [" percentage points", " percentage point", " points", "-point"]
-                .iter()
-                .find(|p| lower_after.starts_with(*p))
-                .map_or(0, |p| p.len());
+            let l = [
+                " percentage points",
+                " percentage point",
+                " points",
+                "-point",
+            ]
+            .iter()
+            .find(|p| lower_after.starts_with(*p))
+            .map_or(0, |p| p.len());
             // "-point margin" and "percentage points" are points; bare "points" only after a
             // percent context.
             if l > 0 {
@@ -249,7 +265,13 @@ fn read_money_with_hedge(
 ) -> Option<Claim> {
     let code = lex.currency_prefix(&text[..n.start])?.0;
     let _ = sym_start;
-    let mut c = claim(hstart, n.end, Kind::Money, Interval::hedged(n.value, hedge), hedge);
+    let mut c = claim(
+        hstart,
+        n.end,
+        Kind::Money,
+        Interval::hedged(n.value, hedge),
+        hedge,
+    );
     c.unit = Some(code);
     if n.precision > 0.0 {
         c.precision = Some(n.precision);
@@ -259,6 +281,10 @@ fn read_money_with_hedge(
 
 fn counted_noun(text: &str, end: usize, lex: &NumericLexicon) -> Option<String> {
     let (s, e) = next_word(text, end)?;
+    // Proper nouns ("Microsoft 365", "100 Microsoft employees") are not counted nouns.
+    if text[s..e].starts_with(char::is_uppercase) {
+        return None;
+    }
     let w = text[s..e].to_lowercase();
     if w.len() < 2 || lex.is_noun_stop(&w) || lex.unit_words_contains(&w) {
         return None;
@@ -329,7 +355,13 @@ fn ordinals(text: &str, out: &mut Vec<Claim>) {
             WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v)
         };
         if let Some(v) = v {
-            out.push(claim(m.start(), m.end(), Kind::Ordinal, Interval::exact(v), Hedge::Exact));
+            out.push(claim(
+                m.start(),
+                m.end(),
+                Kind::Ordinal,
+                Interval::exact(v),
+                Hedge::Exact,
+            ));
         }
     }
 }
@@ -372,9 +404,28 @@ fn word_factor(w: &str) -> Option<f64> {
 fn is_down(verb: &str) -> bool {
     matches!(
         verb.to_lowercase().as_str(),
-        "fell" | "fall" | "fallen" | "falls" | "falling" | "dropped" | "drop" | "drops"
-            | "declined" | "decline" | "declines" | "decreased" | "decrease" | "decreases"
-            | "plunged" | "plunge" | "slumped" | "slump" | "shrank" | "shrink" | "cut" | "down"
+        "fell"
+            | "fall"
+            | "fallen"
+            | "falls"
+            | "falling"
+            | "dropped"
+            | "drop"
+            | "drops"
+            | "declined"
+            | "decline"
+            | "declines"
+            | "decreased"
+            | "decrease"
+            | "decreases"
+            | "plunged"
+            | "plunge"
+            | "slumped"
+            | "slump"
+            | "shrank"
+            | "shrink"
+            | "cut"
+            | "down"
             | "lower"
     )
 }
@@ -395,18 +446,28 @@ fn changes(text: &str, lex: &NumericLexicon, out: &mut Vec<Claim>) {
             } else {
                 0.5
             };
-            let (hedge, start) = hedge_before(text, w.start(), lex).unwrap_or((Hedge::Exact, w.start()));
-            let mut cl = claim(start, w.end(), Kind::Change, Interval::hedged(f, hedge), hedge);
+            let (hedge, start) =
+                hedge_before(text, w.start(), lex).unwrap_or((Hedge::Exact, w.start()));
+            let mut cl = claim(
+                start,
+                w.end(),
+                Kind::Change,
+                Interval::hedged(f, hedge),
+                hedge,
+            );
             cl.change = Some(Change::default());
             out.push(cl);
         } else if let Some(n) = c.name("n") {
-            let Some(f) = word_factor(n.as_str()) else { continue };
+            let Some(f) = word_factor(n.as_str()) else {
+                continue;
+            };
             let cmp = c.name("cmp").map(|x| x.as_str().to_lowercase());
-            let (hedge, start) = hedge_before(text, n.start(), lex).unwrap_or((Hedge::Exact, n.start()));
+            let (hedge, start) =
+                hedge_before(text, n.start(), lex).unwrap_or((Hedge::Exact, n.start()));
             let end = c.name("cmp").map_or(m.end(), |x| x.end());
-            let ambiguous = cmp.as_deref().is_some_and(|x| {
-                matches!(x, "more" | "larger" | "higher" | "bigger" | "greater")
-            });
+            let ambiguous = cmp
+                .as_deref()
+                .is_some_and(|x| matches!(x, "more" | "larger" | "higher" | "bigger" | "greater"));
             let mut v = Interval::hedged(f, hedge);
             if ambiguous {
                 v = Interval {
@@ -425,9 +486,18 @@ fn changes(text: &str, lex: &NumericLexicon, out: &mut Vec<Claim>) {
             });
             out.push(cl);
         } else if let Some(n) = c.name("nfold") {
-            let Some(f) = word_factor(n.as_str()) else { continue };
-            let (hedge, start) = hedge_before(text, n.start(), lex).unwrap_or((Hedge::Exact, n.start()));
-            let mut cl = claim(start, n.end(), Kind::Change, Interval::hedged(f, hedge), hedge);
+            let Some(f) = word_factor(n.as_str()) else {
+                continue;
+            };
+            let (hedge, start) =
+                hedge_before(text, n.start(), lex).unwrap_or((Hedge::Exact, n.start()));
+            let mut cl = claim(
+                start,
+                n.end(),
+                Kind::Change,
+                Interval::hedged(f, hedge),
+                hedge,
+            );
             cl.change = Some(Change::default());
             out.push(cl);
         } else if let Some(v) = c.name("verb") {
@@ -441,7 +511,13 @@ fn changes(text: &str, lex: &NumericLexicon, out: &mut Vec<Claim>) {
 /// A change stated by a growth verb and an amount: "rose 7.2%", "grew by over 300%", "increased
 /// its consumption of cloud services by over 300%", "up by more than a third", "rose 7.2
 /// percentage points", "increased by $75 billion".
-fn verb_change(text: &str, vs: usize, ve: usize, down: bool, lex: &NumericLexicon) -> Option<Claim> {
+fn verb_change(
+    text: &str,
+    vs: usize,
+    ve: usize,
+    down: bool,
+    lex: &NumericLexicon,
+) -> Option<Claim> {
     // Look ahead within the clause for "by" + amount, or the amount right after the verb.
     let window_end = text[ve..]
         .char_indices()
@@ -466,60 +542,128 @@ fn verb_change(text: &str, vs: usize, ve: usize, down: bool, lex: &NumericLexico
     let (hedge, hlen) = lex
         .hedges()
         .iter()
-        .filter(|(p, _)| tail.to_lowercase().starts_with(p.as_str()) && tail[p.len()..].starts_with(' '))
+        .filter(|(p, _)| {
+            tail.to_lowercase().starts_with(p.as_str()) && tail[p.len()..].starts_with(' ')
+        })
         .max_by_key(|(p, _)| p.len())
         .map_or((Hedge::Exact, 0), |(p, h)| (*h, p.len() + 1));
     let num_at = at + hlen;
     let lowtail = text[num_at..window_end].to_lowercase();
     // Fractions: "a third", "a quarter", "half".
-    for (w, f) in [("a third", 1.0 / 3.0), ("a quarter", 0.25), ("a half", 0.5), ("half", 0.5), ("a fifth", 0.2), ("two-thirds", 2.0 / 3.0)] {
+    for (w, f) in [
+        ("a third", 1.0 / 3.0),
+        ("a quarter", 0.25),
+        ("a half", 0.5),
+        ("half", 0.5),
+        ("a fifth", 0.2),
+        ("two-thirds", 2.0 / 3.0),
+    ] {
         if lowtail.starts_with(w) && !lowtail[w.len()..].starts_with(|c: char| c.is_alphabetic()) {
             let factor = if down { 1.0 - f } else { 1.0 + f };
             let end = num_at + w.len();
-            let mut cl = claim(if by { vs } else { vs }, end, Kind::Change, Interval::hedged(factor, flip(hedge, down)), flip(hedge, down));
-            cl.change = Some(Change { from_percent: true, ..Change::default() });
+            let mut cl = claim(
+                if by { vs } else { vs },
+                end,
+                Kind::Change,
+                Interval::hedged(factor, flip(hedge, down)),
+                flip(hedge, down),
+            );
+            cl.change = Some(Change {
+                from_percent: true,
+                ..Change::default()
+            });
             return Some(cl);
         }
     }
     let nums = find_numerals(&text[num_at..window_end]);
-    let n = nums.first().filter(|n| n.start == 0 || text[num_at..num_at + n.start].trim().is_empty() || lex.currency_prefix(&text[..num_at + n.start]).is_some())?;
+    let n = nums.first().filter(|n| {
+        n.start == 0
+            || text[num_at..num_at + n.start].trim().is_empty()
+            || lex.currency_prefix(&text[..num_at + n.start]).is_some()
+    })?;
     let n_end = num_at + n.end;
     let after = text[n_end..window_end].to_lowercase();
     let start = if by && amount_at - ve > 25 { at } else { vs };
     if after.starts_with('%') || after.starts_with(" percent") || after.starts_with(" per cent") {
-        let l = if after.starts_with('%') { 1 } else if after.starts_with(" per cent") { 9 } else { 8 };
+        let l = if after.starts_with('%') {
+            1
+        } else if after.starts_with(" per cent") {
+            9
+        } else {
+            8
+        };
         let pct = n.value;
-        let factor = if down { 1.0 - pct / 100.0 } else { 1.0 + pct / 100.0 };
+        let factor = if down {
+            1.0 - pct / 100.0
+        } else {
+            1.0 + pct / 100.0
+        };
         let h = flip(hedge, down);
-        let mut cl = claim(start, n_end + l, Kind::Change, Interval::hedged(factor, h), h);
-        cl.change = Some(Change { from_percent: true, ..Change::default() });
+        let mut cl = claim(
+            start,
+            n_end + l,
+            Kind::Change,
+            Interval::hedged(factor, h),
+            h,
+        );
+        cl.change = Some(Change {
+            from_percent: true,
+            ..Change::default()
+        });
         // "to 58.4%": the end point.
         let later = &text[n_end + l..window_end];
         if let Some(p) = later.to_lowercase().find(" to ") {
             if p < 4 {
                 if let Some(e) = find_numerals(&later[p + 4..]).first() {
                     if e.start == 0 && later[p + 4 + e.end..].starts_with('%') {
-                        cl.change = Some(Change { from_percent: true, end: Some(e.value), ..Change::default() });
+                        cl.change = Some(Change {
+                            from_percent: true,
+                            end: Some(e.value),
+                            ..Change::default()
+                        });
                     }
                 }
             }
         }
         return Some(cl);
     }
-    for p in [" percentage points", " percentage point", " points", "-point"] {
+    for p in [
+        " percentage points",
+        " percentage point",
+        " points",
+        "-point",
+    ] {
         if after.starts_with(p) {
             let v = if down { -n.value } else { n.value };
-            let mut cl = claim(start, n_end + p.len(), Kind::Change, Interval::hedged(v, hedge), hedge);
+            let mut cl = claim(
+                start,
+                n_end + p.len(),
+                Kind::Change,
+                Interval::hedged(v, hedge),
+                hedge,
+            );
             cl.unit = Some("pp".into());
-            cl.change = Some(Change { additive: true, ..Change::default() });
+            cl.change = Some(Change {
+                additive: true,
+                ..Change::default()
+            });
             return Some(cl);
         }
     }
     if let Some((code, _)) = lex.currency_prefix(&text[..num_at + n.start]) {
         let v = if down { -n.value } else { n.value };
-        let mut cl = claim(start, n_end, Kind::Change, Interval::hedged(v, hedge), hedge);
+        let mut cl = claim(
+            start,
+            n_end,
+            Kind::Change,
+            Interval::hedged(v, hedge),
+            hedge,
+        );
         cl.unit = Some(code);
-        cl.change = Some(Change { additive: true, ..Change::default() });
+        cl.change = Some(Change {
+            additive: true,
+            ..Change::default()
+        });
         return Some(cl);
     }
     None
@@ -543,7 +687,11 @@ fn find_word(hay: &str, w: &str) -> Option<usize> {
     while let Some(p) = hay[from..].find(w) {
         let s = from + p;
         let e = s + w.len();
-        let ok_l = s == 0 || !hay[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+        let ok_l = s == 0
+            || !hay[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
         let ok_r = !hay[e..].chars().next().is_some_and(char::is_alphanumeric);
         if ok_l && ok_r {
             return Some(s);
@@ -572,7 +720,9 @@ mod tests {
 
     #[test]
     fn percent_growth_is_a_factor() {
-        let c = claims("The agency increased its consumption of cloud services by over 300% within months.");
+        let c = claims(
+            "The agency increased its consumption of cloud services by over 300% within months.",
+        );
         let ch = c.iter().find(|x| x.0 == Kind::Change).unwrap();
         assert_eq!(ch.2.unwrap().point, 4.0);
         assert_eq!(ch.2.unwrap().low, Some(4.0));
@@ -581,7 +731,9 @@ mod tests {
     #[test]
     fn multiples_and_hedges() {
         let c = claims("Its holdings have tripled, reaching nearly 1,400 terabytes.");
-        assert!(c.iter().any(|x| x.0 == Kind::Change && x.1 == "tripled" && x.2.unwrap().point == 3.0));
+        assert!(c
+            .iter()
+            .any(|x| x.0 == Kind::Change && x.1 == "tripled" && x.2.unwrap().point == 3.0));
         let q = c.iter().find(|x| x.0 == Kind::Quantity).unwrap();
         assert_eq!(q.1, "nearly 1,400 terabytes");
         assert_eq!(q.2.unwrap().high, Some(1400.0));
@@ -589,8 +741,11 @@ mod tests {
 
     #[test]
     fn money_and_counts() {
-        let c = claims("The council added €85 million and 42,000-seat plans; 61,240 votes were cast.");
-        assert!(c.iter().any(|x| x.0 == Kind::Money && x.2.unwrap().point == 85e6));
+        let c =
+            claims("The council added €85 million and 42,000-seat plans; 61,240 votes were cast.");
+        assert!(c
+            .iter()
+            .any(|x| x.0 == Kind::Money && x.2.unwrap().point == 85e6));
         assert!(c.iter().any(|x| x.0 == Kind::Quantity && x.1 == "61,240"));
     }
 }

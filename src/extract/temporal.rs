@@ -148,9 +148,17 @@ fn weekday(s: &str) -> Option<Weekday> {
 fn future_before(text: &str, at: usize) -> bool {
     let start = text[..at].rfind(['.', ';', '\n']).map_or(0, |p| p + 1);
     let clause = text[start..at].to_lowercase();
-    [" will ", " due to ", " set to ", " expected to ", " scheduled ", " plans to ", " going to "]
-        .iter()
-        .any(|w| clause.contains(w))
+    [
+        " will ",
+        " due to ",
+        " set to ",
+        " expected to ",
+        " scheduled ",
+        " plans to ",
+        " going to ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
 }
 
 impl Extractor for Temporal {
@@ -165,18 +173,33 @@ impl Extractor for Temporal {
         for c in re().captures_iter(text) {
             let m = c.get(0).expect("match");
             let (s, e) = (m.start(), m.end());
-            if s > 0 && text[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+            if s > 0
+                && text[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             let claim = if c.name("half").is_some() {
                 let y = year_of(&c["hy"]);
-                let first = c["half"].to_lowercase().contains("first") || c["half"].to_lowercase().contains("former");
+                let first = c["half"].to_lowercase().contains("first")
+                    || c["half"].to_lowercase().contains("former");
                 y.and_then(|y| {
                     let (a, b) = if first { (1, 6) } else { (7, 12) };
-                    Some(period(s, e, Some(date(y, a, 1)), last_day(y, b), Kind::Period))
+                    Some(period(
+                        s,
+                        e,
+                        Some(date(y, a, 1)),
+                        last_day(y, b),
+                        Kind::Period,
+                    ))
                 })
             } else if c.name("q").is_some() {
-                let n: i8 = match (c.name("qn"), c.name("qw").map(|x| x.as_str().to_lowercase())) {
+                let n: i8 = match (
+                    c.name("qn"),
+                    c.name("qw").map(|x| x.as_str().to_lowercase()),
+                ) {
                     (Some(n), _) => n.as_str().parse().unwrap_or(1),
                     (None, Some(w)) => match w.as_str() {
                         "first" => 1,
@@ -186,7 +209,15 @@ impl Extractor for Temporal {
                     },
                     _ => 1,
                 };
-                year_of(&c["qy"]).map(|y| period(s, e, Some(date(y, (n - 1) * 3 + 1, 1)), last_day(y, n * 3), Kind::Period))
+                year_of(&c["qy"]).map(|y| {
+                    period(
+                        s,
+                        e,
+                        Some(date(y, (n - 1) * 3 + 1, 1)),
+                        last_day(y, n * 3),
+                        Kind::Period,
+                    )
+                })
             } else if c.name("before").is_some() {
                 let n = word_num(&c["bn"]);
                 let mon = month_of(&c["bm"]);
@@ -211,7 +242,11 @@ impl Extractor for Temporal {
                     _ => (12, 2),
                 };
                 y.map(|y| {
-                    let to = if b < a { last_day(y + 1, b) } else { last_day(y, b) };
+                    let to = if b < a {
+                        last_day(y + 1, b)
+                    } else {
+                        last_day(y, b)
+                    };
                     period(s, e, Some(date(y, a, 1)), to, Kind::Period)
                 })
             } else if c.name("since").is_some() {
@@ -224,7 +259,9 @@ impl Extractor for Temporal {
                         _ => None,
                     }
                 } else if let Some(smy) = c.name("smy") {
-                    month_of(smy.as_str()).zip(year_of(&c["smyy"])).and_then(|(mo, y)| Date::new(y, mo, 1).ok())
+                    month_of(smy.as_str())
+                        .zip(year_of(&c["smyy"]))
+                        .and_then(|(mo, y)| Date::new(y, mo, 1).ok())
                 } else {
                     year_of(&c["syr"]).and_then(|y| Date::new(y, 1, 1).ok())
                 };
@@ -237,9 +274,17 @@ impl Extractor for Temporal {
                 })
             } else if c.name("mdy").is_some() || c.name("dmy").is_some() {
                 let (mo, d, y) = if c.name("mdy").is_some() {
-                    (month_of(&c["m1"]), c["d1"].parse::<i8>().ok(), c.name("y1").and_then(|y| year_of(y.as_str())))
+                    (
+                        month_of(&c["m1"]),
+                        c["d1"].parse::<i8>().ok(),
+                        c.name("y1").and_then(|y| year_of(y.as_str())),
+                    )
                 } else {
-                    (month_of(&c["m2"]), c["d2"].parse::<i8>().ok(), c.name("y2").and_then(|y| year_of(y.as_str())))
+                    (
+                        month_of(&c["m2"]),
+                        c["d2"].parse::<i8>().ok(),
+                        c.name("y2").and_then(|y| year_of(y.as_str())),
+                    )
                 };
                 // "May 5" needs care: "may" is also a verb; require a capital M.
                 if m.as_str().starts_with("may ") {
@@ -278,7 +323,9 @@ impl Extractor for Temporal {
                     Some(period(s, e, Date::new(y, mo, a).ok(), to, Kind::Period))
                 })
             } else if c.name("wd").is_some() {
-                let Some(wd) = weekday(&c["wdn"]) else { continue };
+                let Some(wd) = weekday(&c["wdn"]) else {
+                    continue;
+                };
                 let lw = m.as_str().to_lowercase();
                 let resolved = doc.and_then(|d| {
                     if lw.starts_with("next") || future_before(text, s) {
@@ -302,7 +349,11 @@ impl Extractor for Temporal {
                         let x = d.checked_sub((i32::from(n)).months()).ok()?;
                         Some((x.first_of_month(), x.last_of_month(), Kind::Period))
                     } else {
-                        let days = if u.starts_with("week") { 7 * i32::from(n) } else { i32::from(n) };
+                        let days = if u.starts_with("week") {
+                            7 * i32::from(n)
+                        } else {
+                            i32::from(n)
+                        };
                         let x = d.checked_sub(days.days()).ok()?;
                         Some((x, x, Kind::Date))
                     }
@@ -330,7 +381,11 @@ impl Extractor for Temporal {
                     }
                     _ => {
                         let x = d.checked_add((7 * i32::from(off)).days()).ok()?;
-                        let monday = if x.weekday() == Weekday::Monday { x } else { x.nth_weekday(-1, Weekday::Monday).ok()? };
+                        let monday = if x.weekday() == Weekday::Monday {
+                            x
+                        } else {
+                            x.nth_weekday(-1, Weekday::Monday).ok()?
+                        };
                         Some((monday, monday.checked_add(6.days()).ok()?))
                     }
                 });
@@ -343,20 +398,40 @@ impl Extractor for Temporal {
                     let (ys, ye) = (ym.start(), ym.end());
                     if lw.starts_with("since") {
                         period(s, e, Some(date(y, 1, 1)), doc, Kind::Period)
-                    } else if lw.starts_with("by") || lw.starts_with("until") || lw.starts_with("before") {
+                    } else if lw.starts_with("by")
+                        || lw.starts_with("until")
+                        || lw.starts_with("before")
+                    {
                         period(s, e, None, Some(date(y, 12, 31)), Kind::Period)
                     } else {
-                        period(ys, ye, Some(date(y, 1, 1)), Some(date(y, 12, 31)), Kind::Period)
+                        period(
+                            ys,
+                            ye,
+                            Some(date(y, 1, 1)),
+                            Some(date(y, 12, 31)),
+                            Kind::Period,
+                        )
                     }
                 })
             } else if c.name("dur").is_some() {
-                let Some(n) = word_num(&c["dn"]) else { continue };
-                let half = if m.as_str().to_lowercase().contains("and a half") { 0.5 } else { 0.0 };
+                let Some(n) = word_num(&c["dn"]) else {
+                    continue;
+                };
+                let half = if m.as_str().to_lowercase().contains("and a half") {
+                    0.5
+                } else {
+                    0.0
+                };
                 let days = (n + half) * unit_days(&c["du"]);
-                let hedge = c.name("dhedge").map_or(Hedge::Exact, |h| hedge_of(h.as_str().trim()));
+                let hedge = c
+                    .name("dhedge")
+                    .map_or(Hedge::Exact, |h| hedge_of(h.as_str().trim()));
                 let lower = m.as_str().to_lowercase();
                 // "a year later", "a day" are too vague alone to be claims unless hedged.
-                if (c["dn"].eq_ignore_ascii_case("a") || c["dn"].eq_ignore_ascii_case("an")) && hedge == Hedge::Exact && !lower.ends_with("-long") {
+                if (c["dn"].eq_ignore_ascii_case("a") || c["dn"].eq_ignore_ascii_case("an"))
+                    && hedge == Hedge::Exact
+                    && !lower.ends_with("-long")
+                {
                     continue;
                 }
                 let mut cl = Claim::new(0, Span::new(s, e), Kind::Duration);
@@ -381,7 +456,13 @@ impl Extractor for Temporal {
                     Some((f, f.last_of_month()))
                 });
                 let ms = c.name("m4").expect("month");
-                Some(period(ms.start(), ms.end(), r.map(|x| x.0), r.map(|x| x.1), Kind::Period))
+                Some(period(
+                    ms.start(),
+                    ms.end(),
+                    r.map(|x| x.0),
+                    r.map(|x| x.1),
+                    Kind::Period,
+                ))
             } else {
                 None
             };
@@ -407,7 +488,11 @@ mod tests {
             lexicon: Lexicon::builtin(),
         };
         let c = extract_text(text, &ctx);
-        let t: Vec<_> = c.iter().filter(|c| matches!(c.kind, Kind::Date | Kind::Period | Kind::Duration)).cloned().collect();
+        let t: Vec<_> = c
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::Date | Kind::Period | Kind::Duration))
+            .cloned()
+            .collect();
         assert_eq!(t.len(), 1, "{text}: {t:?}");
         t[0].clone()
     }
@@ -415,9 +500,18 @@ mod tests {
     #[test]
     fn halves_and_months_before() {
         let c = one("storage grew in the latter half of 2025.", None);
-        assert_eq!(c.dates.unwrap(), DateRange::new(date(2025, 7, 1), date(2025, 12, 31)));
-        let c = one("it stored more in the six months before January 2026, they said", None);
-        assert_eq!(c.dates.unwrap(), DateRange::new(date(2025, 7, 1), date(2025, 12, 31)));
+        assert_eq!(
+            c.dates.unwrap(),
+            DateRange::new(date(2025, 7, 1), date(2025, 12, 31))
+        );
+        let c = one(
+            "it stored more in the six months before January 2026, they said",
+            None,
+        );
+        assert_eq!(
+            c.dates.unwrap(),
+            DateRange::new(date(2025, 7, 1), date(2025, 12, 31))
+        );
     }
 
     #[test]
@@ -426,14 +520,20 @@ mod tests {
         assert_eq!(c.value.unwrap().low, Some(365.25));
         let c = one("a single six-month period", None);
         assert!((c.value.unwrap().point - 182.625).abs() < 1e-9);
-        assert_eq!(one("decade-long contracts", None).value.unwrap().point, 3652.5);
+        assert_eq!(
+            one("decade-long contracts", None).value.unwrap().point,
+            3652.5
+        );
     }
 
     #[test]
     fn weekdays_resolve_against_the_document_date() {
         let c = one("She won the election on Sunday.", Some(date(2025, 10, 13)));
         assert_eq!(c.dates.unwrap().from, Some(date(2025, 10, 12)));
-        let c = one("The company has worked with the agency since at least 2017.", Some(date(2026, 2, 1)));
+        let c = one(
+            "The company has worked with the agency since at least 2017.",
+            Some(date(2026, 2, 1)),
+        );
         assert_eq!(c.dates.unwrap().from, Some(date(2017, 1, 1)));
     }
 }

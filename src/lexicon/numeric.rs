@@ -106,16 +106,19 @@ impl NumericLexicon {
                 lex.hedges.push((w.to_lowercase(), h));
             }
         }
-        lex.hedges.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        lex.hedges
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         lex.prefix = f.currencies.prefix.into_iter().collect();
-        lex.prefix.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        lex.prefix
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         lex.suffix = f
             .currencies
             .suffix
             .into_iter()
             .map(|(k, v)| (k.to_lowercase(), v))
             .collect();
-        lex.suffix.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        lex.suffix
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         for (i, u) in f.unit.iter().enumerate() {
             if !u.factor.is_finite() || u.factor <= 0.0 {
                 return Err(Error::Invalid {
@@ -127,9 +130,15 @@ impl NumericLexicon {
                 lex.unit_words.push((w.to_lowercase(), i));
             }
         }
-        lex.unit_words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        lex.unit_words
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         lex.units = f.unit;
-        lex.not_counted = f.nouns.not_counted.into_iter().map(|w| w.to_lowercase()).collect();
+        lex.not_counted = f
+            .nouns
+            .not_counted
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect();
         Ok(lex)
     }
 
@@ -151,7 +160,11 @@ impl NumericLexicon {
                 // must touch the number.
                 if is_code {
                     let s = t.len() - sym.len();
-                    if t[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+                    if t[..s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                    {
                         continue;
                     }
                 } else if gap > 0 {
@@ -173,7 +186,8 @@ impl NumericLexicon {
             return None;
         }
         for (w, code) in &self.suffix {
-            if t.starts_with(w.as_str()) && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            if t.starts_with(w.as_str()) && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
                 return Some((code.clone(), gap + w.len()));
             }
         }
@@ -189,7 +203,8 @@ impl NumericLexicon {
             return None;
         }
         for (w, i) in &self.unit_words {
-            if t.starts_with(w.as_str()) && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            if t.starts_with(w.as_str()) && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
                 return Some((&self.units[*i], gap + w.len()));
             }
         }

@@ -17,6 +17,8 @@ pub struct Ctx<'a> {
     pub claims: &'a [Claim],
     /// The subject of every claim.
     pub subjects: &'a [Subject],
+    /// Per document, the entities it names at least twice.
+    pub doc_entities: &'a [Vec<String>],
 }
 
 /// A closed range of plausible values; infinite where the text does not bound it.
@@ -55,7 +57,13 @@ impl Range {
 pub fn plausible(c: &Claim, approx: f64) -> Option<Range> {
     let v = c.base.or(c.value)?;
     let scale = if c.base.is_some() {
-        c.value.map_or(1.0, |x| if x.point == 0.0 { 1.0 } else { v.point / x.point })
+        c.value.map_or(1.0, |x| {
+            if x.point == 0.0 {
+                1.0
+            } else {
+                v.point / x.point
+            }
+        })
     } else {
         1.0
     };
@@ -187,7 +195,15 @@ fn explain_change(c: &Claim, t: &str) -> String {
     }
 }
 
-fn finding(rule: &Rule, severity: Severity, claims: Vec<usize>, why: String, al: &Alignment, checks: &[&str], ctx: &Ctx<'_>) -> Finding {
+fn finding(
+    rule: &Rule,
+    severity: Severity,
+    claims: Vec<usize>,
+    why: String,
+    al: &Alignment,
+    checks: &[&str],
+    ctx: &Ctx<'_>,
+) -> Finding {
     let a = claims.first().map_or("", |&i| text(ctx, i));
     let b = claims.get(1).map_or("", |&i| text(ctx, i));
     let message = rule
@@ -215,15 +231,18 @@ pub fn apply(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> 
     match rule.test {
         Test::Value => value(rule, ctx, i, j),
         Test::Factor => factor(rule, ctx, i, j),
-        Test::PointsVsPercent => points_vs_percent(rule, ctx, i, j)
-            .or_else(|| points_vs_percent(rule, ctx, j, i)),
+        Test::PointsVsPercent => {
+            points_vs_percent(rule, ctx, i, j).or_else(|| points_vs_percent(rule, ctx, j, i))
+        }
         Test::Window => window(rule, ctx, i, j),
         Test::EventDate => event_date(rule, ctx, i, j),
         Test::StartDate => start_date(rule, ctx, i, j),
-        Test::DurationVsSpan => duration_vs_span(rule, ctx, i, j)
-            .or_else(|| duration_vs_span(rule, ctx, j, i)),
-        Test::RelationshipAge => relationship_age(rule, ctx, i, j)
-            .or_else(|| relationship_age(rule, ctx, j, i)),
+        Test::DurationVsSpan => {
+            duration_vs_span(rule, ctx, i, j).or_else(|| duration_vs_span(rule, ctx, j, i))
+        }
+        Test::RelationshipAge => {
+            relationship_age(rule, ctx, i, j).or_else(|| relationship_age(rule, ctx, j, i))
+        }
         Test::Superseded => superseded(rule, ctx, i, j),
     }
 }
@@ -279,10 +298,17 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         return None; // an update: superseded-figure reports it
     }
     let al = align::compare(sa, sb);
-    if al.agent_conflict || head_conflict(sa, sb) || al.score < rule.min_score || al.local.is_empty() && al.entities.is_empty() {
+    if al.agent_conflict
+        || head_conflict(sa, sb)
+        || al.score < rule.min_score
+        || al.local.is_empty() && al.entities.is_empty()
+    {
         return None;
     }
-    let (ra, rb) = (plausible(a, 0.0)?.widen(rule.tolerance), plausible(b, 0.0)?.widen(rule.tolerance));
+    let (ra, rb) = (
+        plausible(a, 0.0)?.widen(rule.tolerance),
+        plausible(b, 0.0)?.widen(rule.tolerance),
+    );
     if !ra.disjoint(rb) {
         return None;
     }
@@ -292,10 +318,28 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let unit = a.unit.clone().unwrap_or_default();
     let why = format!(
         "{} against {}: the ranges the wording allows do not overlap",
-        describe_range(plausible(a, 0.0)?, if a.base.is_some() { "" } else { &unit }),
-        describe_range(plausible(b, 0.0)?, if b.base.is_some() { "" } else { &unit }),
+        describe_range(
+            plausible(a, 0.0)?,
+            if a.base.is_some() { "" } else { &unit }
+        ),
+        describe_range(
+            plausible(b, 0.0)?,
+            if b.base.is_some() { "" } else { &unit }
+        ),
     );
-    Some(finding(rule, rule.severity, vec![i, j], why, &al, &["same measure", "values disjoint", "no other figure in either source matches"], ctx))
+    Some(finding(
+        rule,
+        rule.severity,
+        vec![i, j],
+        why,
+        &al,
+        &[
+            "same measure",
+            "values disjoint",
+            "no other figure in either source matches",
+        ],
+        ctx,
+    ))
 }
 
 fn head_conflict(a: &Subject, b: &Subject) -> bool {
@@ -313,11 +357,17 @@ fn factor_range(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
     if let (Some(s), Some(e)) = (ch.start, ch.end) {
         if s > 0.0 {
             let f = e / s;
-            return Some(Range { lo: f * 0.98, hi: f * 1.02 });
+            return Some(Range {
+                lo: f * 0.98,
+                hi: f * 1.02,
+            });
         }
     }
     if let Some(f) = endpoints(ctx, i) {
-        return Some(Range { lo: f * 0.98, hi: f * 1.02 });
+        return Some(Range {
+            lo: f * 0.98,
+            hi: f * 1.02,
+        });
     }
     plausible(c, 0.08)
 }
@@ -331,10 +381,17 @@ fn endpoints(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
     let mut from = None;
     let mut to = None;
     for (k, o) in ctx.claims.iter().enumerate() {
-        if o.doc != c.doc || k == i || !sent.contains(o.prose) || !matches!(o.kind, Kind::Money | Kind::Quantity) {
+        if o.doc != c.doc
+            || k == i
+            || !sent.contains(o.prose)
+            || !matches!(o.kind, Kind::Money | Kind::Quantity)
+        {
             continue;
         }
-        let before = prose.get(o.prose.start.saturating_sub(12)..o.prose.start).unwrap_or("").to_lowercase();
+        let before = prose
+            .get(o.prose.start.saturating_sub(12)..o.prose.start)
+            .unwrap_or("")
+            .to_lowercase();
         let v = o.base.or(o.value)?.point;
         if before.trim_end().ends_with("from") || before.trim_end().ends_with("from the") {
             from = Some((v, o.unit.clone()));
@@ -351,14 +408,21 @@ fn endpoints(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
 fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
-    if a.kind != Kind::Change || b.kind != Kind::Change || sa.irrealis || sb.irrealis || sa.plan || sb.plan {
+    if a.kind != Kind::Change
+        || b.kind != Kind::Change
+        || sa.irrealis
+        || sb.irrealis
+        || sa.plan
+        || sb.plan
+    {
         return None;
     }
     if !doc_gap_ok(ctx, rule, a, b) {
         return None;
     }
+    // Changes are about a measure, not a person: the agent test of levels does not apply.
     let al = align::compare(sa, sb);
-    if al.agent_conflict || al.score < rule.min_score {
+    if al.score < rule.min_score {
         return None;
     }
     let (ra, rb) = (factor_range(ctx, i)?, factor_range(ctx, j)?);
@@ -367,13 +431,33 @@ fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     }
     let ambiguous = a.change.is_some_and(|c| c.ambiguous) || b.change.is_some_and(|c| c.ambiguous);
     let direction = (ra.hi < 1.0) != (rb.hi < 1.0) && (ra.lo > 1.0 || rb.lo > 1.0);
-    let severity = if ambiguous { Severity::Note } else { rule.severity };
-    let why = if direction {
-        format!("one source says the figure rose, the other that it fell ({} against {})", explain_change(a, text(ctx, i)), explain_change(b, text(ctx, j)))
+    let severity = if ambiguous {
+        Severity::Note
     } else {
-        format!("{}; {}", explain_change(a, text(ctx, i)), explain_change(b, text(ctx, j)))
+        rule.severity
     };
-    Some(finding(rule, severity, vec![i, j], why, &al, &["both changes", "same subject", "factors disjoint"], ctx))
+    let why = if direction {
+        format!(
+            "one source says the figure rose, the other that it fell ({} against {})",
+            explain_change(a, text(ctx, i)),
+            explain_change(b, text(ctx, j))
+        )
+    } else {
+        format!(
+            "{}; {}",
+            explain_change(a, text(ctx, i)),
+            explain_change(b, text(ctx, j))
+        )
+    };
+    Some(finding(
+        rule,
+        severity,
+        vec![i, j],
+        why,
+        &al,
+        &["both changes", "same subject", "factors disjoint"],
+        ctx,
+    ))
 }
 
 /// "jumped 7.2%" (a relative change) where the other source's endpoints differ by 7.2 points.
@@ -398,7 +482,15 @@ fn points_vs_percent(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<F
         "from {}% to {}% is a rise of {} percentage points, or {}%; \"{}\" reads as a relative rise",
         fmt_num(s), fmt_num(e), fmt_num(points), fmt_num(relative), text(ctx, i)
     );
-    Some(finding(rule, rule.severity, vec![i, j], why, &al, &["percent against percentage points"], ctx))
+    Some(finding(
+        rule,
+        rule.severity,
+        vec![i, j],
+        why,
+        &al,
+        &["percent against percentage points"],
+        ctx,
+    ))
 }
 
 /// Start and end percentages of a change or level claim: its own `change.start/end`, or "X%, up
@@ -417,7 +509,10 @@ fn percent_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
     let sent = ctx.subjects[j].sentence;
     // The next percent claim of the sentence, joined by "up from" / "down from".
     let next = ctx.claims.iter().find(|o| {
-        o.doc == c.doc && o.kind == Kind::Percent && sent.contains(o.prose) && o.prose.start > c.prose.end
+        o.doc == c.doc
+            && o.kind == Kind::Percent
+            && sent.contains(o.prose)
+            && o.prose.start > c.prose.end
     })?;
     let between = prose.get(c.prose.end..next.prose.start)?.to_lowercase();
     if between.len() < 20 && (between.contains("up from") || between.contains("down from")) {
@@ -477,7 +572,7 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         return None;
     }
     let al = align::compare(sa, sb);
-    if al.agent_conflict || al.score < rule.min_score {
+    if al.score < rule.min_score || (al.agent_conflict && a.kind != Kind::Change) {
         return None;
     }
     match (a.kind, b.kind) {
@@ -492,7 +587,10 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             if measure(b, sb)? != m || head_conflict(sa, sb) {
                 return None;
             }
-            if plausible(a, 0.0)?.widen(0.03).disjoint(plausible(b, 0.0)?.widen(0.03)) {
+            if plausible(a, 0.0)?
+                .widen(0.03)
+                .disjoint(plausible(b, 0.0)?.widen(0.03))
+            {
                 return None;
             }
         }
@@ -508,7 +606,15 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         describe_days(ra),
         describe_days(rb)
     );
-    Some(finding(rule, rule.severity, vec![wa, wb, i, j], why, &al, &["same change", "windows of different length"], ctx))
+    Some(finding(
+        rule,
+        rule.severity,
+        vec![wa, wb, i, j],
+        why,
+        &al,
+        &["same change", "windows of different length"],
+        ctx,
+    ))
 }
 
 fn date_range(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
@@ -519,7 +625,12 @@ fn date_range(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
 fn event_aligned(ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Alignment> {
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
     let (ea, eb) = (sa.event.as_ref()?, sb.event.as_ref()?);
-    if ea != eb || sa.plan || sb.plan || ctx.claims[i].modality.negated || ctx.claims[j].modality.negated {
+    if ea != eb
+        || sa.plan
+        || sb.plan
+        || ctx.claims[i].modality.negated
+        || ctx.claims[j].modality.negated
+    {
         return None;
     }
     let shared = sa.event_terms.iter().any(|t| sb.event_terms.contains(t));
@@ -542,14 +653,28 @@ fn event_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
     if al.score < rule.min_score || !(ta < fb || tb < fa) {
         return None;
     }
-    let show = |f: Date, t: Date| if f == t { f.to_string() } else { format!("{f} to {t}") };
+    let show = |f: Date, t: Date| {
+        if f == t {
+            f.to_string()
+        } else {
+            format!("{f} to {t}")
+        }
+    };
     let why = format!(
         "the same {} is dated {} in one source and {} in the other",
         ctx.subjects[i].event.as_deref().unwrap_or("event"),
         show(fa, ta),
         show(fb, tb)
     );
-    Some(finding(rule, rule.severity, vec![i, j], why, &al, &["same event", "dates disjoint"], ctx))
+    Some(finding(
+        rule,
+        rule.severity,
+        vec![i, j],
+        why,
+        &al,
+        &["same event", "dates disjoint"],
+        ctx,
+    ))
 }
 
 /// The start year a claim gives: a date of a start event, or the opening of a "since" period.
@@ -580,10 +705,26 @@ fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
     }
     let why = format!(
         "one source dates the start to {}, the other to {}",
-        if fa.year() == ta.year() { fa.year().to_string() } else { format!("{fa}..{ta}") },
-        if fb.year() == tb.year() { fb.year().to_string() } else { format!("{fb}..{tb}") },
+        if fa.year() == ta.year() {
+            fa.year().to_string()
+        } else {
+            format!("{fa}..{ta}")
+        },
+        if fb.year() == tb.year() {
+            fb.year().to_string()
+        } else {
+            format!("{fb}..{tb}")
+        },
     );
-    Some(finding(rule, rule.severity, vec![i, j], why, &al, &["same start event", "years differ"], ctx))
+    Some(finding(
+        rule,
+        rule.severity,
+        vec![i, j],
+        why,
+        &al,
+        &["same start event", "years differ"],
+        ctx,
+    ))
 }
 
 /// The span a "since" period covers up to the next event date of its sentence (or its end).
@@ -631,14 +772,22 @@ fn duration_vs_span(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Fi
         describe_days(ra),
         describe_days(rb)
     );
-    Some(finding(rule, rule.severity, vec![j, i], why, &al, &["same relation", "lengths disjoint"], ctx))
+    Some(finding(
+        rule,
+        rule.severity,
+        vec![j, i],
+        why,
+        &al,
+        &["same relation", "lengths disjoint"],
+        ctx,
+    ))
 }
 
 /// A long-standing relationship: a period opening years before its document's date, or a
 /// duration of years.
-fn relationship_start(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
+fn relationship_start(ctx: &Ctx<'_>, i: usize, now: Option<Date>) -> Option<f64> {
     let c = &ctx.claims[i];
-    let doc_date = ctx.documents[c.doc].date;
+    let doc_date = ctx.documents[c.doc].date.or(now);
     match c.kind {
         Kind::Period => {
             let d = c.dates?;
@@ -664,8 +813,10 @@ fn relationship_age(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Fi
     if b.kind != Kind::Change || b.change?.additive {
         return None;
     }
-    let years = relationship_start(ctx, i)?;
     let (w, rw) = window_days(ctx, j)?;
+    // Without document dates, "since 2017" runs to the end of the other source's window.
+    let now = ctx.claims[w].dates.and_then(|d| d.to);
+    let years = relationship_start(ctx, i, now)?;
     if rw.lo.is_infinite() || rw.lo > 548.0 || a.doc == b.doc {
         return None;
     }
@@ -678,26 +829,29 @@ fn relationship_age(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Fi
         fmt_num(years.round()),
         describe_days(rw)
     );
-    Some(finding(rule, rule.severity, vec![i, w, j], why, &al, &["shared entities", "long relationship against a recent window"], ctx))
+    Some(finding(
+        rule,
+        rule.severity,
+        vec![i, w, j],
+        why,
+        &al,
+        &[
+            "shared entities",
+            "long relationship against a recent window",
+        ],
+        ctx,
+    ))
 }
 
 /// Each claim's sentence names an entity the other document names twice or more.
 fn doc_entities_meet(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
-    let frequent = |doc: usize| -> Vec<String> {
-        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for (k, c) in ctx.claims.iter().enumerate() {
-            if c.doc == doc {
-                for e in &ctx.subjects[k].entities {
-                    *counts.entry(e.as_str()).or_default() += 1;
-                }
-            }
-        }
-        counts.into_iter().filter(|(_, n)| *n >= 2).map(|(e, _)| e.to_string()).collect()
-    };
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
-    let (fa, fb) = (frequent(a.doc), frequent(b.doc));
-    let meets = |ents: &[String], other: &[String]| ents.iter().any(|e| other.iter().any(|o| align::same_entity(e, o)));
-    meets(&ctx.subjects[i].entities, &fb) && meets(&ctx.subjects[j].entities, &fa)
+    let (fa, fb) = (&ctx.doc_entities[a.doc], &ctx.doc_entities[b.doc]);
+    let meets = |ents: &[String], other: &[String]| {
+        ents.iter()
+            .any(|e| other.iter().any(|o| align::same_entity(e, o)))
+    };
+    meets(&ctx.subjects[i].entities, fb) && meets(&ctx.subjects[j].entities, fa)
 }
 
 fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
@@ -725,5 +879,13 @@ fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
         ctx.documents[ctx.claims[new].doc].id,
         text(ctx, old)
     );
-    Some(finding(rule, rule.severity, vec![old, new], why, &al, &["running count", "documents of different dates"], ctx))
+    Some(finding(
+        rule,
+        rule.severity,
+        vec![old, new],
+        why,
+        &al,
+        &["running count", "documents of different dates"],
+        ctx,
+    ))
 }

@@ -133,7 +133,10 @@ pub struct Rule {
 
 /// The built-in rules, embedded from `rules/`.
 const BUILTIN: &[(&str, &str)] = &[
-    ("value-mismatch", include_str!("../../rules/value-mismatch.toml")),
+    (
+        "value-mismatch",
+        include_str!("../../rules/value-mismatch.toml"),
+    ),
     (
         "change-factor-mismatch",
         include_str!("../../rules/change-factor-mismatch.toml"),
@@ -142,9 +145,18 @@ const BUILTIN: &[(&str, &str)] = &[
         "percent-points-confusion",
         include_str!("../../rules/percent-points-confusion.toml"),
     ),
-    ("window-mismatch", include_str!("../../rules/window-mismatch.toml")),
-    ("event-date-mismatch", include_str!("../../rules/event-date-mismatch.toml")),
-    ("start-date-mismatch", include_str!("../../rules/start-date-mismatch.toml")),
+    (
+        "window-mismatch",
+        include_str!("../../rules/window-mismatch.toml"),
+    ),
+    (
+        "event-date-mismatch",
+        include_str!("../../rules/event-date-mismatch.toml"),
+    ),
+    (
+        "start-date-mismatch",
+        include_str!("../../rules/start-date-mismatch.toml"),
+    ),
     (
         "duration-span-mismatch",
         include_str!("../../rules/duration-span-mismatch.toml"),
@@ -153,7 +165,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "relationship-age-divergence",
         include_str!("../../rules/relationship-age-divergence.toml"),
     ),
-    ("superseded-figure", include_str!("../../rules/superseded-figure.toml")),
+    (
+        "superseded-figure",
+        include_str!("../../rules/superseded-figure.toml"),
+    ),
 ];
 
 impl Rule {
@@ -290,10 +305,15 @@ impl RuleSet {
             .iter()
             .map(|d| align::group_of(d, opts.group_by_dir))
             .collect();
+        let doc_entities: Vec<Vec<String>> = documents
+            .iter()
+            .map(|d| align::subject::frequent_entities(d, &lexicon.terms))
+            .collect();
         let ctx = compare::Ctx {
             documents,
             claims,
             subjects: &subjects,
+            doc_entities: &doc_entities,
         };
         let mut findings = Vec::new();
         for rule in &self.rules {
@@ -346,8 +366,7 @@ fn dedupe(findings: &mut Vec<Finding>) {
     let mut kept: Vec<Finding> = Vec::new();
     for f in findings.drain(..) {
         let dup = kept.iter().any(|k| {
-            k.category == f.category
-                && f.claims.iter().take(2).all(|c| k.claims.contains(c))
+            k.category == f.category && f.claims.iter().take(2).all(|c| k.claims.contains(c))
         });
         if !dup {
             kept.push(f);
