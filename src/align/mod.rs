@@ -84,10 +84,14 @@ pub fn same_entity(a: &str, b: &str) -> bool {
     }
     let wa: Vec<&str> = a.split(' ').filter(|w| w.len() >= 3).collect();
     let wb: Vec<&str> = b.split(' ').filter(|w| w.len() >= 3).collect();
-    if wa.iter().any(|x| wb.contains(x)) {
-        return true;
-    }
-    a.len() >= 5 && b.len() >= 5 && strsim::jaro_winkler(a, b) >= 0.93
+    // Two multi-word names must share their first word ("Ostervale Marathon" is not "Wickmoor
+    // Half Marathon"); a single word matches any word of the other ("Dannatt").
+    let shared = if wa.len() > 1 && wb.len() > 1 {
+        wa.first() == wb.first()
+    } else {
+        wa.iter().any(|x| wb.contains(x))
+    };
+    shared || a.len() >= 5 && b.len() >= 5 && strsim::jaro_winkler(a, b) >= 0.93
 }
 
 /// Scores how strongly two claims' subjects agree.

@@ -28,6 +28,12 @@ pub struct Subject {
     /// The word the figure modifies when it stands right before a noun ("42,000-seat stadium"
     /// -> "stadium"), folded through related terms.
     pub head: Option<String>,
+    /// The year a figure is anchored to by a date in its clause ("in 2021", "last year", "since
+    /// 2010, when 7,000 runners..."), when that date covers at most a year.
+    pub year: Option<i16>,
+    /// Statistic words around a figure ("average", "per", "daily", "median"): figures compare
+    /// only with the same qualifiers.
+    pub qualifiers: Vec<String>,
     /// The event class the claim dates ("start", "discovery", ...), when a date or period.
     pub event: Option<String>,
     /// Canonical terms around the event word (what started, what was discovered).
@@ -98,6 +104,10 @@ fn is_boundary(t: &Token) -> bool {
 }
 
 const RELATIVE: &[&str] = &["who", "which", "whose", "that"];
+const QUALIFIERS: &[&str] = &[
+    "average", "averaged", "averages", "median", "mean", "per", "daily", "weekly", "monthly",
+    "annual", "annually", "yearly", "each", "every", "day", "hour", "typical", "record",
+];
 const INCREMENT: &[&str] = &["further", "another", "extra", "additional"];
 
 /// Reads the subject of every claim. `claims` are the claims of `doc` only (any order); the
@@ -149,7 +159,44 @@ pub fn analyze(
             .collect();
         out[i].windows = windows;
     }
+    // Year anchors: the nearest date or period of at most a year in the same clause window.
+    for (i, c) in claims.iter().enumerate() {
+        if !c.kind.is_numeric() || c.kind == Kind::Duration {
+            continue;
+        }
+        let sent = out[i].sentence;
+        let near = claims
+            .iter()
+            .filter(|w| {
+                matches!(w.kind, Kind::Date | Kind::Period)
+                    && sent.contains(w.prose)
+                    && w.prose.start.abs_diff(c.prose.end).min(c.prose.start.abs_diff(w.prose.end)) < 60
+            })
+            .filter_map(|w| {
+                let d = w.dates?;
+                let (f, t) = (d.from?, d.to?);
+                (f.year() == t.year()).then_some((w.prose.start.abs_diff(c.prose.start), f.year()))
+            })
+            .min();
+        out[i].year = near.map(|(_, y)| y);
+    }
     out
+}
+
+/// The entity word a document names most often, with its count, and the count of every entity
+/// word: what the document is mainly about.
+#[must_use]
+pub fn entity_counts(doc: &Document, terms: &TermsLexicon) -> std::collections::BTreeMap<String, usize> {
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for s in segment::sentences(&doc.prose) {
+        let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
+        for (_, e) in entities_of(&toks, terms) {
+            for w in e.split(' ').filter(|w| w.len() >= 3) {
+                *counts.entry(w.to_string()).or_default() += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// The entities a document names at least twice, normalised: what the document is about.
@@ -366,8 +413,20 @@ fn subject_of(
         .get(last)
         .filter(|t| t.start <= c.prose.end + 1 && content(t, terms))
         .map(canon);
+    let qualifiers: Vec<String> = {
+        let mut q: Vec<String> = toks[lo..hi]
+            .iter()
+            .filter(|t| QUALIFIERS.contains(&t.lower.as_str()))
+            .map(|t| t.lower.clone())
+            .collect();
+        q.sort();
+        q.dedup();
+        q
+    };
     let m = c.modality;
     Subject {
+        year: None,
+        qualifiers,
         head,
         sentence: sent,
         terms: all,

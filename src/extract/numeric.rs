@@ -501,6 +501,13 @@ fn changes(text: &str, lex: &NumericLexicon, out: &mut Vec<Claim>) {
             cl.change = Some(Change::default());
             out.push(cl);
         } else if let Some(v) = c.name("verb") {
+            // "made up 38% of": a phrasal verb, not a change.
+            let prev = text[..v.start()].trim_end().to_lowercase();
+            if v.as_str().eq_ignore_ascii_case("up")
+                && ["made", "make", "makes", "making", "sum", "summed", "ended", "end", "set"].iter().any(|w| prev.ends_with(w))
+            {
+                continue;
+            }
             if let Some(cl) = verb_change(text, v.start(), v.end(), is_down(v.as_str()), lex) {
                 out.push(cl);
             }
@@ -584,7 +591,10 @@ fn verb_change(
     let n_end = num_at + n.end;
     let after = text[n_end..window_end].to_lowercase();
     let start = if by && amount_at - ve > 25 { at } else { vs };
-    if after.starts_with('%') || after.starts_with(" percent") || after.starts_with(" per cent") {
+    let points = [" percentage points", " percentage point", " points", "-point"]
+        .iter()
+        .any(|p| after.starts_with(p));
+    if !points && (after.starts_with('%') || after.starts_with(" percent") || after.starts_with(" per cent")) {
         let l = if after.starts_with('%') {
             1
         } else if after.starts_with(" per cent") {

@@ -434,6 +434,26 @@ impl Extractor for Temporal {
                 {
                     continue;
                 }
+                // "more than four years ago" is a date, not a duration.
+                if text[e..].to_lowercase().starts_with(" ago") {
+                    let ago_end = e + 4;
+                    let r = doc.and_then(|d| {
+                        let back = (days.round() as i32).days();
+                        let x = d.checked_sub(back).ok()?;
+                        Some(if unit_days(&c["du"]) >= 365.0 {
+                            (date(x.year(), 1, 1), date(x.year(), 12, 31), Kind::Period)
+                        } else {
+                            (x, x, Kind::Date)
+                        })
+                    });
+                    let mut p = match r {
+                        Some((f, t, k)) => period(s, ago_end, Some(f), Some(t), k),
+                        None => period(s, ago_end, None, None, Kind::Date),
+                    };
+                    p.hedge = hedge;
+                    out.push(p);
+                    continue;
+                }
                 let mut cl = Claim::new(0, Span::new(s, e), Kind::Duration);
                 cl.value = Some(Interval::hedged(days, hedge));
                 cl.hedge = hedge;

@@ -19,6 +19,45 @@ pub struct Ctx<'a> {
     pub subjects: &'a [Subject],
     /// Per document, the entities it names at least twice.
     pub doc_entities: &'a [Vec<String>],
+    /// Per document, how often it names each entity word.
+    pub entity_counts: &'a [std::collections::BTreeMap<String, usize>],
+}
+
+/// True when two documents are mainly about different named things: each one's most named entity
+/// is named less than half as often by the other ("the Ostervale Marathon" against "the Wickmoor
+/// Half Marathon" in one story folder).
+fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
+    let top = |d: usize| {
+        ctx.entity_counts[d]
+            .iter()
+            .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+            .map(|(w, n)| (w.clone(), *n))
+    };
+    let (Some((ta, na)), Some((tb, nb))) = (top(da), top(db)) else {
+        return false;
+    };
+    if ta == tb || na < 2 || nb < 2 {
+        return false;
+    }
+    let in_b = ctx.entity_counts[db].get(&ta).copied().unwrap_or(0);
+    let in_a = ctx.entity_counts[da].get(&tb).copied().unwrap_or(0);
+    2 * in_b < nb && 2 * in_a < na
+}
+
+/// Figures of different years, or with different statistic words, are different measures.
+fn same_frame(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
+    let year = |s: &Subject, c: &Claim| s.year.or(ctx.documents[c.doc].date.map(|d| d.year()));
+    if let (Some(x), Some(y)) = (year(sa, a), year(sb, b)) {
+        if x != y {
+            return false;
+        }
+    }
+    if sa.year.is_some() != sb.year.is_some() && (sa.year.is_some() && ctx.documents[b.doc].date.is_none() || sb.year.is_some() && ctx.documents[a.doc].date.is_none()) {
+        return false;
+    }
+    sa.qualifiers == sb.qualifiers
 }
 
 /// A closed range of plausible values; infinite where the text does not bound it.
@@ -275,10 +314,14 @@ fn eligible_level(s: &Subject) -> bool {
 /// Another claim of the same document and measure whose range meets `r`: the document also
 /// states the other source's figure, so the two figures are about different things.
 fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize) -> bool {
+    let family = |k: &str| k.split(':').next().unwrap_or("").to_string();
     ctx.claims.iter().enumerate().any(|(k, o)| {
         k != skip
             && o.doc == doc
-            && measure(o, &ctx.subjects[k]).as_deref() == Some(measure_key)
+            && match measure(o, &ctx.subjects[k]) {
+                Some(m) => m == measure_key || family(&m) == "count" && family(measure_key) == "count",
+                None => o.kind == Kind::Number && family(measure_key) == "count",
+            }
             && plausible(o, 0.0).is_some_and(|x| !x.widen(0.02).disjoint(r))
     })
 }
@@ -298,11 +341,19 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         return None; // an update: superseded-figure reports it
     }
     let al = align::compare(sa, sb);
-    if al.agent_conflict
-        || head_conflict(sa, sb)
-        || al.score < rule.min_score
-        || al.local.is_empty() && al.entities.is_empty()
-    {
+    if al.agent_conflict || head_conflict(sa, sb) || al.score < rule.min_score {
+        return None;
+    }
+    // Context beyond the measured noun itself must be shared, the sentences must not name only
+    // different entities, and the figures must be of the same year and statistic.
+    let noun_a = sa.noun.as_ref();
+    if !al.local.iter().any(|t| Some(t) != noun_a) {
+        return None;
+    }
+    if al.entities.is_empty() && !sa.entities.is_empty() && !sb.entities.is_empty() {
+        return None;
+    }
+    if !same_frame(ctx, i, j) || (al.entities.is_empty() && different_topics(ctx, a.doc, b.doc)) {
         return None;
     }
     let (ra, rb) = (

@@ -309,7 +309,12 @@ impl RuleSet {
             .iter()
             .map(|d| align::subject::frequent_entities(d, &lexicon.terms))
             .collect();
+        let entity_counts: Vec<_> = documents
+            .iter()
+            .map(|d| align::subject::entity_counts(d, &lexicon.terms))
+            .collect();
         let ctx = compare::Ctx {
+            entity_counts: &entity_counts,
             documents,
             claims,
             subjects: &subjects,
