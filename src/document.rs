@@ -70,65 +70,118 @@ pub enum Format {
 
 /// Maps offsets in the prose text back to offsets in the stored text.
 ///
-/// Stored as runs: each `(prose_start, source_start, len)` says that `len` bytes of prose starting
-/// at `prose_start` are a verbatim copy of the source bytes at `source_start`. Prose bytes that are
-/// not verbatim (decoded entities, inserted separators) fall between runs and map to the nearest
-/// run boundary.
+/// Stored as segments in increasing prose order. A *verbatim* segment says that its prose bytes
+/// are a copy of the source bytes at `source_start`, so offsets inside it map one to one. A
+/// *replaced* segment says that its prose bytes (a decoded entity such as `&amp;` -> `&`, a
+/// Markdown escape) stand for a whole source range: a span touching it maps to the whole range,
+/// never into the middle of it. Prose bytes in no segment (separators the loaders insert between
+/// blocks) map to the nearest segment boundary, so a span never grows over skipped markup.
 #[derive(Debug, Clone, Default)]
 pub struct OffsetMap {
-    runs: Vec<(usize, usize, usize)>,
+    segs: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    prose: usize,
+    prose_len: usize,
+    source: usize,
+    source_len: usize,
+    verbatim: bool,
 }
 
 impl OffsetMap {
     /// The identity map (prose == source).
     #[must_use]
     pub fn identity() -> OffsetMap {
-        OffsetMap { runs: Vec::new() }
+        OffsetMap { segs: Vec::new() }
     }
 
     /// Records that prose bytes `prose_start..prose_start+len` copy the source at `source_start`.
-    /// Runs must be pushed in increasing prose order.
+    /// Segments must be pushed in increasing prose order.
     pub fn push(&mut self, prose_start: usize, source_start: usize, len: usize) {
         if len == 0 {
             return;
         }
-        if let Some(last) = self.runs.last_mut() {
-            if last.0 + last.2 == prose_start && last.1 + last.2 == source_start {
-                last.2 += len;
+        debug_assert!(self.segs.last().is_none_or(|l| l.prose + l.prose_len <= prose_start));
+        if let Some(last) = self.segs.last_mut() {
+            if last.verbatim
+                && last.prose + last.prose_len == prose_start
+                && last.source + last.source_len == source_start
+            {
+                last.prose_len += len;
+                last.source_len += len;
                 return;
             }
         }
-        self.runs.push((prose_start, source_start, len));
+        self.segs.push(Segment {
+            prose: prose_start,
+            prose_len: len,
+            source: source_start,
+            source_len: len,
+            verbatim: true,
+        });
+    }
+
+    /// Records that prose bytes `prose_start..prose_start+prose_len` stand for the source bytes
+    /// `source_start..source_start+source_len` as a whole (a decoded entity, say). Segments must be
+    /// pushed in increasing prose order.
+    pub fn push_replaced(
+        &mut self,
+        prose_start: usize,
+        prose_len: usize,
+        source_start: usize,
+        source_len: usize,
+    ) {
+        if prose_len == 0 {
+            return;
+        }
+        debug_assert!(self.segs.last().is_none_or(|l| l.prose + l.prose_len <= prose_start));
+        self.segs.push(Segment {
+            prose: prose_start,
+            prose_len,
+            source: source_start,
+            source_len,
+            verbatim: false,
+        });
     }
 
     /// True for the identity map.
     #[must_use]
     pub fn is_identity(&self) -> bool {
-        self.runs.is_empty()
+        self.segs.is_empty()
     }
 
     /// Maps a prose offset to a source offset. `end` says whether the offset ends a span (then an
-    /// offset at a run's end maps to that run's end rather than the next run's start).
+    /// offset at a segment's end maps to that segment's end rather than the next one's start).
     #[must_use]
     pub fn map(&self, prose: usize, end: bool) -> usize {
-        if self.runs.is_empty() {
+        if self.segs.is_empty() {
             return prose;
         }
-        // The last run starting at or before `prose` (for an end offset: strictly before).
-        let idx = self
-            .runs
-            .partition_point(|r| if end { r.0 < prose } else { r.0 <= prose });
-        if idx == 0 {
-            return self.runs[0].1;
-        }
-        let (ps, ss, len) = self.runs[idx - 1];
-        if prose <= ps + len {
-            ss + (prose - ps)
-        } else if end {
-            ss + len
+        if end {
+            // The last segment starting strictly before `prose`.
+            let idx = self.segs.partition_point(|s| s.prose < prose);
+            let Some(s) = idx.checked_sub(1).map(|i| self.segs[i]) else {
+                return self.segs[0].source;
+            };
+            if s.verbatim && prose <= s.prose + s.prose_len {
+                s.source + (prose - s.prose)
+            } else {
+                s.source + s.source_len
+            }
         } else {
-            // Between runs: the start of the next run, or the end of this one.
-            self.runs.get(idx).map_or(ss + len, |r| r.1)
+            // The first segment ending after `prose`.
+            let idx = self.segs.partition_point(|s| s.prose + s.prose_len <= prose);
+            let Some(s) = self.segs.get(idx) else {
+                let last = self.segs[self.segs.len() - 1];
+                return last.source + last.source_len;
+            };
+            if s.verbatim && prose >= s.prose {
+                s.source + (prose - s.prose)
+            } else {
+                s.source
+            }
         }
     }
 }
@@ -271,5 +324,19 @@ mod tests {
         assert_eq!(m.map(5, true), 15);
         assert_eq!(m.map(6, false), 30);
         assert_eq!(m.map(10, true), 34);
+    }
+
+    #[test]
+    fn replaced_segments_map_whole() {
+        // prose "a&b" from source "a&amp;b": the '&' stands for the five bytes "&amp;".
+        let mut m = OffsetMap::default();
+        m.push(0, 0, 1);
+        m.push_replaced(1, 1, 1, 5);
+        m.push(2, 6, 1);
+        assert_eq!(m.map(1, false), 1);
+        assert_eq!(m.map(2, true), 6);
+        assert_eq!(m.map(2, false), 6);
+        assert_eq!(m.map(3, true), 7);
+        assert_eq!(m.map(1, true), 1);
     }
 }
