@@ -30,6 +30,41 @@ enum Command {
     Check(CheckArgs),
     /// Print the claims found in each document.
     Extract(ExtractArgs),
+    /// List the rules in force (built-in and --rules folders).
+    Rules(RulesArgs),
+    /// Explain one rule, with an example of what it flags.
+    Explain(ExplainArgs),
+}
+
+#[derive(clap::Args)]
+struct RulesArgs {
+    /// Add the rules in DIR (one TOML file per rule) to the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// The rule id.
+    rule: String,
+    /// Add the rules in DIR (one TOML file per rule) to the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GroupBy {
+    /// All documents form one story set (JSON Lines `group` still applies).
+    None,
+    /// Only documents in the same directory are compared.
+    Dir,
 }
 
 #[derive(clap::Args)]
@@ -68,6 +103,21 @@ struct CheckArgs {
     /// The lowest severity that makes check exit 1.
     #[arg(long, value_enum, default_value = "error")]
     fail_on: FailOn,
+    /// Add the rules in DIR (one TOML file per rule) to the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Which documents are compared with each other.
+    #[arg(long, value_enum, default_value = "none")]
+    group_by: GroupBy,
+    /// Also compare claims within one document.
+    #[arg(long)]
+    self_consistency: bool,
+    /// Colour in the human report.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    /// Print only the summary line (human format).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,8 +185,55 @@ fn load(args: &InputArgs) -> anyhow::Result<Loaded> {
     Ok(loaded)
 }
 
+fn load_rules(dirs: &[PathBuf]) -> anyhow::Result<RuleSet> {
+    let mut rules = RuleSet::builtin();
+    for d in dirs {
+        rules.add_dir(d)?;
+    }
+    Ok(rules)
+}
+
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
+        Command::Rules(args) => {
+            let rules = load_rules(&args.rules)?;
+            for r in &rules.rules {
+                println!(
+                    "{:<30} {:<10} {:<8} {:<10} {}",
+                    r.id,
+                    r.category.as_str(),
+                    r.severity.as_str(),
+                    r.origin,
+                    r.summary
+                );
+            }
+            Ok(0)
+        }
+        Command::Explain(args) => {
+            let rules = load_rules(&args.rules)?;
+            let Some(r) = rules.get(&args.rule) else {
+                let known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                eprintln!(
+                    "crosscheck: unknown rule {:?}; known rules: {}",
+                    args.rule,
+                    known.join(", ")
+                );
+                return Ok(2);
+            };
+            println!(
+                "{} ({}, {}; {})",
+                r.id,
+                r.category.as_str(),
+                r.severity.as_str(),
+                r.origin
+            );
+            println!("{}\n", r.summary);
+            println!("{}", r.description.trim());
+            for e in &r.examples {
+                println!("\nExample ({}):\n  a: {}\n  b: {}", e.expect, e.a, e.b);
+            }
+            Ok(0)
+        }
         Command::Extract(args) => {
             let loaded = load(&args.input)?;
             let incomplete = loaded.errors.iter().any(|e| e.fatal) || loaded.documents.is_empty();
@@ -177,19 +274,42 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 return Ok(2);
             }
             let incomplete = loaded.errors.iter().any(|e| e.fatal);
-            let rules = RuleSet::builtin();
+            let started = std::time::Instant::now();
+            let rules = load_rules(&args.rules)?;
+            let opts = check::Options {
+                self_consistency: args.self_consistency,
+                group_by_dir: args.group_by == GroupBy::Dir,
+            };
             let run = check::run(
                 loaded.documents,
                 loaded.errors,
                 &rules,
                 Lexicon::builtin(),
-                &check::Options::default(),
+                &opts,
             );
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             match args.format {
                 CheckFormat::Json => writeln!(out, "{}", report::json::report(&run))?,
-                CheckFormat::Human => writeln!(out, "{:#}", report::json::report(&run))?,
+                CheckFormat::Human => {
+                    let color = match args.color {
+                        Color::Always => true,
+                        Color::Never => false,
+                        Color::Auto => {
+                            std::io::IsTerminal::is_terminal(&std::io::stdout())
+                                && std::env::var_os("NO_COLOR").is_none()
+                        }
+                    };
+                    let opts = report::human::HumanOptions {
+                        color,
+                        quiet: args.quiet,
+                    };
+                    write!(
+                        out,
+                        "{}",
+                        report::human::render(&run, opts, started.elapsed().as_millis())
+                    )?;
+                }
             }
             out.flush()?;
             let threshold = match args.fail_on {

@@ -170,7 +170,11 @@ pub fn analyze(
             .filter(|w| {
                 matches!(w.kind, Kind::Date | Kind::Period)
                     && sent.contains(w.prose)
-                    && w.prose.start.abs_diff(c.prose.end).min(c.prose.start.abs_diff(w.prose.end)) < 60
+                    && w.prose
+                        .start
+                        .abs_diff(c.prose.end)
+                        .min(c.prose.start.abs_diff(w.prose.end))
+                        < 60
             })
             .filter_map(|w| {
                 let d = w.dates?;
@@ -186,7 +190,10 @@ pub fn analyze(
 /// The entity word a document names most often, with its count, and the count of every entity
 /// word: what the document is mainly about.
 #[must_use]
-pub fn entity_counts(doc: &Document, terms: &TermsLexicon) -> std::collections::BTreeMap<String, usize> {
+pub fn entity_counts(
+    doc: &Document,
+    terms: &TermsLexicon,
+) -> std::collections::BTreeMap<String, usize> {
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for s in segment::sentences(&doc.prose) {
         let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
@@ -216,6 +223,25 @@ pub fn frequent_entities(doc: &Document, terms: &TermsLexicon) -> Vec<String> {
         .filter(|(_, n)| *n >= 2)
         .map(|(e, _)| e)
         .collect()
+}
+
+/// "The number of confirmed cases ... climbed to 142": the noun after "number of" / "total of"
+/// earlier in the sentence.
+fn number_of(toks: &[Token], terms: &TermsLexicon) -> Option<String> {
+    let k = toks.iter().position(|t| {
+        matches!(
+            t.lower.as_str(),
+            "number" | "total" | "count" | "tally" | "toll"
+        )
+    })?;
+    if toks.get(k + 1)?.lower != "of" {
+        return None;
+    }
+    let run: Vec<&Token> = toks[k + 2..]
+        .iter()
+        .take_while(|t| content(t, terms))
+        .collect();
+    run.last().map(|t| terms.canonical(&t.lower))
 }
 
 fn content(t: &Token, terms: &TermsLexicon) -> bool {
@@ -346,6 +372,7 @@ fn subject_of(
                     .take(3)
                     .find(|t| content(t, terms))
                     .map(canon)
+                    .or_else(|| number_of(&toks[..first], terms))
             } else {
                 None
             }

@@ -104,7 +104,7 @@ fn next_word(text: &str, at: usize) -> Option<(usize, usize)> {
     let start = at + skip;
     let len = text[start..]
         .char_indices()
-        .find(|(_, c)| !(c.is_alphabetic() || *c == '-' && false))
+        .find(|(_, c)| !c.is_alphabetic())
         .map_or(text.len() - start, |(i, _)| i);
     (len > 0).then_some((start, start + len))
 }
@@ -504,7 +504,11 @@ fn changes(text: &str, lex: &NumericLexicon, out: &mut Vec<Claim>) {
             // "made up 38% of": a phrasal verb, not a change.
             let prev = text[..v.start()].trim_end().to_lowercase();
             if v.as_str().eq_ignore_ascii_case("up")
-                && ["made", "make", "makes", "making", "sum", "summed", "ended", "end", "set"].iter().any(|w| prev.ends_with(w))
+                && [
+                    "made", "make", "makes", "making", "sum", "summed", "ended", "end", "set",
+                ]
+                .iter()
+                .any(|w| prev.ends_with(w))
             {
                 continue;
             }
@@ -526,11 +530,20 @@ fn verb_change(
     lex: &NumericLexicon,
 ) -> Option<Claim> {
     // Look ahead within the clause for "by" + amount, or the amount right after the verb.
+    // The clause ends at a semicolon, colon, line break, or a period that ends a sentence (not
+    // the decimal point of "7.2%").
+    let bytes = text.as_bytes();
     let window_end = text[ve..]
         .char_indices()
-        .find(|(_, c)| matches!(c, '.' | ';' | '\n' | ':'))
+        .find(|&(i, c)| {
+            matches!(c, ';' | '\n' | ':')
+                || c == '.' && !bytes.get(ve + i + 1).is_some_and(u8::is_ascii_digit)
+        })
         .map_or(text.len(), |(i, _)| ve + i)
         .min(ve + 90);
+    let window_end = (window_end..=text.len())
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(text.len());
     let window = &text[ve..window_end];
     let lower = window.to_lowercase();
     let (amount_at, by) = if let Some(p) = find_word(&lower, "by") {
@@ -569,7 +582,7 @@ fn verb_change(
             let factor = if down { 1.0 - f } else { 1.0 + f };
             let end = num_at + w.len();
             let mut cl = claim(
-                if by { vs } else { vs },
+                vs,
                 end,
                 Kind::Change,
                 Interval::hedged(factor, flip(hedge, down)),
@@ -591,10 +604,19 @@ fn verb_change(
     let n_end = num_at + n.end;
     let after = text[n_end..window_end].to_lowercase();
     let start = if by && amount_at - ve > 25 { at } else { vs };
-    let points = [" percentage points", " percentage point", " points", "-point"]
-        .iter()
-        .any(|p| after.starts_with(p));
-    if !points && (after.starts_with('%') || after.starts_with(" percent") || after.starts_with(" per cent")) {
+    let points = [
+        " percentage points",
+        " percentage point",
+        " points",
+        "-point",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p));
+    if !points
+        && (after.starts_with('%')
+            || after.starts_with(" percent")
+            || after.starts_with(" per cent"))
+    {
         let l = if after.starts_with('%') {
             1
         } else if after.starts_with(" per cent") {

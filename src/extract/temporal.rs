@@ -58,7 +58,7 @@ fn re() -> &'static Regex {
           | (?P<dur>(?P<dhedge>(?:just\s+over|more\s+than|over|nearly|almost|about|around|roughly|at\s+least|less\s+than|under|some|up\s+to)\s+)?(?P<dn>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|forty|fifty|\d+(?:\.\d+)?)(?:\s+and\s+a\s+half)?[\s-](?P<du>years?|months?|weeks?|days?|decades?)(?P<dlong>-long|-old)?)
           | (?P<dl>(?P<dlw>decade|year|month|week)-long)
           | (?P<first>(?:its|the)\s+first\s+(?P<fu>month|year|week|days?))
-          | (?P<mon>(?:in|on|by|since|until|from|during)\s+(?P<m4>january|february|march|april|june|july|august|september|october|november|december))
+          | (?P<mon>(?P<m4>january|february|march|april|june|july|august|september|october|november|december)\b)
             ",
         );
         Regex::new(&pat).expect("temporal regex")
@@ -185,15 +185,9 @@ impl Extractor for Temporal {
                 let y = year_of(&c["hy"]);
                 let first = c["half"].to_lowercase().contains("first")
                     || c["half"].to_lowercase().contains("former");
-                y.and_then(|y| {
+                y.map(|y| {
                     let (a, b) = if first { (1, 6) } else { (7, 12) };
-                    Some(period(
-                        s,
-                        e,
-                        Some(date(y, a, 1)),
-                        last_day(y, b),
-                        Kind::Period,
-                    ))
+                    period(s, e, Some(date(y, a, 1)), last_day(y, b), Kind::Period)
                 })
             } else if c.name("q").is_some() {
                 let n: i8 = match (
@@ -470,6 +464,21 @@ impl Extractor for Temporal {
                 cl.unit = Some("day".into());
                 Some(cl)
             } else if c.name("mon").is_some() {
+                // A bare month counts only after a preposition ("in March", "by June").
+                let prev = text[..s]
+                    .trim_end()
+                    .rsplit(|ch: char| !ch.is_alphabetic())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                if ![
+                    "in", "on", "by", "since", "until", "from", "during", "of", "through",
+                    "before", "after",
+                ]
+                .contains(&prev.as_str())
+                {
+                    continue;
+                }
                 let mo = month_of(&c["m4"]);
                 let r = doc.zip(mo).and_then(|(d, mo)| {
                     let f = Date::new(d.year(), mo, 1).ok()?;

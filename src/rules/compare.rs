@@ -48,14 +48,14 @@ fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
 fn same_frame(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
-    let year = |s: &Subject, c: &Claim| s.year.or(ctx.documents[c.doc].date.map(|d| d.year()));
+    let year = |s: &Subject, c: &Claim| {
+        s.year
+            .or(ctx.documents[c.doc].date.map(jiff::civil::Date::year))
+    };
     if let (Some(x), Some(y)) = (year(sa, a), year(sb, b)) {
         if x != y {
             return false;
         }
-    }
-    if sa.year.is_some() != sb.year.is_some() && (sa.year.is_some() && ctx.documents[b.doc].date.is_none() || sb.year.is_some() && ctx.documents[a.doc].date.is_none()) {
-        return false;
     }
     sa.qualifiers == sb.qualifiers
 }
@@ -122,7 +122,7 @@ pub fn plausible(c: &Claim, approx: f64) -> Option<Range> {
             hi: p * 1.15,
         },
         Hedge::Nearly => Range {
-            lo: p * 0.9,
+            lo: p * 0.93,
             hi: v.high.unwrap_or(p),
         },
         Hedge::Below | Hedge::AtMost => Range {
@@ -172,7 +172,7 @@ fn fmt_num(v: f64) -> String {
         let digits: Vec<char> = s.trim_start_matches('-').chars().collect();
         let mut out = String::new();
         for (k, ch) in digits.iter().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(*ch);
@@ -238,7 +238,7 @@ fn finding(
     rule: &Rule,
     severity: Severity,
     claims: Vec<usize>,
-    why: String,
+    why: &str,
     al: &Alignment,
     checks: &[&str],
     ctx: &Ctx<'_>,
@@ -249,7 +249,7 @@ fn finding(
         .message
         .replace("{a}", a)
         .replace("{b}", b)
-        .replace("{why}", &why);
+        .replace("{why}", why);
     Finding {
         rule: rule.id.clone(),
         category: rule.category,
@@ -319,7 +319,9 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
         k != skip
             && o.doc == doc
             && match measure(o, &ctx.subjects[k]) {
-                Some(m) => m == measure_key || family(&m) == "count" && family(measure_key) == "count",
+                Some(m) => {
+                    m == measure_key || family(&m) == "count" && family(measure_key) == "count"
+                }
                 None => o.kind == Kind::Number && family(measure_key) == "count",
             }
             && plausible(o, 0.0).is_some_and(|x| !x.widen(0.02).disjoint(r))
@@ -356,9 +358,10 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     if !same_frame(ctx, i, j) || (al.entities.is_empty() && different_topics(ctx, a.doc, b.doc)) {
         return None;
     }
+    // The tolerance is shared between the two sides.
     let (ra, rb) = (
-        plausible(a, 0.0)?.widen(rule.tolerance),
-        plausible(b, 0.0)?.widen(rule.tolerance),
+        plausible(a, 0.0)?.widen(rule.tolerance / 2.0),
+        plausible(b, 0.0)?.widen(rule.tolerance / 2.0),
     );
     if !ra.disjoint(rb) {
         return None;
@@ -382,7 +385,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         rule,
         rule.severity,
         vec![i, j],
-        why,
+        &why,
         &al,
         &[
             "same measure",
@@ -504,7 +507,7 @@ fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         rule,
         severity,
         vec![i, j],
-        why,
+        &why,
         &al,
         &["both changes", "same subject", "factors disjoint"],
         ctx,
@@ -537,7 +540,7 @@ fn points_vs_percent(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<F
         rule,
         rule.severity,
         vec![i, j],
-        why,
+        &why,
         &al,
         &["percent against percentage points"],
         ctx,
@@ -661,7 +664,7 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         rule,
         rule.severity,
         vec![wa, wb, i, j],
-        why,
+        &why,
         &al,
         &["same change", "windows of different length"],
         ctx,
@@ -721,7 +724,7 @@ fn event_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
         rule,
         rule.severity,
         vec![i, j],
-        why,
+        &why,
         &al,
         &["same event", "dates disjoint"],
         ctx,
@@ -771,7 +774,7 @@ fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
         rule,
         rule.severity,
         vec![i, j],
-        why,
+        &why,
         &al,
         &["same start event", "years differ"],
         ctx,
@@ -827,7 +830,7 @@ fn duration_vs_span(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Fi
         rule,
         rule.severity,
         vec![j, i],
-        why,
+        &why,
         &al,
         &["same relation", "lengths disjoint"],
         ctx,
@@ -884,7 +887,7 @@ fn relationship_age(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Fi
         rule,
         rule.severity,
         vec![i, w, j],
-        why,
+        &why,
         &al,
         &[
             "shared entities",
@@ -934,7 +937,7 @@ fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
         rule,
         rule.severity,
         vec![old, new],
-        why,
+        &why,
         &al,
         &["running count", "documents of different dates"],
         ctx,

@@ -340,7 +340,7 @@ impl RuleSet {
                 }
             }
         }
-        dedupe(&mut findings);
+        dedupe(&mut findings, claims);
         findings
     }
 }
@@ -364,16 +364,27 @@ pub fn subjects(documents: &[Document], claims: &[Claim], lexicon: &Lexicon) -> 
     out
 }
 
-/// Keeps one finding per rule and pair of documents-and-spans, and drops a finding whose claims
-/// are all covered by a more severe finding of the same category.
-fn dedupe(findings: &mut Vec<Finding>) {
+/// Drops a finding whose first two claims a more severe (or earlier) finding of the same category
+/// already reports, and keeps one note per rule and pair of documents: a note says "look here",
+/// once is enough.
+fn dedupe(findings: &mut Vec<Finding>, claims: &[Claim]) {
     findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
     let mut kept: Vec<Finding> = Vec::new();
     for f in findings.drain(..) {
         let dup = kept.iter().any(|k| {
             k.category == f.category && f.claims.iter().take(2).all(|c| k.claims.contains(c))
         });
-        if !dup {
+        let docs = |f: &Finding| {
+            let mut d: Vec<usize> = f.claims.iter().map(|&c| claims[c].doc).collect();
+            d.sort_unstable();
+            d.dedup();
+            d
+        };
+        let repeat_note = f.severity == Severity::Note
+            && kept
+                .iter()
+                .any(|k| k.rule == f.rule && k.severity == Severity::Note && docs(k) == docs(&f));
+        if !dup && !repeat_note {
             kept.push(f);
         }
     }
