@@ -1,0 +1,143 @@
+//! The command line: exit codes, formats and error messages of the contract.
+
+use std::process::Command;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+#[test]
+fn seeds_fail_on_error_by_default_and_never_with_never() {
+    let out = bin()
+        .args(["check", "seeds", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 5);
+    let f = &v["findings"][0];
+    for key in ["rule", "category", "severity", "message", "claims"] {
+        assert!(!f[key].is_null(), "finding lacks {key}");
+    }
+    let c = &f["claims"][0];
+    let text = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(c["path"].as_str().unwrap()),
+    )
+    .unwrap();
+    let (s, e) = (
+        c["start"].as_u64().unwrap() as usize,
+        c["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], c["text"].as_str().unwrap().as_bytes());
+    let out = bin()
+        .args(["check", "seeds", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_missing_path_is_exit_2_with_a_message_naming_it() {
+    let out = bin().args(["check", "no/such/dir"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no/such/dir"), "{err}");
+}
+
+#[test]
+fn an_unreadable_input_still_checks_the_others_and_exits_2() {
+    let out = bin()
+        .args(["check", "seeds", "no/such/file.txt", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 5);
+    assert_eq!(v["errors"][0]["path"], "no/such/file.txt");
+}
+
+#[test]
+fn an_empty_directory_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn malformed_jsonl_lines_are_reported_and_the_rest_extracted() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("d.jsonl");
+    std::fs::write(
+        &p,
+        "{\"id\":\"a\",\"text\":\"Sales rose by 5%.\"}\nnot json\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["extract", "--format", "jsonl", "--jsonl"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    let first: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(first["doc"], "a");
+}
+
+#[test]
+fn explain_prints_a_rule_and_rejects_unknown_ones() {
+    let out = bin()
+        .args(["explain", "change-factor-mismatch"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Example"));
+    let out = bin().args(["explain", "no-such-rule"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule \"no-such-rule\""));
+}
+
+#[test]
+fn a_bad_rules_folder_is_exit_2_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "category = \"magnitude\"\nbogus = 1\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "seeds", "--rules"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml:"), "{err}");
+}
+
+#[test]
+fn inputs_are_never_written() {
+    let before: Vec<_> = std::fs::read_dir("seeds")
+        .unwrap()
+        .map(|e| {
+            std::fs::metadata(e.unwrap().path())
+                .unwrap()
+                .modified()
+                .unwrap()
+        })
+        .collect();
+    let _ = bin().args(["check", "seeds"]).output().unwrap();
+    let after: Vec<_> = std::fs::read_dir("seeds")
+        .unwrap()
+        .map(|e| {
+            std::fs::metadata(e.unwrap().path())
+                .unwrap()
+                .modified()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(before, after);
+}
