@@ -103,7 +103,10 @@ impl OffsetMap {
         if len == 0 {
             return;
         }
-        debug_assert!(self.segs.last().is_none_or(|l| l.prose + l.prose_len <= prose_start));
+        debug_assert!(self
+            .segs
+            .last()
+            .is_none_or(|l| l.prose + l.prose_len <= prose_start));
         if let Some(last) = self.segs.last_mut() {
             if last.verbatim
                 && last.prose + last.prose_len == prose_start
@@ -136,7 +139,10 @@ impl OffsetMap {
         if prose_len == 0 {
             return;
         }
-        debug_assert!(self.segs.last().is_none_or(|l| l.prose + l.prose_len <= prose_start));
+        debug_assert!(self
+            .segs
+            .last()
+            .is_none_or(|l| l.prose + l.prose_len <= prose_start));
         self.segs.push(Segment {
             prose: prose_start,
             prose_len,
@@ -172,7 +178,9 @@ impl OffsetMap {
             }
         } else {
             // The first segment ending after `prose`.
-            let idx = self.segs.partition_point(|s| s.prose + s.prose_len <= prose);
+            let idx = self
+                .segs
+                .partition_point(|s| s.prose + s.prose_len <= prose);
             let Some(s) = self.segs.get(idx) else {
                 let last = self.segs[self.segs.len() - 1];
                 return last.source + last.source_len;

@@ -454,7 +454,9 @@ impl<'a> Tokenizer<'a> {
         let mut from = self.pos;
         while let Some(i) = self.find_from(from, b"</") {
             let n = i + 2 + name.len();
-            if bytes.get(i + 2..n).is_some_and(|s| s.eq_ignore_ascii_case(name.as_bytes()))
+            if bytes
+                .get(i + 2..n)
+                .is_some_and(|s| s.eq_ignore_ascii_case(name.as_bytes()))
                 && bytes
                     .get(n)
                     .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
@@ -539,7 +541,8 @@ impl<'a> Iterator for Tokenizer<'a> {
                         } else if bytes[start..].starts_with(b"<!--->") {
                             start + 6
                         } else {
-                            self.find_from(start + 4, b"-->").map_or(self.end, |i| i + 3)
+                            self.find_from(start + 4, b"-->")
+                                .map_or(self.end, |i| i + 3)
                         }
                     } else {
                         self.find_byte(start, b'>').map_or(self.end, |i| i + 1)
@@ -613,7 +616,10 @@ pub(crate) fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
             if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
                 let q = b[i];
                 let vs = i + 1;
-                let ve = b[vs..].iter().position(|&c| c == q).map_or(b.len(), |p| vs + p);
+                let ve = b[vs..]
+                    .iter()
+                    .position(|&c| c == q)
+                    .map_or(b.len(), |p| vs + p);
                 value = &attrs[vs..ve];
                 i = (ve + 1).min(b.len());
             } else {
@@ -689,11 +695,12 @@ fn html_into(src: &str, start: usize, end: usize, b: &mut ProseBuilder) {
         };
         let shown = vis.update(&tok, text);
         match tok {
-            Token::Start { name, .. } | Token::End(name) => {
-                if is_one_of(name, BLOCKS) || is_one_of(name, RAW_TEXT) || is_one_of(name, HIDDEN)
-                {
-                    b.block_break();
-                }
+            Token::Start { name, .. } | Token::End(name)
+                if is_one_of(name, BLOCKS)
+                    || is_one_of(name, RAW_TEXT)
+                    || is_one_of(name, HIDDEN) =>
+            {
+                b.block_break();
             }
             Token::Text(s, e) if shown => decode_into(src, s, e, b),
             _ => {}
@@ -776,9 +783,9 @@ fn numeric_char(n: u32) -> char {
     const CP1252: [char; 32] = [
         '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}',
         '\u{2021}', '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}',
-        '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}',
-        '\u{2013}', '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}',
-        '\u{9d}', '\u{17e}', '\u{178}',
+        '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}',
+        '\u{178}',
     ];
     match n {
         0x80..=0x9f => CP1252[(n - 0x80) as usize],
@@ -797,8 +804,8 @@ const LATIN1: [&str; 96] = [
     "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
     "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
     "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
-    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute",
-    "ucirc", "uuml", "yacute", "thorn", "yuml",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+    "uuml", "yacute", "thorn", "yuml",
 ];
 
 /// Other named references met in news text: punctuation, typography, currency, arithmetic.
