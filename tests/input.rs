@@ -252,6 +252,21 @@ fn html_whitespace_and_inline_elements() {
 }
 
 #[test]
+fn html_hidden_elements_are_skipped() {
+    let d = html(
+        "<div hidden><div>gone 1</div><p>gone 2</p></div><p>shown 3</p>\
+         <span style=\"display: none\">gone 4</span><input hidden><p>shown 5</p>",
+    );
+    assert_eq!(d.prose, "shown 3\n\nshown 5");
+}
+
+#[test]
+fn markdown_autolinks_are_targets() {
+    let d = md("See <https://example.org/2019> and <a@b.org> for 5 more.\n");
+    assert_eq!(d.prose, "See  and  for 5 more.");
+}
+
+#[test]
 fn html_head_without_close_and_text_without_body() {
     let d = html("<html><head><title>x</title><p>Body 1</p>");
     assert_eq!(d.prose, "Body 1");

@@ -81,7 +81,7 @@ const META_KEYS: &[&str] = &[
 
 /// How much visible text (bytes, white space excluded) may come before the `<time>` that dates
 /// the document: a headline and a byline, not a paragraph of the body.
-const BYLINE_TEXT_LIMIT: usize = 400;
+const BYLINE_TEXT_LIMIT: usize = 500;
 
 fn html_date(source: &str) -> Option<(Date, &'static str)> {
     static LD_JSON: LazyLock<Regex> = LazyLock::new(|| {
