@@ -1,12 +1,354 @@
-//! Finding a document's own date: front matter, HTML meta or `<time datetime>`, a dateline.
-//! (Being written.)
+//! Finding a document's own date: Markdown front matter, HTML metadata or the byline's
+//! `<time datetime>`, or a dateline opening the text ("LARKHAVEN, Oct. 21, 2025 —").
+//!
+//! Architecture invariant: only the places a publisher puts the document's date are read — the
+//! front matter, the head, the byline, the opening of the first paragraph. A date in the body is
+//! an event date, never the document's, so the search stops at the first real paragraph. Never
+//! fails: what cannot be parsed is no date.
+
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
+use regex::{Captures, Regex};
 
-use crate::document::Document;
+use crate::document::{Document, Format};
+use crate::input::markup::{self, Token, Tokenizer, Visibility};
 
 /// The document's date and where it was found, if it states one.
 #[must_use]
-pub fn find(_doc: &Document) -> Option<(Date, &'static str)> {
+pub fn find(doc: &Document) -> Option<(Date, &'static str)> {
+    let own = match doc.format {
+        Format::Markdown => front_matter_date(&doc.source).map(|d| (d, "front matter")),
+        Format::Html => html_date(&doc.source),
+        Format::Text => None,
+    };
+    own.or_else(|| opening_date(&doc.prose))
+}
+
+/// Front matter keys that give the publication date, lower case.
+const FRONT_MATTER_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "publishdate",
+    "publish_date",
+    "pubdate",
+    "published_at",
+    "date_published",
+    "datepublished",
+];
+
+fn front_matter_date(source: &str) -> Option<Date> {
+    let fm = markup::front_matter(source)?;
+    let content = source.get(fm.content.0..fm.content.1)?;
+    for line in content.lines() {
+        let sep = if fm.toml { '=' } else { ':' };
+        let Some((key, value)) = line.split_once(sep) else {
+            continue;
+        };
+        let key = key.trim().trim_matches('"').to_ascii_lowercase();
+        if FRONT_MATTER_KEYS.contains(&key.as_str()) {
+            if let Some(d) = parse_value(value) {
+                return Some(d);
+            }
+        }
+    }
     None
+}
+
+/// `<meta>` names, properties and itemprops that give the publication date, lower case.
+const META_KEYS: &[&str] = &[
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "article:published_time",
+    "og:published_time",
+    "article.published",
+    "datepublished",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "sailthru.date",
+    "parsely-pub-date",
+];
+
+/// How much visible text (bytes, white space excluded) may come before the `<time>` that dates
+/// the document: a headline and a byline, not a paragraph of the body.
+const BYLINE_TEXT_LIMIT: usize = 500;
+
+fn html_date(source: &str) -> Option<(Date, &'static str)> {
+    static LD_JSON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("valid regex")
+    });
+    let mut vis = Visibility::default();
+    let mut visible = 0usize;
+    let mut meta: Option<Date> = None;
+    let mut ld: Option<Date> = None;
+    let mut time: Option<Date> = None;
+    let mut seen_time = false;
+    for tok in Tokenizer::new(source, 0, source.len()) {
+        let text = match tok {
+            Token::Text(s, e) => &source[s..e],
+            _ => "",
+        };
+        let shown = vis.update(&tok, text);
+        match tok {
+            Token::Text(..) if shown => {
+                visible += text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+            }
+            Token::Raw(s, e) if ld.is_none() => {
+                if let Some(c) = LD_JSON.captures(&source[s..e]) {
+                    ld = parse_value(&c[1]);
+                }
+            }
+            Token::Start { name, attrs, .. } => {
+                if meta.is_none() {
+                    let key = ["name", "property", "itemprop", "http-equiv"]
+                        .iter()
+                        .find_map(|k| markup::attr(attrs, k))
+                        .map(str::to_ascii_lowercase);
+                    if key.is_some_and(|k| META_KEYS.contains(&k.as_str())) {
+                        meta = markup::attr(attrs, "content")
+                            .or_else(|| markup::attr(attrs, "datetime"))
+                            .and_then(parse_value);
+                    }
+                }
+                if name.eq_ignore_ascii_case("time") && !seen_time {
+                    // Only the first <time>, and only in the byline: later ones date events.
+                    seen_time = true;
+                    if visible <= BYLINE_TEXT_LIMIT || markup::attr(attrs, "pubdate").is_some() {
+                        time = markup::attr(attrs, "datetime").and_then(parse_value);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    meta.map(|d| (d, "html meta"))
+        .or(ld.map(|d| (d, "json-ld")))
+        .or(time.map(|d| (d, "html time")))
+}
+
+/// Parses a machine-written date value: ISO 8601 with or without a time, quoted or not, or a
+/// written date ("October 24, 2025").
+fn parse_value(value: &str) -> Option<Date> {
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T\s])").expect("valid regex")
+    });
+    let v = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    if let Some(c) = ISO.captures(v) {
+        return ymd(&c[1], &c[2], &c[3]);
+    }
+    WRITTEN
+        .captures(v)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+        .and_then(|c| date_of(&c))
+}
+
+const MONTH: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+const WEEKDAY: &str = r"(?:(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.?,?\s+)?";
+
+/// A written date with a year: "Oct. 21, 2025", "21 October 2025", "2025-10-21".
+fn date_pattern() -> String {
+    format!(
+        r"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))\b"
+    )
+}
+
+static WRITTEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{WEEKDAY}{}", date_pattern())).expect("valid regex"));
+
+/// A dateline: an optional place in capitals or title case (with a region after a comma), an
+/// optional news agency in parentheses, the date, then a dash. Or a line that is only a date.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"\p{Lu}[\p{L}\p{M}.'’&\-]*";
+    let place = format!(r"{word}(?:[ \t]+{word}){{0,4}}(?:,[ \t]*{word}(?:[ \t]+{word}){{0,3}})?");
+    let agency = r"\([^()\n]{1,40}\)";
+    let date = date_pattern();
+    Regex::new(&format!(
+        r"^(?:{place}[ \t]*(?:{agency}[ \t]*)?[,—–\-]?[ \t]*)?{WEEKDAY}{date}[ \t]*(?:{agency}[ \t]*)?(?:[—–|:]|--?|\s*$)"
+    ))
+    .expect("valid regex")
+});
+
+/// A byline or publication line: "By Marta Castellanos · October 24, 2025", "Published 9 October
+/// 2025".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?i:first published|published|posted)(?:\s+on)?:?\s+|By\s[^\n]{{1,80}}?(?:[·|•,—–\-]|\s)\s*){WEEKDAY}{}",
+        date_pattern()
+    ))
+    .expect("valid regex")
+});
+
+/// Blocks (paragraphs) read at the top of the prose before giving up.
+const OPENING_BLOCKS: usize = 4;
+
+/// A block at least this long is body text: the search ends with it.
+const PARAGRAPH_LEN: usize = 160;
+
+/// The date of a dateline, byline or date line opening the prose. Headline-like blocks (short,
+/// no sentence) are passed over; the search ends with the first real paragraph.
+fn opening_date(prose: &str) -> Option<(Date, &'static str)> {
+    for block in blocks(prose).take(OPENING_BLOCKS) {
+        let block = block.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        // Regexes only read the opening, which keeps a huge first paragraph cheap.
+        let head = prefix(block, 300);
+        if let Some(d) = BYLINE.captures(head).and_then(|c| date_of(&c)) {
+            return Some((d, "byline"));
+        }
+        if let Some(d) = DATELINE.captures(head).and_then(|c| date_of(&c)) {
+            return Some((d, "dateline"));
+        }
+        let sentence = block.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
+        if block.len() >= PARAGRAPH_LEN || sentence {
+            break;
+        }
+    }
+    None
+}
+
+/// The text's blocks: runs of lines separated by blank lines.
+fn blocks(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            // The end of the block: the first line break followed by a blank line.
+            let mut end = rest.len();
+            let mut next = rest.len();
+            let mut off = 0;
+            for line in rest.split_inclusive('\n') {
+                let o = off;
+                off += line.len();
+                if o > 0 && line.trim().is_empty() {
+                    end = o;
+                    next = off;
+                    break;
+                }
+            }
+            let block = &rest[..end];
+            rest = &rest[next..];
+            if !block.trim().is_empty() {
+                return Some(block);
+            }
+        }
+    })
+}
+
+/// The longest prefix of `s` of at most `n` bytes that ends on a char boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn date_of(c: &Captures<'_>) -> Option<Date> {
+    if let (Some(m), Some(d), Some(y)) = (c.name("m1"), c.name("d1"), c.name("y1")) {
+        return date(y.as_str(), month_number(m.as_str())?, d.as_str());
+    }
+    if let (Some(m), Some(d), Some(y)) = (c.name("m2"), c.name("d2"), c.name("y2")) {
+        return date(y.as_str(), month_number(m.as_str())?, d.as_str());
+    }
+    if let (Some(m), Some(d), Some(y)) = (c.name("m3"), c.name("d3"), c.name("y3")) {
+        return ymd(y.as_str(), m.as_str(), d.as_str());
+    }
+    None
+}
+
+fn month_number(name: &str) -> Option<i8> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let key = name.get(..3)?.to_ascii_lowercase();
+    MONTHS.iter().position(|m| *m == key).map(|i| i as i8 + 1)
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
+    date(y, m.parse().ok()?, d)
+}
+
+fn date(y: &str, m: i8, d: &str) -> Option<Date> {
+    let y: i16 = y.parse().ok()?;
+    if !(1800..=2200).contains(&y) {
+        return None;
+    }
+    Date::new(y, m, d.parse().ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opening(s: &str) -> Option<Date> {
+        opening_date(s).map(|(d, _)| d)
+    }
+
+    /// A date, as `Some` to compare with what the finders return.
+    #[allow(clippy::unnecessary_wraps)]
+    fn d(s: &str) -> Option<Date> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(opening("LARKHAVEN, Oct. 21, 2025 — Text."), d("2025-10-21"));
+        assert_eq!(opening("MARLOCK, April 16, 2025 — More"), d("2025-04-16"));
+        assert_eq!(opening("May 2, 2025 — More"), d("2025-05-02"));
+        assert_eq!(opening("Nov. 14, 2024 - More"), d("2024-11-14"));
+        assert_eq!(opening("NEW YORK, Sept. 16, 2025 -- x"), d("2025-09-16"));
+        assert_eq!(
+            opening("WASHINGTON, Oct. 3, 2025 (Reuters) - The"),
+            d("2025-10-03")
+        );
+        assert_eq!(
+            opening("WASHINGTON (Reuters) Oct 3, 2025 - The"),
+            d("2025-10-03")
+        );
+        assert_eq!(opening("London, 5 March 2025 – The"), d("2025-03-05"));
+        assert_eq!(
+            opening("Tuesday, October 21, 2025\n\nBody."),
+            d("2025-10-21")
+        );
+        assert_eq!(
+            opening("Headline here\n\nLARKHAVEN, Oct. 21, 2025 — Text."),
+            d("2025-10-21")
+        );
+    }
+
+    #[test]
+    fn no_date_from_the_body() {
+        assert_eq!(opening("WASHINGTON, Oct 3 (Reuters) - The"), None);
+        assert_eq!(
+            opening("The council met on Oct. 21, 2025 — and agreed."),
+            None
+        );
+        assert_eq!(
+            opening("A first paragraph that is a sentence.\n\nMay 2, 2025 — More"),
+            None
+        );
+        assert_eq!(opening("Feb. 30, 2025 — bad day"), None);
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(parse_value("2025-10-22"), d("2025-10-22"));
+        assert_eq!(parse_value(" \"2025-10-22\""), d("2025-10-22"));
+        assert_eq!(parse_value("'2025-10-22T10:00:00Z'"), d("2025-10-22"));
+        assert_eq!(parse_value("2025-10-22 10:00"), d("2025-10-22"));
+        assert_eq!(parse_value("October 24, 2025"), d("2025-10-24"));
+        assert_eq!(parse_value("20251022"), None);
+        assert_eq!(parse_value("2025-13-01"), None);
+    }
 }

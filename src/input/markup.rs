@@ -11,7 +11,7 @@
 //! tokenizer is a single forward pass with no recursion and no element stack, so deeply nested or
 //! malformed markup costs linear time. This module does no IO.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::document::{Document, Format, LineIndex, OffsetMap};
 
@@ -108,11 +108,25 @@ fn markdown_into(text: &str, body_start: usize, b: &mut ProseBuilder) {
     // An HTML block arrives as several `Html` events (one per line); they are read together so a
     // comment or a script spanning lines is recognised.
     let mut html_block: Option<(usize, usize)> = None;
+    // For each open link, whether it is an autolink (whose end closes a skip).
+    let mut autolinks: Vec<bool> = Vec::new();
     for (ev, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let (s, e) = (body_start + range.start, body_start + range.end);
         match ev {
             Event::Start(tag) => match tag {
-                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) => skip += 1,
+                // An autolink's text is its target.
+                Tag::CodeBlock(_)
+                | Tag::Image { .. }
+                | Tag::MetadataBlock(_)
+                | Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                } => {
+                    skip += 1;
+                    if matches!(tag, Tag::Link { .. }) {
+                        autolinks.push(true);
+                    }
+                }
                 Tag::HtmlBlock => {
                     b.block_break();
                     html_block = None;
@@ -130,7 +144,8 @@ fn markdown_into(text: &str, body_start: usize, b: &mut ProseBuilder) {
                 | Tag::TableHead
                 | Tag::TableRow
                 | Tag::TableCell => b.block_break(),
-                Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } => {}
+                Tag::Link { .. } => autolinks.push(false),
+                Tag::Emphasis | Tag::Strong | Tag::Strikethrough => {}
             },
             Event::End(tag) => match tag {
                 TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_) => {
@@ -145,7 +160,14 @@ fn markdown_into(text: &str, body_start: usize, b: &mut ProseBuilder) {
                     }
                     b.block_break();
                 }
-                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {}
+                TagEnd::Link if autolinks.last() == Some(&true) => {
+                    autolinks.pop();
+                    skip = skip.saturating_sub(1);
+                }
+                TagEnd::Link => {
+                    autolinks.pop();
+                }
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {}
                 _ => b.block_break(),
             },
             Event::Text(t) if skip == 0 => b.aligned(&t, text, s, e),
@@ -641,11 +663,39 @@ pub(crate) fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
+/// Elements that have no content and no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+
+/// True for the attributes of an element that is not rendered: `hidden`, or an inline style
+/// with `display: none`.
+fn hidden_by_attrs(attrs: &str) -> bool {
+    if attr(attrs, "hidden").is_some() {
+        return true;
+    }
+    attr(attrs, "style").is_some_and(|style| {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        compact.contains("display:none")
+    })
+}
+
 /// Where the tokenizer is, in terms of what is shown: inside the head, inside hidden elements.
+///
+/// There is no element stack (so no cost for deep nesting): hidden elements are counted, and an
+/// element hidden by its attributes is followed by counting open and close tags of its name.
 #[derive(Default)]
 pub(crate) struct Visibility {
     in_head: bool,
     hidden: usize,
+    /// The outermost element hidden by its attributes: its name and how many of that name are
+    /// open inside it, itself included.
+    hidden_attr: Option<(String, usize)>,
 }
 
 impl Visibility {
@@ -654,7 +704,9 @@ impl Visibility {
     pub(crate) fn update(&mut self, tok: &Token<'_>, text: &str) -> bool {
         match *tok {
             Token::Start {
-                name, self_closing, ..
+                name,
+                attrs,
+                self_closing,
             } => {
                 if name.eq_ignore_ascii_case("head") {
                     self.in_head = true;
@@ -664,11 +716,28 @@ impl Visibility {
                 if !self_closing && is_one_of(name, HIDDEN) {
                     self.hidden += 1;
                 }
+                let void = self_closing || is_one_of(name, VOID) || is_one_of(name, RAW_TEXT);
+                match &mut self.hidden_attr {
+                    Some((n, open)) if !void && n.eq_ignore_ascii_case(name) => *open += 1,
+                    Some(_) => {}
+                    None if !void && hidden_by_attrs(attrs) => {
+                        self.hidden_attr = Some((name.to_ascii_lowercase(), 1));
+                    }
+                    None => {}
+                }
                 false
             }
             Token::End(name) => {
                 if name.eq_ignore_ascii_case("head") {
                     self.in_head = false;
+                }
+                if let Some((n, open)) = &mut self.hidden_attr {
+                    if n.eq_ignore_ascii_case(name) {
+                        *open -= 1;
+                        if *open == 0 {
+                            self.hidden_attr = None;
+                        }
+                    }
                 }
                 if is_one_of(name, HIDDEN) {
                     self.hidden = self.hidden.saturating_sub(1);
@@ -681,7 +750,7 @@ impl Visibility {
                 if self.in_head && !text.trim().is_empty() {
                     self.in_head = false;
                 }
-                !self.in_head && self.hidden == 0
+                !self.in_head && self.hidden == 0 && self.hidden_attr.is_none()
             }
         }
     }

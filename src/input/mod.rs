@@ -66,10 +66,15 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
         match std::fs::metadata(p) {
             Err(e) => loaded.errors.push(InputError {
                 path: p.display().to_string(),
-                message: format!("cannot read: {}", io_message(&e)),
+                message: format!("cannot read: {}", path_message(p, &e)),
                 fatal: true,
             }),
             Ok(m) if m.is_dir() => walk_dir(p, &mut loaded, opts),
+            Ok(m) if !m.is_file() => loaded.errors.push(InputError {
+                path: p.display().to_string(),
+                message: "skipped: not a regular file or directory".into(),
+                fatal: true,
+            }),
             Ok(_) => load_file(p, &mut loaded, opts),
         }
     }
@@ -77,10 +82,73 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
 }
 
 fn io_message(e: &std::io::Error) -> String {
+    // ELOOP on Linux and the BSDs; `ErrorKind::FilesystemLoop` is not stable.
+    const ELOOP: [i32; 2] = [40, 62];
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ if e.raw_os_error().is_some_and(|c| ELOOP.contains(&c)) => {
+            "symbolic link loop (too many levels of symbolic links)".into()
+        }
         _ => e.to_string().to_lowercase(),
+    }
+}
+
+/// `io_message`, telling a broken symbolic link from a missing path.
+fn path_message(path: &Path, e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        if let Ok(m) = std::fs::symlink_metadata(path) {
+            if m.file_type().is_symlink() {
+                let target = std::fs::read_link(path)
+                    .map(|t| format!(" (its target {} does not exist)", t.display()))
+                    .unwrap_or_default();
+                return format!("broken symbolic link{target}");
+            }
+        }
+    }
+    io_message(e)
+}
+
+/// The path and message of an error met while walking a directory, and whether an input was
+/// lost (a symbolic link loop loses nothing: what it points to is walked anyway).
+fn walk_error(dir: &Path, err: &ignore::Error) -> (String, String, bool) {
+    match err {
+        ignore::Error::WithPath { path, err } => {
+            let (_, message, fatal) = walk_error(path, err);
+            (path.display().to_string(), message, fatal)
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(dir, err)
+        }
+        ignore::Error::Loop { ancestor, child } => (
+            child.display().to_string(),
+            format!(
+                "skipped: symbolic link loop (points to its ancestor {})",
+                ancestor.display()
+            ),
+            false,
+        ),
+        ignore::Error::Io(e) => (
+            dir.display().to_string(),
+            format!("cannot read: {}", path_message(dir, e)),
+            true,
+        ),
+        ignore::Error::Partial(errs) => errs.first().map_or_else(
+            || {
+                (
+                    dir.display().to_string(),
+                    err.to_string().to_lowercase(),
+                    true,
+                )
+            },
+            |e| walk_error(dir, e),
+        ),
+        _ => (
+            dir.display().to_string(),
+            err.to_string().to_lowercase(),
+            true,
+        ),
     }
 }
 
@@ -100,11 +168,14 @@ fn walk_dir(dir: &Path, loaded: &mut Loaded, opts: &LoadOptions) {
                     files.push(e.into_path());
                 }
             }
-            Err(e) => loaded.errors.push(InputError {
-                path: dir.display().to_string(),
-                message: e.to_string().to_lowercase(),
-                fatal: true,
-            }),
+            Err(e) => {
+                let (path, message, fatal) = walk_error(dir, &e);
+                loaded.errors.push(InputError {
+                    path,
+                    message,
+                    fatal,
+                });
+            }
         }
     }
     for f in files {
@@ -132,14 +203,22 @@ fn load_file(path: &Path, loaded: &mut Loaded, opts: &LoadOptions) {
             push_bytes(loaded, id, format, &bytes, opts);
         }
         Err(e) => loaded.errors.push(InputError {
+            message: format!("cannot read: {}", path_message(path, &e)),
             path: id,
-            message: format!("cannot read: {}", io_message(&e)),
             fatal: true,
         }),
     }
 }
 
 fn push_bytes(loaded: &mut Loaded, id: String, format: Format, bytes: &[u8], opts: &LoadOptions) {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        loaded.errors.push(InputError {
+            path: id,
+            message: "skipped: UTF-16 text (convert it to UTF-8 to check it)".into(),
+            fatal: false,
+        });
+        return;
+    }
     if looks_binary(bytes) {
         loaded.errors.push(InputError {
             path: id,
@@ -148,23 +227,59 @@ fn push_bytes(loaded: &mut Loaded, id: String, format: Format, bytes: &[u8], opt
         });
         return;
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(e) => {
-            loaded.errors.push(InputError {
-                path: id.clone(),
-                message: format!(
-                    "invalid UTF-8 at byte {}; decoded lossily (offsets after it may shift)",
-                    e.valid_up_to()
-                ),
-                fatal: false,
-            });
-            String::from_utf8_lossy(bytes).into_owned()
-        }
-    };
+    let (text, bad) = decode_exact(bytes);
+    if let Some((first, count)) = bad {
+        loaded.errors.push(InputError {
+            path: id.clone(),
+            message: format!(
+                "invalid UTF-8 at byte {first} ({count} byte{} replaced by U+001A; offsets \
+                 unchanged)",
+                if count == 1 { "" } else { "s" }
+            ),
+            fatal: false,
+        });
+    }
     loaded
         .documents
         .push(build_document(id, format, text, None, opts));
+}
+
+/// Decodes UTF-8, replacing each invalid byte by U+001A (SUBSTITUTE), which is one byte long, so
+/// every byte offset of the text is the offset of the same byte in the file (a lossy decode with
+/// U+FFFD would shift every later offset by two per bad byte). Returns the text and, if bytes were
+/// replaced, the offset of the first and how many.
+#[must_use]
+pub fn decode_exact(bytes: &[u8]) -> (String, Option<(usize, usize)>) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(_) => {
+            let mut out = String::with_capacity(bytes.len());
+            let mut first = None;
+            let mut count = 0;
+            let mut rest = bytes;
+            let mut off = 0;
+            while !rest.is_empty() {
+                match std::str::from_utf8(rest) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        break;
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        // The prefix is valid by construction.
+                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                        let bad = e.error_len().unwrap_or(rest.len() - good);
+                        first.get_or_insert(off + good);
+                        count += bad;
+                        out.extend(std::iter::repeat_n('\u{1a}', bad));
+                        rest = &rest[good + bad..];
+                        off += good + bad;
+                    }
+                }
+            }
+            (out, first.map(|f| (f, count)))
+        }
+    }
 }
 
 /// True when the bytes look like a binary file rather than text.
@@ -232,7 +347,7 @@ pub fn load_jsonl(path: &Path, opts: &LoadOptions) -> Loaded {
     if let Err(e) = read {
         loaded.errors.push(InputError {
             path: name,
-            message: format!("cannot read: {}", io_message(&e)),
+            message: format!("cannot read: {}", path_message(path, &e)),
             fatal: true,
         });
         return loaded;
@@ -245,8 +360,15 @@ pub fn load_jsonl(path: &Path, opts: &LoadOptions) -> Loaded {
 pub fn parse_jsonl(name: &str, bytes: &[u8], opts: &LoadOptions, loaded: &mut Loaded) {
     for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
         let lineno = i + 1;
+        if std::str::from_utf8(line).is_err() {
+            loaded.errors.push(InputError {
+                path: name.to_string(),
+                message: format!("line {lineno}: invalid UTF-8, decoded lossily"),
+                fatal: false,
+            });
+        }
         let line = String::from_utf8_lossy(line);
-        let line = line.trim();
+        let line = line.trim().trim_start_matches('\u{feff}');
         if line.is_empty() {
             continue;
         }
@@ -278,7 +400,8 @@ pub fn parse_jsonl(name: &str, bytes: &[u8], opts: &LoadOptions, loaded: &mut Lo
         };
         let date = match rec.date.as_deref() {
             None | Some("") => None,
-            Some(d) => match d.parse::<jiff::civil::Date>() {
+            // A timestamp ("2025-03-04T10:00:00Z") gives its calendar date.
+            Some(d) => match date_part(d).parse::<jiff::civil::Date>() {
                 Ok(d) => Some(d),
                 Err(_) => {
                     fail(
@@ -297,5 +420,14 @@ pub fn parse_jsonl(name: &str, bytes: &[u8], opts: &LoadOptions, loaded: &mut Lo
         let mut doc = build_document(id, format, rec.text, date, opts);
         doc.group = rec.group;
         loaded.documents.push(doc);
+    }
+}
+
+/// The calendar-date part of a JSON Lines `date`: all of it, or what precedes the time of a
+/// timestamp ("2025-03-04T10:00:00Z").
+fn date_part(d: &str) -> &str {
+    match d.as_bytes().get(10) {
+        Some(b'T' | b't' | b' ') => &d[..10],
+        _ => d,
     }
 }
