@@ -198,7 +198,8 @@ pub fn entity_counts(
     for s in segment::sentences(&doc.prose) {
         let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
         for (_, e) in entities_of(&toks, terms) {
-            for w in e.split(' ').filter(|w| w.len() >= 3) {
+            // The first word is the distinctive one ("Wickmoor" of "Wickmoor Half Marathon").
+            if let Some(w) = e.split(' ').find(|w| w.len() >= 3) {
                 *counts.entry(w.to_string()).or_default() += 1;
             }
         }

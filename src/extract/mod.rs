@@ -65,6 +65,17 @@ pub fn extract_document(doc: &Document, index: usize, lexicon: &Lexicon) -> Vec<
         lexicon,
     };
     let mut claims = extract_text(&doc.prose, &ctx);
+    // The dateline or byline ("LARKHAVEN, Oct. 21, 2025 —", "Published 9 October 2025") dates
+    // the document; it is not a claim of the story.
+    if let Some(d) = doc.date {
+        let opening = doc.prose.len() - doc.prose.trim_start().len() + 300;
+        claims.retain(|c| {
+            !(c.kind == Kind::Date
+                && c.span.start < opening
+                && c.dates
+                    .is_some_and(|r| r.from == Some(d) && r.to == Some(d)))
+        });
+    }
     for c in &mut claims {
         c.doc = index;
         c.prose = c.span;
