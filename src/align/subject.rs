@@ -62,6 +62,8 @@ struct Token {
     cap: bool,
     /// All letters upper case, two or more of them (an acronym).
     upper: bool,
+    /// Written with a possessive "'s" (a name, when capitalised).
+    possessive: bool,
 }
 
 fn token_re() -> &'static Regex {
@@ -79,9 +81,11 @@ fn tokens(text: &str, base: usize) -> Vec<Token> {
             let s = m.as_str();
             let first = s.chars().next().unwrap_or(' ');
             let mut lower = s.to_lowercase();
+            let mut possessive = false;
             for suffix in ["'s", "’s"] {
                 if lower.ends_with(suffix) {
                     lower.truncate(lower.len() - suffix.len());
+                    possessive = true;
                 }
             }
             Token {
@@ -94,6 +98,7 @@ fn tokens(text: &str, base: usize) -> Vec<Token> {
                         .filter(|c| c.is_alphabetic())
                         .all(char::is_uppercase),
                 lower,
+                possessive,
             }
         })
         .collect()
@@ -267,7 +272,14 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
             .collect();
         // A single capitalised word opening the sentence is usually just its first word, unless
         // it is an acronym.
-        let opening_word = i == 0 && j - i == 1 && !toks[i].upper;
+        let opening_word = i == 0 && j - i == 1 && !toks[i].upper && !toks[i].possessive;
+        // A dateline place ("MARLOCK, April 16, 2025 —") names where the story was filed, not
+        // what it is about.
+        let dateline = i == 0 && toks[i].upper && toks.get(j).is_some_and(|t| t.lower == ",");
+        if dateline {
+            i = j;
+            continue;
+        }
         if !words.is_empty() && !opening_word {
             let name = words
                 .iter()
@@ -328,8 +340,11 @@ fn subject_of(
     all.dedup();
     let lo = first.saturating_sub(8).max(clause_start.saturating_sub(3));
     let hi = (last + 6).min(toks.len());
+    // The claim's neighbourhood, plus the opening of the sentence, where its grammatical subject
+    // usually stands ("Harnley's bilingual programme, which began ..., has seen enrolment grow").
     let mut local: Vec<String> = toks[lo..hi]
         .iter()
+        .chain(toks[..lo.min(6)].iter())
         .filter(|t| content(t, terms) && !in_claim(t))
         .map(canon)
         .collect();

@@ -36,7 +36,7 @@ fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
     let (Some((ta, na)), Some((tb, nb))) = (top(da), top(db)) else {
         return false;
     };
-    if ta == tb || na < 2 || nb < 2 {
+    if ta == tb {
         return false;
     }
     let in_b = ctx.entity_counts[db].get(&ta).copied().unwrap_or(0);
@@ -475,9 +475,11 @@ fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     if !doc_gap_ok(ctx, rule, a, b) {
         return None;
     }
-    // Changes are about a measure, not a person: the agent test of levels does not apply.
+    // Changes are about a measure, not a person: the agent test of levels does not apply; but
+    // two documents mainly about different things do not describe one change.
     let al = align::compare(sa, sb);
-    if al.score < rule.min_score {
+    if al.score < rule.min_score || (al.entities.is_empty() && different_topics(ctx, a.doc, b.doc))
+    {
         return None;
     }
     let (ra, rb) = (factor_range(ctx, i)?, factor_range(ctx, j)?);
@@ -627,7 +629,10 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         return None;
     }
     let al = align::compare(sa, sb);
-    if al.score < rule.min_score || (al.agent_conflict && a.kind != Kind::Change) {
+    if al.score < rule.min_score
+        || (al.agent_conflict && a.kind != Kind::Change)
+        || (al.entities.is_empty() && different_topics(ctx, a.doc, b.doc))
+    {
         return None;
     }
     match (a.kind, b.kind) {
