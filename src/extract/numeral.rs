@@ -55,6 +55,16 @@ impl Numeral {
     }
 }
 
+/// Rounds away the binary noise of a decimal times a scale (16.4 * 1e6 = 16399999.999999998) by
+/// keeping 15 significant digits, which is more than any written number has.
+#[must_use]
+pub fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    format!("{x:.14e}").parse().unwrap_or(x)
+}
+
 /// Parses a run of digits as written ("1,400", "16.4"): value and rounding precision.
 #[must_use]
 pub fn parse_digits(s: &str) -> Option<(f64, f64)> {
@@ -265,8 +275,8 @@ fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
         let ke = digits_end(b, k);
         if ke > k && !b.get(ke).is_some_and(u8::is_ascii_alphanumeric) {
             if let Ok(e) = text[k - usize::from(matches!(b[k - 1], b'+' | b'-'))..ke].parse::<i32>() {
-                v *= 10f64.powi(e);
-                precision *= 10f64.powi(e);
+                v = tidy(v * 10f64.powi(e));
+                precision = tidy(precision * 10f64.powi(e));
                 j = ke;
                 plain = false;
             }
@@ -329,8 +339,8 @@ fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
     if we > k && !b.get(we).is_some_and(|c| c.is_ascii_digit()) {
         if let Some(s) = digit_scale(&text[k..we]).or_else(|| digit_scale(&text[k..we].to_ascii_lowercase())) {
             // "k" and short forms must not be the start of a longer token ("5 km").
-            v *= s;
-            precision *= s;
+            v = tidy(v * s);
+            precision = tidy(precision * s);
             j = we;
             n.scaled = true;
             plain = false;
@@ -614,7 +624,6 @@ fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
             W::Zero if last == Last::Start => {
                 end = we;
                 last = Last::Unit;
-                k += 1;
                 // "zero" stands alone.
                 break;
             }
@@ -741,7 +750,7 @@ fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
     if end == 0 || matches!(last, Last::Start | Last::A) && !fraction {
         return None;
     }
-    let value = total + cur;
+    let value = tidy(total + cur);
     if value == 0.0 && last != Last::Unit {
         return None;
     }

@@ -1,7 +1,18 @@
-//! The numeric claims. (Being written.)
+//! The numeric claims: numbers, ordinals, percentages, money and quantities (measured with a
+//! unit, or counts of a named noun), with hedges turned into bounds, ranges into intervals, and
+//! modality flags. Changes ("tripled", "rose by 300%") are read from these mentions in
+//! `change.rs`.
+//!
+//! Works from the numerals `numeral::scan_numerals` finds (one pass over the text) and from the
+//! lexicon's trigger phrases; everything else is a look at the few bytes around each of them.
+//! Must not emit claims for years standing alone or times of day: those belong to `temporal`.
 
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, Hedge, Interval, Kind, Modality};
+use crate::document::Span;
+use crate::lexicon::numeric::{Compiled, Trigger};
 
+use super::change;
+use super::numeral::{scan_numerals, tidy, Numeral};
 use super::{Context, Extractor};
 
 /// Extracts the numeric claims.
@@ -12,7 +23,912 @@ impl Extractor for Numeric {
         "numeric"
     }
     fn kinds(&self) -> &'static [Kind] {
-        &[]
+        &[
+            Kind::Number,
+            Kind::Ordinal,
+            Kind::Percent,
+            Kind::Money,
+            Kind::Quantity,
+            Kind::Change,
+        ]
     }
-    fn extract(&self, _text: &str, _ctx: &Context<'_>, _out: &mut Vec<Claim>) {}
+    fn extract(&self, text: &str, ctx: &Context<'_>, out: &mut Vec<Claim>) {
+        let lex = ctx.lexicon.numeric.compiled();
+        let nums = scan_numerals(text);
+        let mut mentions = mentions(text, lex, &nums);
+        multiples(text, lex, &mut mentions);
+        mentions.sort_by_key(|m| m.claim.span.start);
+        let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() * 2);
+        change::changes(text, lex, &nums, &mentions, &mut claims);
+        claims.extend(mentions.into_iter().map(|m| m.claim));
+        for c in &mut claims {
+            c.modality = modality(text, lex, c.span);
+        }
+        out.extend(claims);
+    }
+}
+
+/// A numeric claim with the positions change detection needs.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The claim (its span starts at the hedge, if any).
+    pub claim: Claim,
+    /// Where the amount itself starts (after the hedge).
+    pub core_start: usize,
+    /// The value before currency or unit conversion, with hedge bounds (a percent's number).
+    pub raw: Interval,
+    /// True for percentage points.
+    pub points: bool,
+    /// True for "between X and Y", "X-Y".
+    pub range: bool,
+    /// True when the numeral was a fraction ("a third").
+    pub fraction: bool,
+}
+
+// ------------------------------------------------------------------------------------------
+// Small text helpers. All offsets are byte offsets into `text`; every returned offset is on a
+// char boundary because it is the start or end of an ASCII byte or of a matched string.
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// True when `hay` starts with `needle`, ASCII case-insensitively.
+fn starts_ci(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay.as_bytes()[..needle.len()].eq_ignore_ascii_case(needle.as_bytes())
+}
+
+/// True when `hay` ends with `needle`, ASCII case-insensitively.
+fn ends_ci(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay.as_bytes()[hay.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())
+}
+
+/// True when a phrase of `text` starting at `s` and ending at `e` is word-bounded where the
+/// phrase itself begins or ends with a word character.
+fn bounded(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let left_ok = s == 0 || !is_word_byte(b[s]) || !is_word_byte(b[s - 1]);
+    let right_ok = e >= b.len() || e == s || !is_word_byte(b[e - 1]) || !is_word_byte(b[e]);
+    left_ok && right_ok
+}
+
+/// Skips up to `max` spaces (ASCII space, no-break space) forward.
+fn skip_spaces(text: &str, mut i: usize, max: usize) -> usize {
+    let mut n = 0;
+    while n < max {
+        if text[i..].starts_with(' ') {
+            i += 1;
+        } else if text[i..].starts_with('\u{a0}') {
+            i += 2;
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    i
+}
+
+/// Skips up to `max` spaces backward from `i`.
+fn skip_spaces_back(text: &str, mut i: usize, max: usize) -> usize {
+    let mut n = 0;
+    while n < max && i > 0 {
+        if text[..i].ends_with(' ') {
+            i -= 1;
+        } else if text[..i].ends_with('\u{a0}') {
+            i -= 2;
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    i
+}
+
+/// The longest phrase of `list` (lowercase, longest first) that ends at `end` (after spaces),
+/// word-bounded: its start.
+fn phrase_before<'a, T: Copy>(
+    text: &str,
+    end: usize,
+    list: impl IntoIterator<Item = (&'a str, T)>,
+) -> Option<(usize, T)> {
+    let e = skip_spaces_back(text, end, 2);
+    let before = &text[..e];
+    for (p, t) in list {
+        if ends_ci(before, p) {
+            let s = e - p.len();
+            if bounded(text, s, e) && text.is_char_boundary(s) {
+                // A phrase made of symbols ("~", ">") may touch the number; a word may not.
+                if e == end && p.as_bytes().last().is_some_and(|c| is_word_byte(*c)) {
+                    continue;
+                }
+                return Some((s, t));
+            }
+        }
+    }
+    None
+}
+
+/// The longest phrase of `list` that starts at `start`, word-bounded: its end.
+fn phrase_after<'a, T: Copy>(
+    text: &str,
+    start: usize,
+    list: impl IntoIterator<Item = (&'a str, T)>,
+) -> Option<(usize, T)> {
+    let after = &text[start..];
+    for (p, t) in list {
+        if starts_ci(after, p) {
+            let e = start + p.len();
+            if text.is_char_boundary(e) && bounded(text, start, e) {
+                return Some((e, t));
+            }
+        }
+    }
+    None
+}
+
+/// The ASCII word (letters, inner hyphens and apostrophes) starting at `i`, and its end.
+fn word_at(text: &str, i: usize) -> (&str, usize) {
+    let b = text.as_bytes();
+    let mut e = i;
+    while e < b.len()
+        && (b[e].is_ascii_alphabetic()
+            || (matches!(b[e], b'-' | b'\'') && e > i && b.get(e + 1).is_some_and(u8::is_ascii_alphabetic)))
+    {
+        e += 1;
+    }
+    (&text[i..e], e)
+}
+
+/// The word ending at `i` (skipping spaces before it), and its start.
+fn word_before(text: &str, i: usize) -> (&str, usize) {
+    let e = skip_spaces_back(text, i, 3);
+    let b = text.as_bytes();
+    let mut s = e;
+    while s > 0 && (b[s - 1].is_ascii_alphabetic() || b[s - 1] == b'\'') {
+        s -= 1;
+    }
+    (&text[s..e], s)
+}
+
+// ------------------------------------------------------------------------------------------
+// Suffixes: what follows a numeral.
+
+#[derive(Debug, Clone, PartialEq)]
+enum Suffix {
+    Percent,
+    Points,
+    Money { code: String, factor: f64 },
+    Unit(usize),
+}
+
+/// Reads what follows a numeral at `end`: a percent sign, a currency, a unit. Returns the suffix
+/// and where it ends. `value` decides weak currency names ("10 million pounds" is money, "25
+/// pounds" a weight).
+fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix, usize)> {
+    let b = text.as_bytes();
+    let attached = end;
+    let spaced = skip_spaces(text, end, 1);
+    // Percentage points first: "7.2 percentage points".
+    if let Some((e, ())) = phrase_after(text, spaced, lex.point_words.iter().map(|w| (w.as_str(), ()))) {
+        return Some((Suffix::Points, e));
+    }
+    // "10.5-point margin", "a 7 point lead".
+    for sep in ["-", " "] {
+        if text[end..].starts_with(sep) {
+            let p = end + sep.len();
+            for w in ["points", "point", "pts", "pt"] {
+                if starts_ci(&text[p..], w) && bounded(text, p, p + w.len()) {
+                    let n = skip_spaces(text, p + w.len(), 1);
+                    let (next, _) = word_at(text, n);
+                    if lex.point_nouns.contains(&next.to_ascii_lowercase()) {
+                        return Some((Suffix::Points, p + w.len()));
+                    }
+                }
+            }
+        }
+    }
+    for start in [attached, spaced] {
+        if let Some((e, ())) = phrase_after(text, start, lex.percent_words.iter().map(|w| (w.as_str(), ()))) {
+            // "pc" and "pct" only right after the number.
+            let w = &text[start..e];
+            if (w.eq_ignore_ascii_case("pc") || w.eq_ignore_ascii_case("pct")) && start != attached {
+                continue;
+            }
+            return Some((Suffix::Percent, e));
+        }
+    }
+    // Currency symbols and codes after the number: "20€", "115USD", "10 $", "42 QAR".
+    for start in [attached, spaced] {
+        for c in &lex.currency_symbols {
+            if text[start..].starts_with(c.text.as_str()) {
+                let e = start + c.text.len();
+                if bounded(text, start, e) && !(c.weak && value.abs() < 1e6) {
+                    return Some((
+                        Suffix::Money {
+                            code: c.code.clone(),
+                            factor: c.factor,
+                        },
+                        e,
+                    ));
+                }
+            }
+        }
+    }
+    // Currency names: "5 dollars", "420 million finnish markka", "one-yen".
+    let hyph = if b.get(end) == Some(&b'-') { end + 1 } else { spaced };
+    for start in [spaced, hyph] {
+        if let Some((e, c)) = phrase_after(text, start, lex.currency_names.iter().map(|c| (c.text.as_str(), c))) {
+            if c.weak && value.abs() < 1e6 {
+                continue;
+            }
+            // Single letters ("c", "p") only attached: "10c", "50p".
+            if c.text.len() == 1 && start != attached {
+                continue;
+            }
+            return Some((
+                Suffix::Money {
+                    code: c.code.clone(),
+                    factor: c.factor,
+                },
+                e,
+            ));
+        }
+    }
+    // Units: names after a space or hyphen, symbols after at most a space (one-letter symbols
+    // only attached: "48m", "100t").
+    for start in [spaced, hyph, attached] {
+        if let Some((e, u)) = phrase_after(text, start, lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit))) {
+            return Some((Suffix::Unit(u), e));
+        }
+    }
+    for start in [attached, spaced] {
+        for u in &lex.unit_symbols {
+            if text[start..].starts_with(u.text.as_str()) {
+                let e = start + u.text.len();
+                let one_letter = u.text.chars().count() == 1 && u.text.as_bytes()[0].is_ascii_alphabetic();
+                if one_letter && start != attached {
+                    continue;
+                }
+                // Quote-like symbols (inches, feet) only right after digits.
+                if !u.text.as_bytes()[0].is_ascii_alphanumeric() && start != attached && u.text != "°" {
+                    continue;
+                }
+                if bounded(text, start, e) && !b.get(e).is_some_and(u8::is_ascii_digit) {
+                    return Some((Suffix::Unit(u.unit), e));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A currency symbol or code ending at `p` (with at most one space before the number).
+fn currency_before(text: &str, lex: &Compiled, p: usize) -> Option<(usize, String, f64)> {
+    for e in [p, skip_spaces_back(text, p, 1)] {
+        let before = &text[..e];
+        for c in &lex.currency_symbols {
+            if c.weak || c.text.is_empty() {
+                continue;
+            }
+            if before.ends_with(c.text.as_str()) {
+                let s = e - c.text.len();
+                if bounded(text, s, e) {
+                    return Some((s, c.code.clone(), c.factor));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The counted noun after `end`: "1,200 jobs", "2.4 million patient records", "42,000-seat".
+fn counted_noun(text: &str, lex: &Compiled, end: usize) -> Option<(String, usize)> {
+    let b = text.as_bytes();
+    // A hyphenated compound: "the 42,000-seat stadium" counts seats.
+    if b.get(end) == Some(&b'-') && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
+        let (w, e) = word_at(text, end + 1);
+        let lw = w.to_ascii_lowercase();
+        if w.len() >= 3 && !lex.count_stop.contains(&lw) && !w.contains('-') && noun_like(&lw) {
+            // The compound is singular ("seat"); the count is of seats.
+            let plural = if lw.ends_with('s') { lw } else { format!("{lw}s") };
+            let after = skip_spaces(text, e, 1);
+            let (next, _) = word_at(text, after);
+            // "a 10-year-old", "50-odd" and similar are not counts of things.
+            if next.is_empty() || next.as_bytes()[0].is_ascii_lowercase() {
+                return Some((plural, e));
+            }
+        }
+        return None;
+    }
+    if b.get(end) != Some(&b' ') {
+        return None;
+    }
+    let mut i = end + 1;
+    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut skipped = 0;
+    while words.len() < 2 {
+        let (w, e) = word_at(text, i);
+        if w.len() < 2 || !w.as_bytes()[0].is_ascii_lowercase() {
+            break;
+        }
+        let lw = w.to_ascii_lowercase();
+        if words.is_empty() && skipped < 2 && lex.count_modifiers.contains(&lw) {
+            skipped += 1;
+        } else {
+            if lex.count_stop.contains(&lw) || !noun_like(&lw) {
+                break;
+            }
+            words.push((lw, e));
+        }
+        if b.get(e) != Some(&b' ') {
+            break;
+        }
+        i = e + 1;
+    }
+    match words.len() {
+        0 => None,
+        1 => Some(words.remove(0)),
+        _ => {
+            // "patient records": a noun modifier then a plural head. Otherwise the first word
+            // is the head ("jobs were").
+            let (w1, e1) = words[0].clone();
+            let (w2, e2) = words[1].clone();
+            if !w1.ends_with('s') && w2.ends_with('s') {
+                Some((format!("{w1} {w2}"), e2))
+            } else {
+                Some((w1, e1))
+            }
+        }
+    }
+}
+
+/// Cheap morphology: verbs in -ed/-ing and adverbs in -ly are not counted nouns.
+fn noun_like(w: &str) -> bool {
+    !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || w.contains('\''))
+}
+
+/// "380 gigabytes of data": the measured noun after a unit.
+fn of_noun(text: &str, lex: &Compiled, end: usize) -> Option<String> {
+    let rest = &text[end..];
+    if !starts_ci(rest, " of ") {
+        return None;
+    }
+    let (w, _) = word_at(text, end + 4);
+    let lw = w.to_ascii_lowercase();
+    (w.len() >= 2 && w.as_bytes()[0].is_ascii_lowercase() && !lex.count_stop.contains(&lw)).then_some(lw)
+}
+
+// ------------------------------------------------------------------------------------------
+
+/// A parsed amount: numeral plus what surrounds it.
+struct Amount {
+    start: usize,
+    core_start: usize,
+    end: usize,
+    value: f64,
+    precision: f64,
+    currency: Option<(String, f64)>,
+    suffix: Option<Suffix>,
+    noun: Option<String>,
+}
+
+/// Reads the amount whose numeral is `n`: a currency symbol before it, a short money scale, and
+/// what follows.
+fn amount(text: &str, lex: &Compiled, n: &Numeral) -> Amount {
+    let b = text.as_bytes();
+    let mut value = n.value;
+    let mut precision = n.precision;
+    let mut end = n.end;
+    let mut core_start = n.start;
+    let mut currency = None;
+    if let Some((s, code, factor)) = currency_before(text, lex, n.start) {
+        core_start = s;
+        currency = Some((code, factor));
+        // "$5m", "€2b", "£3bn": single-letter scales are safe after a currency symbol.
+        if !n.scaled {
+            let (w, e) = word_at(text, end);
+            let k = match w {
+                "m" | "M" | "mn" | "MM" => 1e6,
+                "b" | "B" | "bn" => 1e9,
+                "k" | "K" => 1e3,
+                "tn" | "T" => 1e12,
+                _ => 1.0,
+            };
+            if k != 1.0 && !b.get(e).is_some_and(u8::is_ascii_digit) {
+                value = tidy(value * k);
+                precision = tidy(precision * k);
+                end = e;
+            }
+        }
+    }
+    let mut suffix_found = suffix(text, lex, end, value);
+    if currency.is_some() {
+        // After "$", only a percent would change the meaning; a unit would be nonsense.
+        if let Some((Suffix::Money { .. }, e)) = &suffix_found {
+            end = *e;
+        }
+        suffix_found = None;
+    }
+    let mut noun = None;
+    let suffix = suffix_found.map(|(s, e)| {
+        end = e;
+        s
+    });
+    if let Some(Suffix::Money { code, factor }) = &suffix {
+        currency = Some((code.clone(), *factor));
+    }
+    if suffix.is_none() && currency.is_none() {
+        if let Some((w, e)) = counted_noun(text, lex, end) {
+            noun = Some(w);
+            end = e;
+        }
+    } else if matches!(suffix, Some(Suffix::Unit(_))) {
+        noun = of_noun(text, lex, end);
+    }
+    Amount {
+        start: core_start,
+        core_start,
+        end,
+        value,
+        precision,
+        currency,
+        suffix,
+        noun,
+    }
+}
+
+/// The connector between two ends of a range ("-", "to", "and"...), ending where the second
+/// amount may start.
+fn range_connector(text: &str, end: usize, between: bool, from: bool) -> Option<usize> {
+    let s = skip_spaces(text, end, 2);
+    let rest = &text[s..];
+    let len = if between {
+        if starts_ci(rest, "and ") { 3 } else { return None }
+    } else if rest.starts_with('-') || rest.starts_with('~') {
+        1
+    } else if rest.starts_with('\u{2013}') || rest.starts_with('\u{2014}') {
+        3
+    } else if starts_ci(rest, "to ") || starts_ci(rest, "through ") {
+        rest.find(' ').unwrap_or(2)
+    } else {
+        let _ = from;
+        return None;
+    };
+    let mut e = skip_spaces(text, s + len, 2);
+    // "2 - ~7 grams", "between 2.0 g and about 7.0 g".
+    if text[e..].starts_with('~') {
+        e += 1;
+    } else if starts_ci(&text[e..], "about ") || starts_ci(&text[e..], "around ") {
+        e = skip_spaces(text, e + text[e..].find(' ').unwrap_or(0), 1);
+    }
+    Some(e)
+}
+
+/// Builds the claims of every numeral; ranges consume two numerals.
+fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < nums.len() {
+        let n = &nums[k];
+        k += 1;
+        if n.ordinal {
+            if let Some(m) = ordinal(text, n) {
+                out.push(m);
+            }
+            continue;
+        }
+        if time_of_day(text, n) {
+            continue;
+        }
+        let mut a = amount(text, lex, n);
+        // A numeral glued to letters that are no unit ("5G", "3D", "4x4") is a name.
+        if a.suffix.is_none()
+            && a.currency.is_none()
+            && text.as_bytes().get(n.end).is_some_and(u8::is_ascii_alphabetic)
+            && a.end == n.end
+        {
+            continue;
+        }
+        // Range openers and hedges before the amount.
+        let (between_start, between) = match word_before(text, a.start) {
+            (w, s) if w.eq_ignore_ascii_case("between") => (Some(s), true),
+            _ => (None, false),
+        };
+        let from_start = match word_before(text, a.start) {
+            (w, s) if w.eq_ignore_ascii_case("from") => Some(s),
+            _ => None,
+        };
+        // Ranges: "10-20", "between 10 and 20", "from $10 to $20", "3km-5km".
+        let mut range: Option<(Amount, usize)> = None;
+        if k < nums.len() && !nums[k].ordinal {
+            let conn_end = [a.end, n.end]
+                .into_iter()
+                .find_map(|e| range_connector(text, e, between, from_start.is_some()).map(|c| (e, c)));
+            if let Some((first_end, c)) = conn_end {
+                let m = &nums[k];
+                let second_start = currency_before(text, lex, m.start).map_or(m.start, |x| x.0);
+                let word_to = text[first_end..c].trim().to_ascii_lowercase();
+                let dash = !word_to.starts_with("to") && !word_to.starts_with("through") && !word_to.starts_with("and");
+                if second_start == c || m.start == c {
+                    let b2 = amount(text, lex, m);
+                    let kinds_agree = match (&a.suffix, &b2.suffix) {
+                        (Some(x), Some(y)) => std::mem::discriminant(x) == std::mem::discriminant(y),
+                        _ => true,
+                    } && (a.currency.is_none() || b2.currency.is_none() || a.currency == b2.currency);
+                    let years = n.is_year_like() || m.is_year_like();
+                    // "10 to 20" needs "from" or a unit on the second end; a dash needs nothing.
+                    let to_ok = dash || between || from_start.is_some() || b2.suffix.is_some() || b2.currency.is_some();
+                    let ordered = b2.value >= a.value || (a.value < 0.0);
+                    if kinds_agree && !years && to_ok && ordered && (first_end == a.end || a.suffix.is_none()) {
+                        range = Some((b2, between_start.or(if dash { None } else { from_start }).unwrap_or(a.start)));
+                    }
+                }
+            }
+        }
+        if let Some((b2, start)) = range {
+            // A "from X to Y" after a growth verb is a change, read by change.rs from the two
+            // separate amounts; only plain ranges merge.
+            if from_start.is_some() && !between && change::growth_before(text, lex, start) {
+                out.extend(single(text, lex, n, a));
+                continue;
+            }
+            k += 1;
+            let low_a = Amount { start, ..a };
+            if let Some(m) = range_mention(low_a, b2, lex, text) {
+                out.push(m);
+            }
+            continue;
+        }
+        if n.is_year_like() && a.suffix.is_none() && a.currency.is_none() && a.noun.is_none() {
+            // A year standing alone: the temporal extractor's.
+            continue;
+        }
+        a.start = a.core_start;
+        out.extend(single(text, lex, n, a));
+    }
+    out
+}
+
+/// "3 pm", "10:30", "3 o'clock": times of day are not claims here.
+fn time_of_day(text: &str, n: &Numeral) -> bool {
+    let rest = &text[n.end..];
+    let prev = &text[..n.start];
+    rest.starts_with(':') && rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+        || prev.ends_with(':') && prev.len() >= 2 && prev.as_bytes()[prev.len() - 2].is_ascii_digit()
+        || [" pm", " am", "pm", "am", " p.m.", " a.m.", "p.m.", "a.m.", " o'clock", " GMT", " BST", " ET", " EST", " PST", " UTC"]
+            .iter()
+            .any(|s| {
+                starts_ci(rest, s) && !rest.as_bytes().get(s.len()).is_some_and(u8::is_ascii_alphabetic)
+            })
+}
+
+fn ordinal(text: &str, n: &Numeral) -> Option<Mention> {
+    let w = &text[n.start..n.end];
+    if w.eq_ignore_ascii_case("second") {
+        // "a second", "per second", "one second": the time unit.
+        let (p, _) = word_before(text, n.start);
+        if ["a", "an", "per", "one", "each", "every", "split", "the", "that"]
+            .iter()
+            .any(|x| p.eq_ignore_ascii_case(x))
+        {
+            let (next, _) = word_at(text, skip_spaces(text, n.end, 1));
+            if p.eq_ignore_ascii_case("the") || p.eq_ignore_ascii_case("that") {
+                if next.eq_ignore_ascii_case("of") || next.is_empty() {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+    }
+    let mut c = Claim::new(0, Span::new(n.start, n.end), Kind::Ordinal);
+    c.value = Some(Interval::exact(n.value));
+    Some(Mention {
+        claim: c,
+        core_start: n.start,
+        raw: Interval::exact(n.value),
+        points: false,
+        range: false,
+        fraction: false,
+    })
+}
+
+/// The hedge before `start`, if any: its start and meaning.
+pub fn hedge_before(text: &str, lex: &Compiled, start: usize) -> Option<(usize, Hedge)> {
+    let h = phrase_before(text, start, lex.hedges.iter().map(|(w, h)| (w.as_str(), *h)));
+    if h.is_some() {
+        return h;
+    }
+    phrase_before(text, start, lex.exact.iter().map(|w| (w.as_str(), Hedge::Exact)))
+}
+
+fn single(text: &str, lex: &Compiled, n: &Numeral, a: Amount) -> Option<Mention> {
+    let (start, hedge) = hedge_before(text, lex, a.core_start).unwrap_or((a.core_start, Hedge::Exact));
+    let raw = Interval::hedged(a.value, hedge);
+    let mut c = Claim::new(0, Span::new(start, a.end), Kind::Number);
+    c.hedge = hedge;
+    c.precision = (a.precision > 0.0).then_some(a.precision);
+    let mut points = false;
+    match (&a.suffix, &a.currency) {
+        (Some(Suffix::Percent), _) => {
+            c.kind = Kind::Percent;
+            c.value = Some(raw);
+        }
+        (Some(Suffix::Points), _) => {
+            c.kind = Kind::Percent;
+            c.unit = Some("pp".into());
+            c.value = Some(raw);
+            points = true;
+        }
+        (_, Some((code, factor))) => {
+            c.kind = Kind::Money;
+            c.value = Some(raw.scale(*factor));
+            c.precision = c.precision.map(|p| p * factor);
+            c.unit = (!code.is_empty()).then(|| code.clone());
+        }
+        (Some(Suffix::Unit(u)), None) => {
+            let unit = &lex_unit(lex, *u);
+            c.kind = Kind::Quantity;
+            c.value = Some(raw);
+            c.unit = Some(unit.0.clone());
+            c.dimension = Some(unit.1.clone());
+            c.base = Some(to_base(raw, unit.2, unit.3));
+            c.noun.clone_from(&a.noun);
+        }
+        (Some(Suffix::Money { .. }), None) => unreachable_money(&mut c, raw),
+        (None, None) => {
+            if let Some(noun) = &a.noun {
+                c.kind = Kind::Quantity;
+                c.dimension = Some("count".into());
+                c.unit = Some(noun.clone());
+                c.noun = Some(noun.clone());
+            }
+            c.value = Some(raw);
+        }
+    }
+    let _ = text;
+    Some(Mention {
+        claim: c,
+        core_start: a.core_start,
+        raw,
+        points,
+        range: false,
+        fraction: n.fraction,
+    })
+}
+
+/// Money suffixes always set `currency` in `amount`; keep a number if that ever changes.
+fn unreachable_money(c: &mut Claim, raw: Interval) {
+    c.value = Some(raw);
+}
+
+/// (symbol, dimension, factor, offset) of unit `u`.
+fn lex_unit(lex: &Compiled, u: usize) -> (String, String, f64, f64) {
+    lex.units
+        .get(u)
+        .map_or_else(|| (String::new(), String::new(), 1.0, 0.0), |x| (x.0.clone(), x.1.clone(), x.2, x.3))
+}
+
+fn to_base(v: Interval, factor: f64, offset: f64) -> Interval {
+    let s = v.scale(factor);
+    Interval {
+        point: s.point + offset,
+        low: s.low.map(|x| x + offset),
+        high: s.high.map(|x| x + offset),
+    }
+}
+
+fn range_mention(a: Amount, b: Amount, lex: &Compiled, text: &str) -> Option<Mention> {
+    let (hstart, hedge) = hedge_before(text, lex, a.start).unwrap_or((a.start, Hedge::Exact));
+    let _ = hedge;
+    let suffix = b.suffix.clone().or(a.suffix.clone());
+    let currency = b.currency.clone().or(a.currency.clone());
+    let raw = Interval::range(a.value, b.value);
+    let mut c = Claim::new(0, Span::new(hstart, b.end), Kind::Number);
+    c.precision = (b.precision > 0.0).then_some(b.precision);
+    match (&suffix, &currency) {
+        (Some(Suffix::Percent), _) => {
+            c.kind = Kind::Percent;
+            c.value = Some(raw);
+        }
+        (Some(Suffix::Points), _) => {
+            c.kind = Kind::Percent;
+            c.unit = Some("pp".into());
+            c.value = Some(raw);
+        }
+        (_, Some((code, factor))) => {
+            // "$10-20" and "10-20 dollars": the currency's factor applies to both ends, but a
+            // scale written only on the second end ("7-9 lakh") is not carried over.
+            c.kind = Kind::Money;
+            c.value = Some(raw.scale(*factor));
+            c.unit = (!code.is_empty()).then(|| code.clone());
+        }
+        (Some(Suffix::Unit(u)), None) => {
+            let unit = lex_unit(lex, *u);
+            c.kind = Kind::Quantity;
+            c.value = Some(raw);
+            c.unit = Some(unit.0);
+            c.dimension = Some(unit.1);
+            c.base = Some(to_base(raw, unit.2, unit.3));
+            c.noun = b.noun.clone();
+        }
+        _ => {
+            if let Some(noun) = &b.noun {
+                c.kind = Kind::Quantity;
+                c.dimension = Some("count".into());
+                c.unit = Some(noun.clone());
+                c.noun = Some(noun.clone());
+            }
+            c.value = Some(raw);
+        }
+    }
+    Some(Mention {
+        claim: c,
+        core_start: a.core_start,
+        raw,
+        points: matches!(suffix, Some(Suffix::Points)),
+        range: true,
+        fraction: false,
+    })
+}
+
+/// Vague amounts: "hundreds of millions of dollars", "tens of thousands of jobs".
+fn multiples(text: &str, lex: &Compiled, out: &mut Vec<Mention>) {
+    for m in lex.triggers.find_iter(text) {
+        let Trigger::Multiples(v) = lex.trigger_kinds[m.pattern().as_usize()] else {
+            continue;
+        };
+        let (s, e) = (m.start(), m.end());
+        if !bounded(text, s, e) || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        if out.iter().any(|x| x.claim.span.overlaps(Span::new(s, e))) {
+            continue;
+        }
+        let raw = Interval::hedged(v, Hedge::Multiples);
+        let mut c = Claim::new(0, Span::new(s, e), Kind::Number);
+        c.hedge = Hedge::Multiples;
+        c.value = Some(raw);
+        let mut end = e;
+        let after = skip_spaces(text, e, 1);
+        if let Some((ce, cur)) = phrase_after(text, after, lex.currency_names.iter().map(|c| (c.text.as_str(), c))) {
+            c.kind = Kind::Money;
+            c.value = Some(raw.scale(cur.factor));
+            c.unit = (!cur.code.is_empty()).then(|| cur.code.clone());
+            end = ce;
+        } else if let Some((ue, u)) = phrase_after(text, after, lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit))) {
+            let unit = lex_unit(lex, u);
+            c.kind = Kind::Quantity;
+            c.unit = Some(unit.0);
+            c.dimension = Some(unit.1);
+            c.base = Some(to_base(raw, unit.2, unit.3));
+            end = ue;
+        } else if let Some((noun, ne)) = counted_noun(text, lex, skip_spaces_back(text, after, 1)) {
+            c.kind = Kind::Quantity;
+            c.dimension = Some("count".into());
+            c.unit = Some(noun.clone());
+            c.noun = Some(noun);
+            end = ne;
+        }
+        c.span = Span::new(s, end);
+        out.push(Mention {
+            claim: c,
+            core_start: s,
+            raw,
+            points: false,
+            range: false,
+            fraction: false,
+        });
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Modality.
+
+/// Where the clause containing `pos` starts: after the last sentence or clause punctuation, at
+/// most 160 bytes back.
+pub fn clause_start(text: &str, pos: usize) -> usize {
+    let lo = pos.saturating_sub(160);
+    let b = text.as_bytes();
+    let mut i = pos;
+    while i > lo {
+        let c = b[i - 1];
+        if matches!(c, b';' | b'!' | b'?' | b'\n' | b':')
+            || (c == b'.' && b.get(i).is_none_or(|x| *x == b' ') && !(i >= 2 && b[i - 2].is_ascii_digit()))
+        {
+            return i;
+        }
+        i -= 1;
+    }
+    // Never split a character.
+    while i < pos && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn has_word(window: &str, list: &[String]) -> bool {
+    list.iter().any(|w| {
+        let mut from = 0;
+        while let Some(p) = window[from..].to_ascii_lowercase().find(w.as_str()) {
+            let s = from + p;
+            let e = s + w.len();
+            if bounded(window, s, e) {
+                return true;
+            }
+            from = e;
+            if from >= window.len() {
+                break;
+            }
+        }
+        false
+    })
+}
+
+fn modality(text: &str, lex: &Compiled, span: Span) -> Modality {
+    let cs = clause_start(text, span.start);
+    let window = &text[cs..span.start];
+    let mut m = Modality::default();
+    if window.is_empty() {
+        return m;
+    }
+    m.negated = has_word(window, &lex.negation);
+    m.hypothetical = has_word(window, &lex.hypothetical);
+    m.future = has_word(window, &lex.future) || target_year_after(text, span.end);
+    m
+}
+
+/// "... by 2030": a target year later in the clause.
+fn target_year_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..text.len().min(end + 60)];
+    let stop = rest.find(['.', ';', '\n']).unwrap_or(rest.len());
+    let rest = &rest[..stop];
+    let mut from = 0;
+    while let Some(p) = rest[from..].find("by ") {
+        let s = from + p + 3;
+        let y = rest.get(s..s + 4).unwrap_or("");
+        if y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()) && y.starts_with("20") {
+            return true;
+        }
+        from = s;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn run(text: &str) -> Vec<Claim> {
+        let ctx = Context {
+            date: None,
+            lexicon: Lexicon::builtin(),
+        };
+        super::super::extract_text(text, &ctx)
+    }
+
+    fn find(text: &str, kind: Kind) -> (String, Interval, Option<String>) {
+        let c = run(text);
+        let c = c.iter().find(|c| c.kind == kind).unwrap_or_else(|| panic!("{text}: {c:?}"));
+        (text[c.span.start..c.span.end].to_string(), c.value.unwrap(), c.unit.clone())
+    }
+
+    #[test]
+    fn money_percent_quantity() {
+        assert_eq!(find("paid $16.4 million", Kind::Money).1.point, 16.4e6);
+        assert_eq!(find("€6.1bn deal", Kind::Money).2.as_deref(), Some("EUR"));
+        assert_eq!(find("rose 45 per cent", Kind::Percent).0, "45 per cent");
+        let (s, v, u) = find("nearly 1,400 terabytes", Kind::Quantity);
+        assert_eq!((s.as_str(), v.high, u.as_deref()), ("nearly 1,400 terabytes", Some(1400.0), Some("TB")));
+        let (s, _, u) = find("cut 1,200 jobs", Kind::Quantity);
+        assert_eq!((s.as_str(), u.as_deref()), ("1,200 jobs", Some("jobs")));
+    }
+
+    #[test]
+    fn years_are_left_to_temporal() {
+        assert!(run("in 2017 the").iter().all(|c| c.kind != Kind::Number));
+    }
 }

@@ -254,10 +254,24 @@ pub struct UnitForm {
     pub unit: usize,
 }
 
+/// What a trigger phrase found by `Compiled::triggers` stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Trigger {
+    /// A vague amount ("hundreds of"), with its low end.
+    Multiples(f64),
+    /// A multiplicative change word ("doubled"), with its factor.
+    Multiple(f64),
+}
+
 /// Lookup tables built once from the lexicon; every list is sorted longest first so that the
 /// first match is the longest ("just over" before "over", "km/h" before "km").
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Compiled {
+    /// One automaton for the phrases that start a claim without a numeral: vague amounts and
+    /// multiplicative words. Pattern `i` means `trigger_kinds[i]`.
+    pub triggers: aho_corasick::AhoCorasick,
+    /// The meaning of each trigger pattern.
+    pub trigger_kinds: Vec<Trigger>,
     /// Hedge phrases, lowercased.
     pub hedges: Vec<(String, Hedge)>,
     /// Exactness words, lowercased.
@@ -268,6 +282,8 @@ pub struct Compiled {
     pub currency_symbols: Vec<CurrencyForm>,
     /// Currency names, lowercased.
     pub currency_names: Vec<CurrencyForm>,
+    /// Per unit (index into `NumericLexicon::unit`): symbol, dimension, factor, offset.
+    pub units: Vec<(String, String, f64, f64)>,
     /// Unit symbols, as written.
     pub unit_symbols: Vec<UnitForm>,
     /// Unit names, lowercased.
@@ -406,17 +422,39 @@ impl NumericLexicon {
             }
         }
         longest_first(&mut direction_phrases);
-        let multiples_words = self
+        let multiples_words: HashMap<String, f64> = self
             .multiple
             .iter()
             .flat_map(|e| e.words.iter().map(|w| (w.to_lowercase(), e.factor)))
             .collect();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut trigger_kinds = Vec::new();
+        for (w, v) in &multiples {
+            patterns.push(w.clone());
+            trigger_kinds.push(Trigger::Multiples(*v));
+        }
+        for (w, f) in &multiples_words {
+            patterns.push(w.clone());
+            trigger_kinds.push(Trigger::Multiple(*f));
+        }
+        let triggers = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("trigger phrases build an automaton");
         Compiled {
+            triggers,
+            trigger_kinds,
             hedges,
             exact: lower_all(&self.exact.words),
             multiples,
             currency_symbols,
             currency_names,
+            units: self
+                .unit
+                .iter()
+                .map(|u| (u.symbol.clone(), u.dimension.clone(), u.factor, u.offset))
+                .collect(),
             unit_symbols,
             unit_names,
             percent_words: lower_all(&self.percent.words),
