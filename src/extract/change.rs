@@ -415,7 +415,7 @@ fn percent_change(m: &Mention, span: Span, d: f64) -> Claim {
 fn from_to(text: &str, lex: &Compiled, mentions: &[Mention], i: usize) -> Option<Claim> {
     let a = mentions.get(i)?;
     let b = mentions.get(i + 1)?;
-    if a.claim.kind != b.claim.kind || a.range || b.range {
+    if a.claim.kind != b.claim.kind || a.range || b.range || b.claim.span.start < a.claim.span.end {
         return None;
     }
     let between = &text[a.claim.span.end..b.claim.span.start];

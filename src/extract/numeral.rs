@@ -111,7 +111,9 @@ pub fn scan_numerals(text: &str) -> Vec<Numeral> {
                 p.is_alphabetic()
                     || p == '_'
                     || (p == '.' && c != b'.' && prev_char(text, i - 1).is_some_and(|q| q.is_ascii_digit()))
-                    || ((p == '-' || p == '/') && prev_char(text, i - 1).is_some_and(char::is_alphabetic))
+                    || ((p == '-' || p == '/')
+                        && prev_char(text, i - 1).is_some_and(char::is_alphabetic)
+                        && !letters_after_digit(text, i - 1))
             });
             let after_digit = c == b'.' && i > 0 && b[i - 1].is_ascii_digit();
             if !glued && !after_digit {
@@ -159,6 +161,23 @@ pub fn scan_numerals(text: &str) -> Vec<Numeral> {
     out
 }
 
+/// True when the run of letters ending at `i` follows a digit ("5k" in "5k-20k").
+fn letters_after_digit(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut s = i;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    s > 0 && s < i && b[s - 1].is_ascii_digit()
+}
+
+/// True when `w` (any case) is a number word: "twenty", "billions", "third", "dozen".
+#[must_use]
+pub fn is_number_word(w: &str) -> bool {
+    let lw = w.to_ascii_lowercase();
+    !matches!(lw.as_str(), "a" | "an" | "and") && (classify(&lw).is_some() || digit_scale(&lw).is_some())
+}
+
 fn prev_char(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
 }
@@ -190,7 +209,7 @@ fn digit_scale(w: &str) -> Option<f64> {
     Some(match w {
         "hundred" | "hundreds" => 1e2,
         "thousand" | "thousands" | "k" | "K" => 1e3,
-        "million" | "millions" | "mn" | "mln" | "MM" | "mio" => 1e6,
+        "million" | "millions" | "mn" | "mln" | "MM" | "mio" | "M" => 1e6,
         "billion" | "billions" | "bn" | "bln" => 1e9,
         "trillion" | "trillions" | "tn" | "tln" | "trn" => 1e12,
         "lakh" | "lakhs" | "lkh" | "lkhs" | "lac" | "lacs" => 1e5,
@@ -336,7 +355,8 @@ fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
     let k = if b.get(j) == Some(&b' ') { j + 1 } else { j };
     let k = if b.get(k) == Some(&b' ') { k + 1 } else { k };
     let we = word_at(b, k);
-    if we > k && !b.get(we).is_some_and(|c| c.is_ascii_digit()) {
+    // "M" for million only when attached ("10M"); "3 M" is more likely a name or a unit.
+    if we > k && !b.get(we).is_some_and(|c| c.is_ascii_digit()) && !(k != j && &text[k..we] == "M") {
         if let Some(s) = digit_scale(&text[k..we]).or_else(|| digit_scale(&text[k..we].to_ascii_lowercase())) {
             // "k" and short forms must not be the start of a longer token ("5 km").
             v = tidy(v * s);
@@ -424,10 +444,12 @@ fn classify(w: &str) -> Option<W> {
         "eighty" => Ten(80.0),
         "ninety" => Ten(90.0),
         "hundred" => Hundred,
-        "thousand" => Scale(1e3),
-        "million" => Scale(1e6),
-        "billion" => Scale(1e9),
-        "trillion" => Scale(1e12),
+        "thousand" | "thousands" => Scale(1e3),
+        "million" | "millions" => Scale(1e6),
+        "billion" | "billions" => Scale(1e9),
+        "trillion" | "trillions" => Scale(1e12),
+        "hundreds" => Hundred,
+        "dozens" => Dozen,
         "lakh" | "lakhs" => Scale(1e5),
         "crore" | "crores" => Scale(1e7),
         "dozen" => Dozen,
@@ -666,6 +688,14 @@ fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
                     break;
                 }
             }
+            W::Quarter
+                if last == Last::Start
+                    && toks.get(k + 1).is_some_and(|t| matches!(t.0, W::Scale(_))) =>
+            {
+                cur = 0.25;
+                last = Last::Frac;
+                fraction = true;
+            }
             W::Half if matches!(last, Last::Start | Last::A) => {
                 cur = 0.5;
                 last = Last::Frac;
@@ -707,8 +737,13 @@ fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
                         }
                         break;
                     }
-                    (Some(W::Unit(n)), Some(W::Denom(d))) if is_num(last) => {
-                        cur += n / d;
+                    (Some(W::Unit(n)), Some(W::Denom(d))) => {
+                        // "five billion and three quarters": a fraction of the last scale.
+                        if last == Last::Scale {
+                            total += n / d * last_scale;
+                        } else {
+                            cur += n / d;
+                        }
                         end = toks[k + 2].2;
                         fraction = true;
                         break;

@@ -12,7 +12,7 @@ use crate::document::Span;
 use crate::lexicon::numeric::{Compiled, Trigger};
 
 use super::change;
-use super::numeral::{scan_numerals, tidy, Numeral};
+use super::numeral::{is_number_word, scan_numerals, tidy, Numeral};
 use super::{Context, Extractor};
 
 /// Extracts the numeric claims.
@@ -386,7 +386,7 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize) -> Option<(String, usize
 
 /// Cheap morphology: verbs in -ed/-ing and adverbs in -ly are not counted nouns.
 fn noun_like(w: &str) -> bool {
-    !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || w.contains('\''))
+    !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || w.contains('\'') || is_number_word(w))
 }
 
 /// "380 gigabytes of data": the measured noun after a unit.
@@ -559,9 +559,17 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
                     } && (a.currency.is_none() || b2.currency.is_none() || a.currency == b2.currency);
                     let years = n.is_year_like() || m.is_year_like();
                     // "10 to 20" needs "from" or a unit on the second end; a dash needs nothing.
-                    let to_ok = dash || between || from_start.is_some() || b2.suffix.is_some() || b2.currency.is_some();
+                    let to_ok = dash
+                        || between
+                        || from_start.is_some()
+                        || word_to.starts_with("through")
+                        || b2.suffix.is_some()
+                        || b2.currency.is_some();
+                    // "+1-222-2222": a chain of dashed groups is a phone number or a code.
+                    let chain = dash && (text[b2.end..].starts_with('-') || text[b2.end..].starts_with('/'))
+                        && text.as_bytes().get(b2.end + 1).is_some_and(u8::is_ascii_digit);
                     let ordered = b2.value >= a.value || (a.value < 0.0);
-                    if kinds_agree && !years && to_ok && ordered && (first_end == a.end || a.suffix.is_none()) {
+                    if kinds_agree && !years && to_ok && !chain && ordered && (first_end == a.end || a.suffix.is_none()) {
                         range = Some((b2, between_start.or(if dash { None } else { from_start }).unwrap_or(a.start)));
                     }
                 }
@@ -644,8 +652,25 @@ pub fn hedge_before(text: &str, lex: &Compiled, start: usize) -> Option<(usize, 
     phrase_before(text, start, lex.exact.iter().map(|w| (w.as_str(), Hedge::Exact)))
 }
 
-fn single(text: &str, lex: &Compiled, n: &Numeral, a: Amount) -> Option<Mention> {
-    let (start, hedge) = hedge_before(text, lex, a.core_start).unwrap_or((a.core_start, Hedge::Exact));
+fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Mention> {
+    // "this one", "which one": a pronoun, not a count.
+    if n.end - n.start == 3 && text[n.start..n.end].eq_ignore_ascii_case("one") && a.suffix.is_none() && a.currency.is_none() {
+        let (p, _) = word_before(text, n.start);
+        if ["this", "that", "which", "the", "any", "every", "each", "no", "another", "last", "next", "only", "little", "big", "new", "old", "someone", "anyone"]
+            .iter()
+            .any(|x| p.eq_ignore_ascii_case(x))
+        {
+            return None;
+        }
+    }
+    let (start, mut hedge) = hedge_before(text, lex, a.core_start).unwrap_or((a.core_start, Hedge::Exact));
+    if hedge == Hedge::Exact {
+        let s = if text[a.end..].starts_with('-') { a.end } else { skip_spaces(text, a.end, 1) };
+        if let Some((e, h)) = phrase_after(text, s, lex.hedges_after.iter().map(|(w, h)| (w.as_str(), *h))) {
+            hedge = h;
+            a.end = e;
+        }
+    }
     let raw = Interval::hedged(a.value, hedge);
     let mut c = Claim::new(0, Span::new(start, a.end), Kind::Number);
     c.hedge = hedge;

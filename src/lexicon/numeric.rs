@@ -19,6 +19,9 @@ pub struct NumericLexicon {
     /// Hedge phrases, grouped by meaning.
     #[serde(default)]
     pub hedge: Vec<HedgeEntry>,
+    /// Hedge phrases written after the number ("or more").
+    #[serde(default)]
+    pub hedge_after: Vec<HedgeEntry>,
     /// Words that stress exactness ("exactly"): part of the span, no bounds.
     #[serde(default)]
     pub exact: WordList,
@@ -274,6 +277,8 @@ pub struct Compiled {
     pub trigger_kinds: Vec<Trigger>,
     /// Hedge phrases, lowercased.
     pub hedges: Vec<(String, Hedge)>,
+    /// Hedge phrases after the number, lowercased.
+    pub hedges_after: Vec<(String, Hedge)>,
     /// Exactness words, lowercased.
     pub exact: Vec<String>,
     /// Vague amounts, lowercased.
@@ -358,6 +363,12 @@ impl NumericLexicon {
             .flat_map(|e| e.words.iter().map(|w| (w.to_lowercase(), e.kind.hedge())))
             .collect();
         longest_first(&mut hedges);
+        let mut hedges_after: Vec<(String, Hedge)> = self
+            .hedge_after
+            .iter()
+            .flat_map(|e| e.words.iter().map(|w| (w.to_lowercase(), e.kind.hedge())))
+            .collect();
+        longest_first(&mut hedges_after);
         let mut multiples: Vec<(String, f64)> = self
             .multiples
             .iter()
@@ -446,6 +457,7 @@ impl NumericLexicon {
             triggers,
             trigger_kinds,
             hedges,
+            hedges_after,
             exact: lower_all(&self.exact.words),
             multiples,
             currency_symbols,
