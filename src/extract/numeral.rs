@@ -28,6 +28,9 @@ pub struct Numeral {
     pub scaled: bool,
     /// True for a bare run of digits: no sign, separator, decimal, scale or fraction ("2017").
     pub plain: bool,
+    /// True when letters touch the digits on the left ("USD3", "RM42", "MH17"): a currency
+    /// code or a name; `find_numerals` leaves these out.
+    pub glued_left: bool,
 }
 
 impl Numeral {
@@ -42,6 +45,7 @@ impl Numeral {
             fraction: false,
             scaled: false,
             plain: false,
+            glued_left: false,
         }
     }
 
@@ -94,7 +98,7 @@ pub fn parse_digits(s: &str) -> Option<(f64, f64)> {
 #[must_use]
 pub fn find_numerals(text: &str) -> Vec<Numeral> {
     let mut v = scan_numerals(text);
-    v.retain(|n| !n.ordinal);
+    v.retain(|n| !n.ordinal && !n.glued_left);
     v
 }
 
@@ -116,8 +120,11 @@ pub fn scan_numerals(text: &str) -> Vec<Numeral> {
                         && !letters_after_digit(text, i - 1))
             });
             let after_digit = c == b'.' && i > 0 && b[i - 1].is_ascii_digit();
-            if !glued && !after_digit {
-                if let Some(n) = parse_digit_numeral(text, i) {
+            // Two to four capitals (or "Rs") right before the digits may be a currency code.
+            let code_left = glued && c != b'.' && code_before(text, i);
+            if (!glued || code_left) && !after_digit {
+                if let Some(mut n) = parse_digit_numeral(text, i) {
+                    n.glued_left = code_left;
                     i = n.end;
                     out.push(n);
                     continue;
@@ -159,6 +166,21 @@ pub fn scan_numerals(text: &str) -> Vec<Numeral> {
         i += 1;
     }
     out
+}
+
+/// True when the letters right before `i` look like a currency code: 2-4 capitals, or a
+/// capital and a lower-case letter ("Rs", "Rp"), starting a word.
+fn code_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut s = i;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() && i - s < 5 {
+        s -= 1;
+    }
+    let n = i - s;
+    let word_start = s == 0 || !b[s - 1].is_ascii_alphanumeric();
+    let caps = b[s..i].iter().all(u8::is_ascii_uppercase);
+    let cap_low = n == 2 && b[s].is_ascii_uppercase() && b[s + 1].is_ascii_lowercase();
+    word_start && (2..=4).contains(&n) && (caps || cap_low)
 }
 
 /// True when the run of letters ending at `i` follows a digit ("5k" in "5k-20k").

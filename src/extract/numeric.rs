@@ -94,6 +94,12 @@ fn bounded(text: &str, s: usize, e: usize) -> bool {
     left_ok && right_ok
 }
 
+/// True when a phrase ending at `e` does not run into a word ("5 kmh" is not "5 km").
+fn right_bounded(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    e >= b.len() || e == 0 || !is_word_byte(b[e - 1]) || !is_word_byte(b[e])
+}
+
 /// Skips up to `max` spaces (ASCII space, no-break space) forward.
 fn skip_spaces(text: &str, mut i: usize, max: usize) -> usize {
     let mut n = 0;
@@ -236,6 +242,10 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
             if (w.eq_ignore_ascii_case("pc") || w.eq_ignore_ascii_case("pct")) && start != attached {
                 continue;
             }
+            // "%28" is URL escaping, not a percentage.
+            if w == "%" && b.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+                continue;
+            }
             return Some((Suffix::Percent, e));
         }
     }
@@ -244,7 +254,10 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         for c in &lex.currency_symbols {
             if text[start..].starts_with(c.text.as_str()) {
                 let e = start + c.text.len();
-                if bounded(text, start, e) && !(c.weak && value.abs() < 1e6) {
+                // A symbol followed by digits is the next amount's ("$20 $37").
+                let next_digit = text.as_bytes().get(skip_spaces(text, e, 1)).is_some_and(u8::is_ascii_digit);
+                let ok = if start == attached { right_bounded(text, e) } else { bounded(text, start, e) };
+                if ok && !next_digit && !(c.weak && value.abs() < 1e6) {
                     return Some((
                         Suffix::Money {
                             code: c.code.clone(),
@@ -282,20 +295,38 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         if let Some((e, u)) = phrase_after(text, start, lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit))) {
             return Some((Suffix::Unit(u), e));
         }
+        if start == attached {
+            // "200lbs", "2l": attached to the digits, only the right edge must be a boundary.
+            for u in &lex.unit_names {
+                if starts_ci(&text[start..], &u.text) && right_bounded(text, start + u.text.len()) {
+                    return Some((Suffix::Unit(u.unit), start + u.text.len()));
+                }
+            }
+        }
     }
     for start in [attached, spaced] {
         for u in &lex.unit_symbols {
             if text[start..].starts_with(u.text.as_str()) {
                 let e = start + u.text.len();
                 let one_letter = u.text.chars().count() == 1 && u.text.as_bytes()[0].is_ascii_alphabetic();
+                // A lone letter after a space ("7 g") only at the end of a phrase: "5 m people"
+                // is millions, "from 2 to 7 g" grams.
                 if one_letter && start != attached {
-                    continue;
+                    let n = skip_spaces(text, e, 1);
+                    let (next, _) = word_at(text, n);
+                    let end_ok = n >= b.len()
+                        || (n == e && !b[n].is_ascii_alphanumeric())
+                        || ["of", "and", "to", "or"].iter().any(|w| next.eq_ignore_ascii_case(w));
+                    if !end_ok {
+                        continue;
+                    }
                 }
                 // Quote-like symbols (inches, feet) only right after digits.
-                if !u.text.as_bytes()[0].is_ascii_alphanumeric() && start != attached && u.text != "°" {
+                if ["\"", "''", "'", "\u{2033}", "\u{2032}"].contains(&u.text.as_str()) && start != attached {
                     continue;
                 }
-                if bounded(text, start, e) && !b.get(e).is_some_and(u8::is_ascii_digit) {
+                let ok = if start == attached { right_bounded(text, e) } else { bounded(text, start, e) };
+                if ok && !b.get(e).is_some_and(u8::is_ascii_digit) {
                     return Some((Suffix::Unit(u.unit), e));
                 }
             }
@@ -314,7 +345,9 @@ fn currency_before(text: &str, lex: &Compiled, p: usize) -> Option<(usize, Strin
             }
             if before.ends_with(c.text.as_str()) {
                 let s = e - c.text.len();
-                if bounded(text, s, e) {
+                // Only the left edge matters: the right one touches the number ("USD3").
+                let b = text.as_bytes();
+                if s == 0 || !is_word_byte(b[s]) || !is_word_byte(b[s - 1]) {
                     return Some((s, c.code.clone(), c.factor));
                 }
             }
@@ -324,7 +357,7 @@ fn currency_before(text: &str, lex: &Compiled, p: usize) -> Option<(usize, Strin
 }
 
 /// The counted noun after `end`: "1,200 jobs", "2.4 million patient records", "42,000-seat".
-fn counted_noun(text: &str, lex: &Compiled, end: usize) -> Option<(String, usize)> {
+fn counted_noun(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(String, usize)> {
     let b = text.as_bytes();
     // A hyphenated compound: "the 42,000-seat stadium" counts seats.
     if b.get(end) == Some(&b'-') && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
@@ -367,7 +400,7 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize) -> Option<(String, usize
         }
         i = e + 1;
     }
-    match words.len() {
+    let picked = match words.len() {
         0 => None,
         1 => Some(words.remove(0)),
         _ => {
@@ -375,13 +408,20 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize) -> Option<(String, usize
             // is the head ("jobs were").
             let (w1, e1) = words[0].clone();
             let (w2, e2) = words[1].clone();
-            if !w1.ends_with('s') && w2.ends_with('s') {
+            if !plural(lex, &w1) && plural(lex, &w2) {
                 Some((format!("{w1} {w2}"), e2))
             } else {
                 Some((w1, e1))
             }
         }
-    }
+    };
+    // Counts above one take a plural head ("8088 chip" is a name, "1,200 jobs" a count).
+    picked.filter(|(w, _)| value == 1.0 || plural(lex, w.rsplit(' ').next().unwrap_or(w)))
+}
+
+/// A plural noun: ends in "s" (not "ss", "us", "is"), or is listed as an irregular plural.
+fn plural(lex: &Compiled, w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) || lex.count_plurals.contains(w)
 }
 
 /// Cheap morphology: verbs in -ed/-ing and adverbs in -ly are not counted nouns.
@@ -460,7 +500,7 @@ fn amount(text: &str, lex: &Compiled, n: &Numeral) -> Amount {
         currency = Some((code.clone(), *factor));
     }
     if suffix.is_none() && currency.is_none() {
-        if let Some((w, e)) = counted_noun(text, lex, end) {
+        if let Some((w, e)) = counted_noun(text, lex, end, n.value) {
             noun = Some(w);
             end = e;
         }
@@ -520,6 +560,9 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
             continue;
         }
         if time_of_day(text, n) {
+            continue;
+        }
+        if n.glued_left && currency_before(text, lex, n.start).is_none_or(|(s, _, _)| s == n.start) {
             continue;
         }
         let mut a = amount(text, lex, n);
@@ -830,7 +873,7 @@ fn multiples(text: &str, lex: &Compiled, out: &mut Vec<Mention>) {
             c.dimension = Some(unit.1);
             c.base = Some(to_base(raw, unit.2, unit.3));
             end = ue;
-        } else if let Some((noun, ne)) = counted_noun(text, lex, skip_spaces_back(text, after, 1)) {
+        } else if let Some((noun, ne)) = counted_noun(text, lex, skip_spaces_back(text, after, 1), 2.0) {
             c.kind = Kind::Quantity;
             c.dimension = Some("count".into());
             c.unit = Some(noun.clone());

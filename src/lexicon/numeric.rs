@@ -221,6 +221,9 @@ pub struct CountWords {
     pub stop: Vec<String>,
     /// Words skipped between a number and its noun.
     pub modifiers: Vec<String>,
+    /// Plural nouns that do not end in "s" ("people", "staff").
+    #[serde(default)]
+    pub plurals: Vec<String>,
 }
 
 /// Modality cues.
@@ -321,6 +324,8 @@ pub struct Compiled {
     pub count_stop: HashSet<String>,
     /// Counted-noun modifiers.
     pub count_modifiers: HashSet<String>,
+    /// Irregular plurals.
+    pub count_plurals: HashSet<String>,
     /// Negation cues.
     pub negation: Vec<String>,
     /// Hypothetical cues.
@@ -483,6 +488,7 @@ impl NumericLexicon {
             times_comparative: lower_all(&self.times.comparative),
             count_stop: set(&self.count.stop),
             count_modifiers: set(&self.count.modifiers),
+            count_plurals: set(&self.count.plurals),
             negation: lower_all(&self.modality.negation),
             hypothetical: lower_all(&self.modality.hypothetical),
             future: lower_all(&self.modality.future),
