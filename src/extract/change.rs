@@ -6,6 +6,9 @@
 //! Reads the mentions `numeric.rs` built; it never re-parses numbers. The growth vocabulary is
 //! data (rules/lexicon/numeric.toml, `[growth]`, `[[multiple]]`, `[times]`).
 
+// Byte scanners read best with short names for offsets (i, j, e) and the byte slice (b).
+#![allow(clippy::many_single_char_names)]
+
 use crate::claim::{Change, Claim, Hedge, Interval, Kind};
 use crate::document::Span;
 use crate::lexicon::numeric::{Compiled, Trigger};
@@ -75,7 +78,9 @@ fn direction(lex: &Compiled, w: &str) -> Option<f64> {
 fn direction_phrase_before(text: &str, lex: &Compiled, e: usize) -> Option<(usize, f64)> {
     let before = &text[..e];
     for (p, d) in &lex.direction_phrases {
-        if before.len() >= p.len() && before.as_bytes()[e - p.len()..].eq_ignore_ascii_case(p.as_bytes()) {
+        if before.len() >= p.len()
+            && before.as_bytes()[e - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+        {
             let s = e - p.len();
             if s == 0 || !is_word_byte(text.as_bytes()[s - 1]) {
                 return Some((s, f64::from(*d)));
@@ -160,7 +165,13 @@ fn direction_left(text: &str, lex: &Compiled, start: usize) -> Option<(f64, usiz
     direction(lex, w).map(|d| (d, ws, false))
 }
 
-fn change_claim(span: Span, value: Interval, hedge: Hedge, change: Change, unit: Option<String>) -> Claim {
+fn change_claim(
+    span: Span,
+    value: Interval,
+    hedge: Hedge,
+    change: Change,
+    unit: Option<String>,
+) -> Claim {
     let mut c = Claim::new(0, span, Kind::Change);
     c.value = Some(value);
     c.hedge = hedge;
@@ -170,7 +181,13 @@ fn change_claim(span: Span, value: Interval, hedge: Hedge, change: Change, unit:
 }
 
 /// Appends the change claims found in `text`.
-pub fn changes(text: &str, lex: &Compiled, nums: &[Numeral], mentions: &[Mention], out: &mut Vec<Claim>) {
+pub fn changes(
+    text: &str,
+    lex: &Compiled,
+    nums: &[Numeral],
+    mentions: &[Mention],
+    out: &mut Vec<Claim>,
+) {
     multiplicative_words(text, lex, out);
     times(text, lex, nums, out);
     for (i, m) in mentions.iter().enumerate() {
@@ -195,7 +212,9 @@ fn multiplicative_words(text: &str, lex: &Compiled, out: &mut Vec<Claim>) {
             continue;
         };
         let (s, e) = (m.start(), m.end());
-        if (s > 0 && is_word_byte(b[s - 1])) || b.get(e).is_some_and(|c| is_word_byte(*c) || *c == b'-') {
+        if (s > 0 && is_word_byte(b[s - 1]))
+            || b.get(e).is_some_and(|c| is_word_byte(*c) || *c == b'-')
+        {
             continue;
         }
         let w = text[s..e].to_ascii_lowercase();
@@ -204,20 +223,80 @@ fn multiplicative_words(text: &str, lex: &Compiled, out: &mut Vec<Claim>) {
         if ["double", "triple", "quadruple", "halves"].contains(&w.as_str()) {
             let (p, _) = word_before(text, s);
             let p = p.to_ascii_lowercase();
-            if !["to", "could", "would", "will", "may", "might", "can", "should", "did", "does", "not", "nearly", "almost", "more", "than"]
-                .contains(&p.as_str())
+            if ![
+                "to", "could", "would", "will", "may", "might", "can", "should", "did", "does",
+                "not", "nearly", "almost", "more", "than",
+            ]
+            .contains(&p.as_str())
             {
                 continue;
             }
         }
+        let mut end = e;
+        let mut ambiguous = false;
+        if w == "twice" {
+            // Only "twice as much", "twice the size", "twice more": otherwise a frequency.
+            match comparison_after(text, lex, e) {
+                Some((ce, amb)) => {
+                    end = ce;
+                    ambiguous = amb;
+                }
+                None => continue,
+            }
+        }
         let (start, hedge) = hedge_before(text, lex, s).unwrap_or((s, Hedge::Exact));
+        let mut v = Interval::hedged(f, hedge);
+        if ambiguous {
+            v = ambiguous_factor(f, hedge);
+        }
         out.push(change_claim(
-            Span::new(start, e),
-            Interval::hedged(f, hedge),
+            Span::new(start, end),
+            v,
             hedge,
-            Change::default(),
+            Change {
+                ambiguous,
+                ..Change::default()
+            },
             None,
         ));
+    }
+}
+
+/// What follows "N times" / "twice": a plain comparison ("as much") or a comparative ("more",
+/// ambiguous). Returns its end and whether it is ambiguous.
+fn comparison_after(text: &str, lex: &Compiled, e: usize) -> Option<(usize, bool)> {
+    if text.as_bytes().get(e) != Some(&b' ') {
+        return None;
+    }
+    let after = e + 1;
+    let r = &text[after..];
+    let matches = |p: &String| {
+        r.len() >= p.len()
+            && r.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            && !r
+                .as_bytes()
+                .get(p.len())
+                .is_some_and(u8::is_ascii_alphabetic)
+    };
+    if let Some(p) = lex.times_plain.iter().find(|p| matches(p)) {
+        return Some((after + p.len(), false));
+    }
+    lex.times_comparative
+        .iter()
+        .find(|p| matches(p))
+        .map(|p| (after + p.len(), true))
+}
+
+/// "N times more": N or N+1 times; a hedge like "more than" leaves the top open.
+fn ambiguous_factor(f: f64, hedge: Hedge) -> Interval {
+    let v = Interval::hedged(f, hedge);
+    Interval {
+        point: f,
+        low: Some(v.low.unwrap_or(f).min(f)),
+        high: match hedge {
+            Hedge::Above | Hedge::AtLeast | Hedge::JustAbove => None,
+            _ => Some(f + 1.0),
+        },
     }
 }
 
@@ -233,7 +312,10 @@ fn times(text: &str, lex: &Compiled, nums: &[Numeral], out: &mut Vec<Claim>) {
         for fold in ["-fold", " fold", "fold"] {
             if rest.len() >= fold.len()
                 && rest.as_bytes()[..fold.len()].eq_ignore_ascii_case(fold.as_bytes())
-                && !rest.as_bytes().get(fold.len()).is_some_and(|c| c.is_ascii_alphanumeric())
+                && !rest
+                    .as_bytes()
+                    .get(fold.len())
+                    .is_some_and(u8::is_ascii_alphanumeric)
             {
                 end = Some(n.end + fold.len());
                 break;
@@ -242,32 +324,20 @@ fn times(text: &str, lex: &Compiled, nums: &[Numeral], out: &mut Vec<Claim>) {
         if end.is_none() {
             let (w, we) = word_after(text, n.end);
             if w.eq_ignore_ascii_case("times") && text.as_bytes().get(n.end) == Some(&b' ') {
-                let after = if text[we..].starts_with(' ') { we + 1 } else { we };
-                let r = &text[after..];
-                let matches = |p: &String| {
-                    r.len() >= p.len()
-                        && r.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                        && !r.as_bytes().get(p.len()).is_some_and(|c| c.is_ascii_alphabetic())
-                };
-                if let Some(p) = lex.times_plain.iter().find(|p| matches(p)) {
-                    end = Some(after + p.len());
-                } else if let Some(p) = lex.times_comparative.iter().find(|p| matches(p)) {
-                    end = Some(after + p.len());
-                    ambiguous = true;
+                if let Some((ce, amb)) = comparison_after(text, lex, we) {
+                    end = Some(ce);
+                    ambiguous = amb;
                 }
             }
         }
         let Some(end) = end else { continue };
         let (start, hedge) = hedge_before(text, lex, n.start).unwrap_or((n.start, Hedge::Exact));
         let f = n.value;
-        let mut v = Interval::hedged(f, hedge);
-        if ambiguous {
-            v.low = Some(v.low.unwrap_or(f).min(f));
-            v.high = match hedge {
-                Hedge::Above | Hedge::AtLeast | Hedge::JustAbove => None,
-                _ => Some(f + 1.0),
-            };
-        }
+        let v = if ambiguous {
+            ambiguous_factor(f, hedge)
+        } else {
+            Interval::hedged(f, hedge)
+        };
         out.push(change_claim(
             Span::new(start, end),
             v,
@@ -353,7 +423,10 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
             ))
         }
         Kind::Money | Kind::Quantity | Kind::Number => {
-            if c.kind == Kind::Quantity && c.dimension.as_deref() != Some("count") && c.dimension.is_none() {
+            if c.kind == Kind::Quantity
+                && c.dimension.as_deref() != Some("count")
+                && c.dimension.is_none()
+            {
                 return None;
             }
             let unit = c.unit.clone();
@@ -366,16 +439,26 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
             let trimmed = before.trim_end();
             if lex.additive.iter().any(|p| {
                 trimmed.len() >= p.len()
-                    && trimmed.as_bytes()[trimmed.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
-                    && (trimmed.len() == p.len() || !is_word_byte(trimmed.as_bytes()[trimmed.len() - p.len() - 1]))
+                    && trimmed.as_bytes()[trimmed.len() - p.len()..]
+                        .eq_ignore_ascii_case(p.as_bytes())
+                    && (trimmed.len() == p.len()
+                        || !is_word_byte(trimmed.as_bytes()[trimmed.len() - p.len() - 1]))
             }) && c.kind == Kind::Money
             {
-                let s = c.span.start - (before.len() - trimmed.len()) - lex
-                    .additive
-                    .iter()
-                    .find(|p| trimmed.to_ascii_lowercase().ends_with(p.as_str()))
-                    .map_or(0, String::len);
-                return Some(change_claim(Span::new(s, c.span.end), c.value?, c.hedge, additive, unit));
+                let s = c.span.start
+                    - (before.len() - trimmed.len())
+                    - lex
+                        .additive
+                        .iter()
+                        .find(|p| trimmed.to_ascii_lowercase().ends_with(p.as_str()))
+                        .map_or(0, String::len);
+                return Some(change_claim(
+                    Span::new(s, c.span.end),
+                    c.value?,
+                    c.hedge,
+                    additive,
+                    unit,
+                ));
             }
             let (d, s, to) = left?;
             if to {
@@ -392,7 +475,13 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
             if c.kind == Kind::Number && !by {
                 return None;
             }
-            Some(change_claim(Span::new(s, c.span.end), c.value?.scale(d), c.hedge, additive, unit))
+            Some(change_claim(
+                Span::new(s, c.span.end),
+                c.value?.scale(d),
+                c.hedge,
+                additive,
+                unit,
+            ))
         }
         _ => None,
     }
@@ -473,13 +562,25 @@ mod tests {
 
     #[test]
     fn multiples_and_percents() {
-        assert_eq!(span("sales more than tripled"), ("more than tripled", 3.0, Some(3.0), None));
-        assert_eq!(span("it grew by over 300% in a year"), ("grew by over 300%", 4.0, Some(4.0), None));
-        assert_eq!(span("they increased their spending on cloud by over 300%"), ("by over 300%", 4.0, Some(4.0), None));
+        assert_eq!(
+            span("sales more than tripled"),
+            ("more than tripled", 3.0, Some(3.0), None)
+        );
+        assert_eq!(
+            span("it grew by over 300% in a year"),
+            ("grew by over 300%", 4.0, Some(4.0), None)
+        );
+        assert_eq!(
+            span("they increased their spending on cloud by over 300%"),
+            ("by over 300%", 4.0, Some(4.0), None)
+        );
         assert_eq!(span("profit fell 20%").1, 0.8);
         assert_eq!(span("a 20% increase").1, 1.2);
         assert_eq!(span("three times more").3, Some(4.0));
-        assert_eq!(span("nearly doubled"), ("nearly doubled", 2.0, None, Some(2.0)));
+        assert_eq!(
+            span("nearly doubled"),
+            ("nearly doubled", 2.0, None, Some(2.0))
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@
 //!
 //! Architecture invariant: extraction does no IO and its output does not depend on thread count.
 
-pub mod numeral;
 pub mod change;
+pub mod numeral;
 pub mod numeric;
 pub mod temporal;
 

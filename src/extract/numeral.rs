@@ -6,6 +6,9 @@
 //! (money, percent, a year...). One pass over the text: digits and number words are the only
 //! places where work is done, every other word is skipped whole.
 
+// Byte scanners read best with short names for offsets (i, j, e) and the byte slice (b).
+#![allow(clippy::many_single_char_names)]
+
 /// A number found in text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Numeral {
@@ -114,7 +117,9 @@ pub fn scan_numerals(text: &str) -> Vec<Numeral> {
             let glued = prev_char(text, i).is_some_and(|p| {
                 p.is_alphabetic()
                     || p == '_'
-                    || (p == '.' && c != b'.' && prev_char(text, i - 1).is_some_and(|q| q.is_ascii_digit()))
+                    || (p == '.'
+                        && c != b'.'
+                        && prev_char(text, i - 1).is_some_and(|q| q.is_ascii_digit()))
                     || ((p == '-' || p == '/')
                         && prev_char(text, i - 1).is_some_and(char::is_alphabetic)
                         && !letters_after_digit(text, i - 1))
@@ -197,7 +202,8 @@ fn letters_after_digit(text: &str, i: usize) -> bool {
 #[must_use]
 pub fn is_number_word(w: &str) -> bool {
     let lw = w.to_ascii_lowercase();
-    !matches!(lw.as_str(), "a" | "an" | "and") && (classify(&lw).is_some() || digit_scale(&lw).is_some())
+    !matches!(lw.as_str(), "a" | "an" | "and")
+        && (classify(&lw).is_some() || digit_scale(&lw).is_some())
 }
 
 fn prev_char(text: &str, i: usize) -> Option<char> {
@@ -315,7 +321,8 @@ fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
         }
         let ke = digits_end(b, k);
         if ke > k && !b.get(ke).is_some_and(u8::is_ascii_alphanumeric) {
-            if let Ok(e) = text[k - usize::from(matches!(b[k - 1], b'+' | b'-'))..ke].parse::<i32>() {
+            if let Ok(e) = text[k - usize::from(matches!(b[k - 1], b'+' | b'-'))..ke].parse::<i32>()
+            {
                 v = tidy(v * 10f64.powi(e));
                 precision = tidy(precision * 10f64.powi(e));
                 j = ke;
@@ -338,7 +345,10 @@ fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
     // Fractions: "3/4", and mixed numbers "10 1/2". Not after or before another slash (dates).
     if !has_decimal && plain && b.get(j) == Some(&b'/') && prev_char(text, i) != Some('/') {
         let de = digits_end(b, j + 1);
-        if de > j + 1 && b.get(de) != Some(&b'/') && !b.get(de).is_some_and(u8::is_ascii_alphanumeric) {
+        if de > j + 1
+            && b.get(de) != Some(&b'/')
+            && !b.get(de).is_some_and(u8::is_ascii_alphanumeric)
+        {
             let den: f64 = text[j + 1..de].parse().ok()?;
             if den != 0.0 {
                 n.value = v / den;
@@ -353,8 +363,13 @@ fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
         let ne = digits_end(b, k);
         if ne > k && b.get(ne) == Some(&b'/') {
             let de = digits_end(b, ne + 1);
-            if de > ne + 1 && b.get(de) != Some(&b'/') && !b.get(de).is_some_and(u8::is_ascii_alphanumeric) {
-                if let (Ok(num), Ok(den)) = (text[k..ne].parse::<f64>(), text[ne + 1..de].parse::<f64>()) {
+            if de > ne + 1
+                && b.get(de) != Some(&b'/')
+                && !b.get(de).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                if let (Ok(num), Ok(den)) =
+                    (text[k..ne].parse::<f64>(), text[ne + 1..de].parse::<f64>())
+                {
                     if den != 0.0 && num < den {
                         n.value = v + num / den;
                         n.end = de;
@@ -378,8 +393,10 @@ fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
     let k = if b.get(k) == Some(&b' ') { k + 1 } else { k };
     let we = word_at(b, k);
     // "M" for million only when attached ("10M"); "3 M" is more likely a name or a unit.
-    if we > k && !b.get(we).is_some_and(|c| c.is_ascii_digit()) && !(k != j && &text[k..we] == "M") {
-        if let Some(s) = digit_scale(&text[k..we]).or_else(|| digit_scale(&text[k..we].to_ascii_lowercase())) {
+    if we > k && !b.get(we).is_some_and(u8::is_ascii_digit) && !(k != j && &text[k..we] == "M") {
+        if let Some(s) =
+            digit_scale(&text[k..we]).or_else(|| digit_scale(&text[k..we].to_ascii_lowercase()))
+        {
             // "k" and short forms must not be the start of a longer token ("5 km").
             v = tidy(v * s);
             precision = tidy(precision * s);
@@ -404,7 +421,8 @@ fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
         None
     };
     if let Some(s) = sign {
-        let ok = prev_char(text, s).is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | ':' | '='));
+        let ok = prev_char(text, s)
+            .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | ':' | '='));
         if ok {
             n.value = -n.value;
             n.start = s;
@@ -435,7 +453,9 @@ enum W {
 }
 
 fn classify(w: &str) -> Option<W> {
-    use W::{And, Denom, Dozen, Half, Hundred, Minus, Ord, Quarter, Scale, Teen, Ten, Unit, Zero, A};
+    use W::{
+        And, Denom, Dozen, Half, Hundred, Minus, Ord, Quarter, Scale, Teen, Ten, Unit, Zero, A,
+    };
     Some(match w {
         "zero" | "nought" | "nil" | "naught" => Zero,
         "one" => Unit(1.0),
@@ -579,7 +599,7 @@ fn word_tokens(text: &str, i: usize) -> Vec<(W, usize, usize)> {
     let mut buf = [0u8; 20];
     while toks.len() < 24 {
         let we = word_at(b, j);
-        if we == j || we - j > buf.len() || b.get(we).is_some_and(|c| c.is_ascii_digit()) {
+        if we == j || we - j > buf.len() || b.get(we).is_some_and(u8::is_ascii_digit) {
             break;
         }
         let w = &mut buf[..we - j];
@@ -635,7 +655,7 @@ fn parse_word_numeral(text: &str, i: usize) -> Option<Numeral> {
             ..inner
         });
     }
-    parse_word_tokens(&toks)
+    parse_word_tokens(text, &toks)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -651,7 +671,26 @@ enum Last {
     Frac,
 }
 
-fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
+/// True when what follows a singular fraction word makes it a fraction: "of", or the end of the
+/// phrase (punctuation, end of text, a conjunction).
+fn fraction_context(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    let b = rest.as_bytes();
+    if b.first().is_none_or(|c| !c.is_ascii_alphanumeric()) {
+        return true;
+    }
+    let w = &rest[..b
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(b.len())];
+    [
+        "of", "and", "or", "more", "less", "fewer", "higher", "lower",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
+}
+
+fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> {
     let mut total = 0.0f64;
     let mut cur = 0.0f64;
     let mut last = Last::Start;
@@ -671,13 +710,24 @@ fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
                 // "zero" stands alone.
                 break;
             }
-            W::Unit(v) if matches!(last, Last::Start | Last::Ten | Last::Hundred | Last::Scale | Last::And) => {
+            W::Unit(v)
+                if matches!(
+                    last,
+                    Last::Start | Last::Ten | Last::Hundred | Last::Scale | Last::And
+                ) =>
+            {
                 cur += v;
                 last = Last::Unit;
             }
-            W::Teen(v) | W::Ten(v) if matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) => {
+            W::Teen(v) | W::Ten(v)
+                if matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) =>
+            {
                 cur += v;
-                last = if matches!(w, W::Teen(_)) { Last::Teen } else { Last::Ten };
+                last = if matches!(w, W::Teen(_)) {
+                    Last::Teen
+                } else {
+                    Last::Ten
+                };
             }
             W::Hundred if is_num(last) || last == Last::A => {
                 cur = cur.max(1.0) * 100.0;
@@ -705,7 +755,9 @@ fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
             }
             W::A if last == Last::Frac && cur == 0.5 => {
                 // "half a dozen", "half a million".
-                let next_ok = toks.get(k + 1).is_some_and(|t| matches!(t.0, W::Dozen | W::Scale(_) | W::Hundred));
+                let next_ok = toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.0, W::Dozen | W::Scale(_) | W::Hundred));
                 if !next_ok {
                     break;
                 }
@@ -725,11 +777,21 @@ fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
             }
             W::Quarter | W::Ord(..) if last == Last::A => {
                 let Some(d) = singular_denom(w) else { break };
+                // "a third of", "a third." are fractions; "a third term" is a rank, read from
+                // the ordinal word on its own.
+                if matches!(w, W::Ord(..)) && !fraction_context(text, we) {
+                    return None;
+                }
                 cur = 1.0 / d;
                 last = Last::Frac;
                 fraction = true;
             }
-            W::Quarter | W::Ord(..) if last == Last::Unit && cur == 1.0 && total == 0.0 && singular_denom(w).is_some() => {
+            W::Quarter | W::Half | W::Ord(..)
+                if last == Last::Unit
+                    && cur == 1.0
+                    && total == 0.0
+                    && singular_denom(w).is_some() =>
+            {
                 // "one third", "one-quarter".
                 cur = 1.0 / singular_denom(w).unwrap_or(1.0);
                 last = Last::Frac;
@@ -742,10 +804,17 @@ fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
                 fraction = true;
                 break;
             }
-            W::And if matches!(last, Last::Hundred | Last::Scale | Last::Unit | Last::Teen | Last::Ten) => {
+            W::And
+                if matches!(
+                    last,
+                    Last::Hundred | Last::Scale | Last::Unit | Last::Teen | Last::Ten
+                ) =>
+            {
                 // "one hundred and five"; "two and a half"; "five and three quarters".
                 match (toks.get(k + 1).map(|t| t.0), toks.get(k + 2).map(|t| t.0)) {
-                    (Some(W::A), Some(f @ (W::Half | W::Quarter | W::Ord(..)))) if singular_denom(f).is_some() => {
+                    (Some(W::A), Some(f @ (W::Half | W::Quarter | W::Ord(..))))
+                        if singular_denom(f).is_some() =>
+                    {
                         cur += 1.0 / singular_denom(f).unwrap_or(1.0);
                         end = toks[k + 2].2;
                         fraction = true;
@@ -770,7 +839,9 @@ fn parse_word_tokens(toks: &[(W, usize, usize)]) -> Option<Numeral> {
                         fraction = true;
                         break;
                     }
-                    (Some(W::Unit(_) | W::Teen(_) | W::Ten(_)), _) if matches!(last, Last::Hundred | Last::Scale) => {
+                    (Some(W::Unit(_) | W::Teen(_) | W::Ten(_)), _)
+                        if matches!(last, Last::Hundred | Last::Scale) =>
+                    {
                         last = Last::And;
                     }
                     _ => break,
@@ -850,7 +921,10 @@ mod tests {
         assert_eq!(one("a dozen eggs"), (12.0, "a dozen"));
         assert_eq!(one("a hundred people"), (100.0, "a hundred"));
         assert_eq!(one("seven hundred twenty-one thousand twelve").0, 721_012.0);
-        assert_eq!(one("minus three million two hundred thousand").0, -3_200_000.0);
+        assert_eq!(
+            one("minus three million two hundred thousand").0,
+            -3_200_000.0
+        );
         assert_eq!(one("half a dozen"), (6.0, "half a dozen"));
         assert_eq!(one("five and a half million").0, 5_500_000.0);
     }

@@ -7,6 +7,9 @@
 //! lexicon's trigger phrases; everything else is a look at the few bytes around each of them.
 //! Must not emit claims for years standing alone or times of day: those belong to `temporal`.
 
+// Byte scanners read best with short names for offsets (i, j, e) and the byte slice (b).
+#![allow(clippy::many_single_char_names)]
+
 use crate::claim::{Claim, Hedge, Interval, Kind, Modality};
 use crate::document::Span;
 use crate::lexicon::numeric::{Compiled, Trigger};
@@ -38,6 +41,7 @@ impl Extractor for Numeric {
         let mut mentions = mentions(text, lex, &nums);
         multiples(text, lex, &mut mentions);
         mentions.sort_by_key(|m| m.claim.span.start);
+        merge_minor_units(text, &mut mentions);
         let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() * 2);
         change::changes(text, lex, &nums, &mentions, &mut claims);
         claims.extend(mentions.into_iter().map(|m| m.claim));
@@ -180,7 +184,9 @@ fn word_at(text: &str, i: usize) -> (&str, usize) {
     let mut e = i;
     while e < b.len()
         && (b[e].is_ascii_alphabetic()
-            || (matches!(b[e], b'-' | b'\'') && e > i && b.get(e + 1).is_some_and(u8::is_ascii_alphabetic)))
+            || (matches!(b[e], b'-' | b'\'')
+                && e > i
+                && b.get(e + 1).is_some_and(u8::is_ascii_alphabetic)))
     {
         e += 1;
     }
@@ -217,7 +223,11 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
     let attached = end;
     let spaced = skip_spaces(text, end, 1);
     // Percentage points first: "7.2 percentage points".
-    if let Some((e, ())) = phrase_after(text, spaced, lex.point_words.iter().map(|w| (w.as_str(), ()))) {
+    if let Some((e, ())) = phrase_after(
+        text,
+        spaced,
+        lex.point_words.iter().map(|w| (w.as_str(), ())),
+    ) {
         return Some((Suffix::Points, e));
     }
     // "10.5-point margin", "a 7 point lead".
@@ -236,12 +246,13 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         }
     }
     for start in [attached, spaced] {
-        if let Some((e, ())) = phrase_after(text, start, lex.percent_words.iter().map(|w| (w.as_str(), ()))) {
+        if let Some((e, ())) = phrase_after(
+            text,
+            start,
+            lex.percent_words.iter().map(|w| (w.as_str(), ())),
+        ) {
             // "pc" and "pct" only right after the number.
             let w = &text[start..e];
-            if (w.eq_ignore_ascii_case("pc") || w.eq_ignore_ascii_case("pct")) && start != attached {
-                continue;
-            }
             // "%28" is URL escaping, not a percentage.
             if w == "%" && b.get(e).is_some_and(u8::is_ascii_alphanumeric) {
                 continue;
@@ -255,8 +266,15 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
             if text[start..].starts_with(c.text.as_str()) {
                 let e = start + c.text.len();
                 // A symbol followed by digits is the next amount's ("$20 $37").
-                let next_digit = text.as_bytes().get(skip_spaces(text, e, 1)).is_some_and(u8::is_ascii_digit);
-                let ok = if start == attached { right_bounded(text, e) } else { bounded(text, start, e) };
+                let next_digit = text
+                    .as_bytes()
+                    .get(skip_spaces(text, e, 1))
+                    .is_some_and(u8::is_ascii_digit);
+                let ok = if start == attached {
+                    right_bounded(text, e)
+                } else {
+                    bounded(text, start, e)
+                };
                 if ok && !next_digit && !(c.weak && value.abs() < 1e6) {
                     return Some((
                         Suffix::Money {
@@ -270,9 +288,28 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         }
     }
     // Currency names: "5 dollars", "420 million finnish markka", "one-yen".
-    let hyph = if b.get(end) == Some(&b'-') { end + 1 } else { spaced };
-    for start in [spaced, hyph] {
-        if let Some((e, c)) = phrase_after(text, start, lex.currency_names.iter().map(|c| (c.text.as_str(), c))) {
+    let hyph = if b.get(end) == Some(&b'-') {
+        end + 1
+    } else {
+        spaced
+    };
+    for start in [spaced, hyph, attached] {
+        let found = if start == attached {
+            // "50p", "10c": attached names need only a right boundary.
+            lex.currency_names
+                .iter()
+                .find(|c| {
+                    starts_ci(&text[start..], &c.text) && right_bounded(text, start + c.text.len())
+                })
+                .map(|c| (start + c.text.len(), c))
+        } else {
+            phrase_after(
+                text,
+                start,
+                lex.currency_names.iter().map(|c| (c.text.as_str(), c)),
+            )
+        };
+        if let Some((e, c)) = found {
             if c.weak && value.abs() < 1e6 {
                 continue;
             }
@@ -292,7 +329,11 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
     // Units: names after a space or hyphen, symbols after at most a space (one-letter symbols
     // only attached: "48m", "100t").
     for start in [spaced, hyph, attached] {
-        if let Some((e, u)) = phrase_after(text, start, lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit))) {
+        if let Some((e, u)) = phrase_after(
+            text,
+            start,
+            lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit)),
+        ) {
             return Some((Suffix::Unit(u), e));
         }
         if start == attached {
@@ -308,7 +349,8 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         for u in &lex.unit_symbols {
             if text[start..].starts_with(u.text.as_str()) {
                 let e = start + u.text.len();
-                let one_letter = u.text.chars().count() == 1 && u.text.as_bytes()[0].is_ascii_alphabetic();
+                let one_letter =
+                    u.text.chars().count() == 1 && u.text.as_bytes()[0].is_ascii_alphabetic();
                 // A lone letter after a space ("7 g") only at the end of a phrase: "5 m people"
                 // is millions, "from 2 to 7 g" grams.
                 if one_letter && start != attached {
@@ -316,16 +358,24 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
                     let (next, _) = word_at(text, n);
                     let end_ok = n >= b.len()
                         || (n == e && !b[n].is_ascii_alphanumeric())
-                        || ["of", "and", "to", "or"].iter().any(|w| next.eq_ignore_ascii_case(w));
+                        || ["of", "and", "to", "or"]
+                            .iter()
+                            .any(|w| next.eq_ignore_ascii_case(w));
                     if !end_ok {
                         continue;
                     }
                 }
                 // Quote-like symbols (inches, feet) only right after digits.
-                if ["\"", "''", "'", "\u{2033}", "\u{2032}"].contains(&u.text.as_str()) && start != attached {
+                if ["\"", "''", "'", "\u{2033}", "\u{2032}"].contains(&u.text.as_str())
+                    && start != attached
+                {
                     continue;
                 }
-                let ok = if start == attached { right_bounded(text, e) } else { bounded(text, start, e) };
+                let ok = if start == attached {
+                    right_bounded(text, e)
+                } else {
+                    bounded(text, start, e)
+                };
                 if ok && !b.get(e).is_some_and(u8::is_ascii_digit) {
                     return Some((Suffix::Unit(u.unit), e));
                 }
@@ -365,7 +415,11 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(S
         let lw = w.to_ascii_lowercase();
         if w.len() >= 3 && !lex.count_stop.contains(&lw) && !w.contains('-') && noun_like(&lw) {
             // The compound is singular ("seat"); the count is of seats.
-            let plural = if lw.ends_with('s') { lw } else { format!("{lw}s") };
+            let plural = if lw.ends_with('s') {
+                lw
+            } else {
+                format!("{lw}s")
+            };
             let after = skip_spaces(text, e, 1);
             let (next, _) = word_at(text, after);
             // "a 10-year-old", "50-odd" and similar are not counts of things.
@@ -408,7 +462,7 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(S
             // is the head ("jobs were").
             let (w1, e1) = words[0].clone();
             let (w2, e2) = words[1].clone();
-            if !plural(lex, &w1) && plural(lex, &w2) {
+            if !w1.ends_with('s') && plural(lex, &w2) {
                 Some((format!("{w1} {w2}"), e2))
             } else {
                 Some((w1, e1))
@@ -421,12 +475,17 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(S
 
 /// A plural noun: ends in "s" (not "ss", "us", "is"), or is listed as an irregular plural.
 fn plural(lex: &Compiled, w: &str) -> bool {
-    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) || lex.count_plurals.contains(w)
+    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+        || lex.count_plurals.contains(w)
 }
 
 /// Cheap morphology: verbs in -ed/-ing and adverbs in -ly are not counted nouns.
 fn noun_like(w: &str) -> bool {
-    !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") || w.contains('\'') || is_number_word(w))
+    !(w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+        || w.contains('\'')
+        || is_number_word(w))
 }
 
 /// "380 gigabytes of data": the measured noun after a unit.
@@ -437,7 +496,8 @@ fn of_noun(text: &str, lex: &Compiled, end: usize) -> Option<String> {
     }
     let (w, _) = word_at(text, end + 4);
     let lw = w.to_ascii_lowercase();
-    (w.len() >= 2 && w.as_bytes()[0].is_ascii_lowercase() && !lex.count_stop.contains(&lw)).then_some(lw)
+    (w.len() >= 2 && w.as_bytes()[0].is_ascii_lowercase() && !lex.count_stop.contains(&lw))
+        .then_some(lw)
 }
 
 // ------------------------------------------------------------------------------------------
@@ -525,7 +585,11 @@ fn range_connector(text: &str, end: usize, between: bool, from: bool) -> Option<
     let s = skip_spaces(text, end, 2);
     let rest = &text[s..];
     let len = if between {
-        if starts_ci(rest, "and ") { 3 } else { return None }
+        if starts_ci(rest, "and ") {
+            3
+        } else {
+            return None;
+        }
     } else if rest.starts_with('-') || rest.starts_with('~') {
         1
     } else if rest.starts_with('\u{2013}') || rest.starts_with('\u{2014}') {
@@ -562,14 +626,18 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
         if time_of_day(text, n) {
             continue;
         }
-        if n.glued_left && currency_before(text, lex, n.start).is_none_or(|(s, _, _)| s == n.start) {
+        if n.glued_left && currency_before(text, lex, n.start).is_none_or(|(s, _, _)| s == n.start)
+        {
             continue;
         }
         let mut a = amount(text, lex, n);
         // A numeral glued to letters that are no unit ("5G", "3D", "4x4") is a name.
         if a.suffix.is_none()
             && a.currency.is_none()
-            && text.as_bytes().get(n.end).is_some_and(u8::is_ascii_alphabetic)
+            && text
+                .as_bytes()
+                .get(n.end)
+                .is_some_and(u8::is_ascii_alphabetic)
             && a.end == n.end
         {
             continue;
@@ -586,20 +654,26 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
         // Ranges: "10-20", "between 10 and 20", "from $10 to $20", "3km-5km".
         let mut range: Option<(Amount, usize)> = None;
         if k < nums.len() && !nums[k].ordinal {
-            let conn_end = [a.end, n.end]
-                .into_iter()
-                .find_map(|e| range_connector(text, e, between, from_start.is_some()).map(|c| (e, c)));
+            let conn_end = [a.end, n.end].into_iter().find_map(|e| {
+                range_connector(text, e, between, from_start.is_some()).map(|c| (e, c))
+            });
             if let Some((first_end, c)) = conn_end {
                 let m = &nums[k];
                 let second_start = currency_before(text, lex, m.start).map_or(m.start, |x| x.0);
                 let word_to = text[first_end..c].trim().to_ascii_lowercase();
-                let dash = !word_to.starts_with("to") && !word_to.starts_with("through") && !word_to.starts_with("and");
+                let dash = !word_to.starts_with("to")
+                    && !word_to.starts_with("through")
+                    && !word_to.starts_with("and");
                 if second_start == c || m.start == c {
                     let b2 = amount(text, lex, m);
                     let kinds_agree = match (&a.suffix, &b2.suffix) {
-                        (Some(x), Some(y)) => std::mem::discriminant(x) == std::mem::discriminant(y),
+                        (Some(x), Some(y)) => {
+                            std::mem::discriminant(x) == std::mem::discriminant(y)
+                        }
                         _ => true,
-                    } && (a.currency.is_none() || b2.currency.is_none() || a.currency == b2.currency);
+                    } && (a.currency.is_none()
+                        || b2.currency.is_none()
+                        || a.currency == b2.currency);
                     let years = n.is_year_like() || m.is_year_like();
                     // "10 to 20" needs "from" or a unit on the second end; a dash needs nothing.
                     let to_ok = dash
@@ -609,11 +683,26 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
                         || b2.suffix.is_some()
                         || b2.currency.is_some();
                     // "+1-222-2222": a chain of dashed groups is a phone number or a code.
-                    let chain = dash && (text[b2.end..].starts_with('-') || text[b2.end..].starts_with('/'))
-                        && text.as_bytes().get(b2.end + 1).is_some_and(u8::is_ascii_digit);
+                    let chain = dash
+                        && (text[b2.end..].starts_with('-') || text[b2.end..].starts_with('/'))
+                        && text
+                            .as_bytes()
+                            .get(b2.end + 1)
+                            .is_some_and(u8::is_ascii_digit);
                     let ordered = b2.value >= a.value || (a.value < 0.0);
-                    if kinds_agree && !years && to_ok && !chain && ordered && (first_end == a.end || a.suffix.is_none()) {
-                        range = Some((b2, between_start.or(if dash { None } else { from_start }).unwrap_or(a.start)));
+                    if kinds_agree
+                        && !years
+                        && to_ok
+                        && !chain
+                        && ordered
+                        && (first_end == a.end || a.suffix.is_none())
+                    {
+                        range = Some((
+                            b2,
+                            between_start
+                                .or(if dash { None } else { from_start })
+                                .unwrap_or(a.start),
+                        ));
                     }
                 }
             }
@@ -627,9 +716,7 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
             }
             k += 1;
             let low_a = Amount { start, ..a };
-            if let Some(m) = range_mention(low_a, b2, lex, text) {
-                out.push(m);
-            }
+            out.push(range_mention(&low_a, &b2, lex, text));
             continue;
         }
         if n.is_year_like() && a.suffix.is_none() && a.currency.is_none() && a.noun.is_none() {
@@ -647,12 +734,21 @@ fn time_of_day(text: &str, n: &Numeral) -> bool {
     let rest = &text[n.end..];
     let prev = &text[..n.start];
     rest.starts_with(':') && rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
-        || prev.ends_with(':') && prev.len() >= 2 && prev.as_bytes()[prev.len() - 2].is_ascii_digit()
-        || [" pm", " am", "pm", "am", " p.m.", " a.m.", "p.m.", "a.m.", " o'clock", " GMT", " BST", " ET", " EST", " PST", " UTC"]
-            .iter()
-            .any(|s| {
-                starts_ci(rest, s) && !rest.as_bytes().get(s.len()).is_some_and(u8::is_ascii_alphabetic)
-            })
+        || prev.ends_with(':')
+            && prev.len() >= 2
+            && prev.as_bytes()[prev.len() - 2].is_ascii_digit()
+        || [
+            " pm", " am", "pm", "am", " p.m.", " a.m.", "p.m.", "a.m.", " o'clock", " GMT", " BST",
+            " ET", " EST", " PST", " UTC",
+        ]
+        .iter()
+        .any(|s| {
+            starts_ci(rest, s)
+                && !rest
+                    .as_bytes()
+                    .get(s.len())
+                    .is_some_and(u8::is_ascii_alphabetic)
+        })
 }
 
 fn ordinal(text: &str, n: &Numeral) -> Option<Mention> {
@@ -660,18 +756,13 @@ fn ordinal(text: &str, n: &Numeral) -> Option<Mention> {
     if w.eq_ignore_ascii_case("second") {
         // "a second", "per second", "one second": the time unit.
         let (p, _) = word_before(text, n.start);
-        if ["a", "an", "per", "one", "each", "every", "split", "the", "that"]
-            .iter()
-            .any(|x| p.eq_ignore_ascii_case(x))
+        if [
+            "a", "an", "per", "one", "each", "every", "split", "nano", "milli",
+        ]
+        .iter()
+        .any(|x| p.eq_ignore_ascii_case(x))
         {
-            let (next, _) = word_at(text, skip_spaces(text, n.end, 1));
-            if p.eq_ignore_ascii_case("the") || p.eq_ignore_ascii_case("that") {
-                if next.eq_ignore_ascii_case("of") || next.is_empty() {
-                    return None;
-                }
-            } else {
-                return None;
-            }
+            return None;
         }
     }
     let mut c = Claim::new(0, Span::new(n.start, n.end), Kind::Ordinal);
@@ -687,29 +778,54 @@ fn ordinal(text: &str, n: &Numeral) -> Option<Mention> {
 }
 
 /// The hedge before `start`, if any: its start and meaning.
+#[must_use]
 pub fn hedge_before(text: &str, lex: &Compiled, start: usize) -> Option<(usize, Hedge)> {
-    let h = phrase_before(text, start, lex.hedges.iter().map(|(w, h)| (w.as_str(), *h)));
+    let h = phrase_before(
+        text,
+        start,
+        lex.hedges.iter().map(|(w, h)| (w.as_str(), *h)),
+    );
     if h.is_some() {
         return h;
     }
-    phrase_before(text, start, lex.exact.iter().map(|w| (w.as_str(), Hedge::Exact)))
+    phrase_before(
+        text,
+        start,
+        lex.exact.iter().map(|w| (w.as_str(), Hedge::Exact)),
+    )
 }
 
 fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Mention> {
     // "this one", "which one": a pronoun, not a count.
-    if n.end - n.start == 3 && text[n.start..n.end].eq_ignore_ascii_case("one") && a.suffix.is_none() && a.currency.is_none() {
+    if n.end - n.start == 3
+        && text[n.start..n.end].eq_ignore_ascii_case("one")
+        && a.suffix.is_none()
+        && a.currency.is_none()
+    {
         let (p, _) = word_before(text, n.start);
-        if ["this", "that", "which", "the", "any", "every", "each", "no", "another", "last", "next", "only", "little", "big", "new", "old", "someone", "anyone"]
-            .iter()
-            .any(|x| p.eq_ignore_ascii_case(x))
+        if [
+            "this", "that", "which", "the", "any", "every", "each", "no", "another", "last",
+            "next", "only", "little", "big", "new", "old", "someone", "anyone",
+        ]
+        .iter()
+        .any(|x| p.eq_ignore_ascii_case(x))
         {
             return None;
         }
     }
-    let (start, mut hedge) = hedge_before(text, lex, a.core_start).unwrap_or((a.core_start, Hedge::Exact));
+    let (start, mut hedge) =
+        hedge_before(text, lex, a.core_start).unwrap_or((a.core_start, Hedge::Exact));
     if hedge == Hedge::Exact {
-        let s = if text[a.end..].starts_with('-') { a.end } else { skip_spaces(text, a.end, 1) };
-        if let Some((e, h)) = phrase_after(text, s, lex.hedges_after.iter().map(|(w, h)| (w.as_str(), *h))) {
+        let s = if text[a.end..].starts_with('-') {
+            a.end
+        } else {
+            skip_spaces(text, a.end, 1)
+        };
+        if let Some((e, h)) = phrase_after(
+            text,
+            s,
+            lex.hedges_after.iter().map(|(w, h)| (w.as_str(), *h)),
+        ) {
             hedge = h;
             a.end = e;
         }
@@ -767,6 +883,39 @@ fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Ment
     })
 }
 
+/// "thirteen dollars and forty-five cents", "$20 and 43c": a major amount followed by a minor
+/// one of the same currency is one amount.
+fn merge_minor_units(text: &str, mentions: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i].claim, &mentions[i + 1].claim);
+        let joined = a.kind == Kind::Money
+            && b.kind == Kind::Money
+            && a.unit.is_some()
+            && a.unit == b.unit
+            && a.span.end <= b.span.start
+            && matches!(text[a.span.end..b.span.start].trim(), "" | "and" | ",")
+            && b.value
+                .is_some_and(|v| v.point < 1.0 && v.low.is_none() && v.high.is_none())
+            && a.value
+                .is_some_and(|v| v.point >= 1.0 && v.point.fract() == 0.0);
+        if joined {
+            let add = b.value.map_or(0.0, |v| v.point);
+            let end = b.span.end;
+            let m = &mut mentions[i];
+            if let Some(v) = &mut m.claim.value {
+                v.point = tidy(v.point + add);
+                v.low = v.low.map(|x| tidy(x + add));
+                v.high = v.high.map(|x| tidy(x + add));
+            }
+            m.claim.span = Span::new(m.claim.span.start, end);
+            m.claim.precision = Some(0.01);
+            mentions.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
 /// Money suffixes always set `currency` in `amount`; keep a number if that ever changes.
 fn unreachable_money(c: &mut Claim, raw: Interval) {
     c.value = Some(raw);
@@ -774,9 +923,10 @@ fn unreachable_money(c: &mut Claim, raw: Interval) {
 
 /// (symbol, dimension, factor, offset) of unit `u`.
 fn lex_unit(lex: &Compiled, u: usize) -> (String, String, f64, f64) {
-    lex.units
-        .get(u)
-        .map_or_else(|| (String::new(), String::new(), 1.0, 0.0), |x| (x.0.clone(), x.1.clone(), x.2, x.3))
+    lex.units.get(u).map_or_else(
+        || (String::new(), String::new(), 1.0, 0.0),
+        |x| (x.0.clone(), x.1.clone(), x.2, x.3),
+    )
 }
 
 fn to_base(v: Interval, factor: f64, offset: f64) -> Interval {
@@ -788,7 +938,7 @@ fn to_base(v: Interval, factor: f64, offset: f64) -> Interval {
     }
 }
 
-fn range_mention(a: Amount, b: Amount, lex: &Compiled, text: &str) -> Option<Mention> {
+fn range_mention(a: &Amount, b: &Amount, lex: &Compiled, text: &str) -> Mention {
     let (hstart, hedge) = hedge_before(text, lex, a.start).unwrap_or((a.start, Hedge::Exact));
     let _ = hedge;
     let suffix = b.suffix.clone().or(a.suffix.clone());
@@ -820,7 +970,7 @@ fn range_mention(a: Amount, b: Amount, lex: &Compiled, text: &str) -> Option<Men
             c.unit = Some(unit.0);
             c.dimension = Some(unit.1);
             c.base = Some(to_base(raw, unit.2, unit.3));
-            c.noun = b.noun.clone();
+            c.noun.clone_from(&b.noun);
         }
         _ => {
             if let Some(noun) = &b.noun {
@@ -832,14 +982,14 @@ fn range_mention(a: Amount, b: Amount, lex: &Compiled, text: &str) -> Option<Men
             c.value = Some(raw);
         }
     }
-    Some(Mention {
+    Mention {
         claim: c,
         core_start: a.core_start,
         raw,
         points: matches!(suffix, Some(Suffix::Points)),
         range: true,
         fraction: false,
-    })
+    }
 }
 
 /// Vague amounts: "hundreds of millions of dollars", "tens of thousands of jobs".
@@ -861,19 +1011,29 @@ fn multiples(text: &str, lex: &Compiled, out: &mut Vec<Mention>) {
         c.value = Some(raw);
         let mut end = e;
         let after = skip_spaces(text, e, 1);
-        if let Some((ce, cur)) = phrase_after(text, after, lex.currency_names.iter().map(|c| (c.text.as_str(), c))) {
+        if let Some((ce, cur)) = phrase_after(
+            text,
+            after,
+            lex.currency_names.iter().map(|c| (c.text.as_str(), c)),
+        ) {
             c.kind = Kind::Money;
             c.value = Some(raw.scale(cur.factor));
             c.unit = (!cur.code.is_empty()).then(|| cur.code.clone());
             end = ce;
-        } else if let Some((ue, u)) = phrase_after(text, after, lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit))) {
+        } else if let Some((ue, u)) = phrase_after(
+            text,
+            after,
+            lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit)),
+        ) {
             let unit = lex_unit(lex, u);
             c.kind = Kind::Quantity;
             c.unit = Some(unit.0);
             c.dimension = Some(unit.1);
             c.base = Some(to_base(raw, unit.2, unit.3));
             end = ue;
-        } else if let Some((noun, ne)) = counted_noun(text, lex, skip_spaces_back(text, after, 1), 2.0) {
+        } else if let Some((noun, ne)) =
+            counted_noun(text, lex, skip_spaces_back(text, after, 1), 2.0)
+        {
             c.kind = Kind::Quantity;
             c.dimension = Some("count".into());
             c.unit = Some(noun.clone());
@@ -897,6 +1057,7 @@ fn multiples(text: &str, lex: &Compiled, out: &mut Vec<Mention>) {
 
 /// Where the clause containing `pos` starts: after the last sentence or clause punctuation, at
 /// most 160 bytes back.
+#[must_use]
 pub fn clause_start(text: &str, pos: usize) -> usize {
     let lo = pos.saturating_sub(160);
     let b = text.as_bytes();
@@ -904,7 +1065,9 @@ pub fn clause_start(text: &str, pos: usize) -> usize {
     while i > lo {
         let c = b[i - 1];
         if matches!(c, b';' | b'!' | b'?' | b'\n' | b':')
-            || (c == b'.' && b.get(i).is_none_or(|x| *x == b' ') && !(i >= 2 && b[i - 2].is_ascii_digit()))
+            || (c == b'.'
+                && b.get(i).is_none_or(|x| *x == b' ')
+                && !(i >= 2 && b[i - 2].is_ascii_digit()))
         {
             return i;
         }
@@ -980,8 +1143,15 @@ mod tests {
 
     fn find(text: &str, kind: Kind) -> (String, Interval, Option<String>) {
         let c = run(text);
-        let c = c.iter().find(|c| c.kind == kind).unwrap_or_else(|| panic!("{text}: {c:?}"));
-        (text[c.span.start..c.span.end].to_string(), c.value.unwrap(), c.unit.clone())
+        let c = c
+            .iter()
+            .find(|c| c.kind == kind)
+            .unwrap_or_else(|| panic!("{text}: {c:?}"));
+        (
+            text[c.span.start..c.span.end].to_string(),
+            c.value.unwrap(),
+            c.unit.clone(),
+        )
     }
 
     #[test]
@@ -990,7 +1160,10 @@ mod tests {
         assert_eq!(find("€6.1bn deal", Kind::Money).2.as_deref(), Some("EUR"));
         assert_eq!(find("rose 45 per cent", Kind::Percent).0, "45 per cent");
         let (s, v, u) = find("nearly 1,400 terabytes", Kind::Quantity);
-        assert_eq!((s.as_str(), v.high, u.as_deref()), ("nearly 1,400 terabytes", Some(1400.0), Some("TB")));
+        assert_eq!(
+            (s.as_str(), v.high, u.as_deref()),
+            ("nearly 1,400 terabytes", Some(1400.0), Some("TB"))
+        );
         let (s, _, u) = find("cut 1,200 jobs", Kind::Quantity);
         assert_eq!((s.as_str(), u.as_deref()), ("1,200 jobs", Some("jobs")));
     }

@@ -400,8 +400,8 @@ impl NumericLexicon {
                 });
             }
         }
-        currency_symbols.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
-        currency_names.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+        currency_symbols.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
+        currency_names.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
         let mut unit_symbols = Vec::new();
         let mut unit_names = Vec::new();
         for (i, u) in self.unit.iter().enumerate() {
@@ -418,9 +418,10 @@ impl NumericLexicon {
                 });
             }
         }
-        unit_symbols.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
-        unit_names.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
-        let set = |v: &[String]| -> HashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
+        unit_symbols.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
+        unit_names.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
+        let set =
+            |v: &[String]| -> HashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
         let mut direction_phrases = Vec::new();
         let mut up = HashSet::new();
         let mut down = HashSet::new();
@@ -504,7 +505,10 @@ mod tests {
     fn builtin_parses_and_compiles() {
         let lex = NumericLexicon::builtin().unwrap();
         let c = lex.compiled();
-        assert!(c.hedges.iter().any(|(w, h)| w == "just over" && *h == Hedge::JustAbove));
+        assert!(c
+            .hedges
+            .iter()
+            .any(|(w, h)| w == "just over" && *h == Hedge::JustAbove));
         // Longest first: "just over" must be tried before "over".
         let pos = |w: &str| c.hedges.iter().position(|(x, _)| x == w).unwrap();
         assert!(pos("just over") < pos("over"));
@@ -513,7 +517,10 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors() {
-        let e = parse_toml::<NumericLexicon>("x.toml", "[[hedge]]\nkind = \"above\"\nwords = []\nbogus = 1\n");
+        let e = parse_toml::<NumericLexicon>(
+            "x.toml",
+            "[[hedge]]\nkind = \"above\"\nwords = []\nbogus = 1\n",
+        );
         assert!(e.is_err());
     }
 }
