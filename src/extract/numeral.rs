@@ -257,6 +257,34 @@ fn word_at(b: &[u8], j: usize) -> usize {
 }
 
 fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
+    let mut n = parse_unsigned(text, i)?;
+    if n.ordinal {
+        return Some(n);
+    }
+    // A sign directly before: "-3" (not "10-3", not "COVID-19"), or "- 2" at the very start.
+    let before = &text[..i];
+    let sign = if before.ends_with('-') {
+        Some(i - 1)
+    } else if before.ends_with('\u{2212}') {
+        Some(i - 3)
+    } else if before == "- " || before.ends_with("\n- ") {
+        Some(i - 2)
+    } else {
+        None
+    };
+    if let Some(s) = sign {
+        let ok = prev_char(text, s)
+            .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | ':' | '='));
+        if ok {
+            n.value = -n.value;
+            n.start = s;
+            n.plain = false;
+        }
+    }
+    Some(n)
+}
+
+fn parse_unsigned(text: &str, i: usize) -> Option<Numeral> {
     let b = text.as_bytes();
     let mut j = i;
     let mut plain = true;
@@ -409,26 +437,6 @@ fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
     n.precision = precision;
     n.end = j;
     n.plain = plain;
-    // A sign directly before: "-3" (not "10-3", not "COVID-19"), or "- 2" at the very start.
-    let before = &text[..i];
-    let sign = if before.ends_with('-') {
-        Some(i - 1)
-    } else if before.ends_with('\u{2212}') {
-        Some(i - 3)
-    } else if before == "- " || before.ends_with("\n- ") {
-        Some(i - 2)
-    } else {
-        None
-    };
-    if let Some(s) = sign {
-        let ok = prev_char(text, s)
-            .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | ':' | '='));
-        if ok {
-            n.value = -n.value;
-            n.start = s;
-            n.plain = false;
-        }
-    }
     Some(n)
 }
 

@@ -42,6 +42,7 @@ impl Extractor for Numeric {
         multiples(text, lex, &mut mentions);
         mentions.sort_by_key(|m| m.claim.span.start);
         merge_minor_units(text, &mut mentions);
+        merge_pairs(text, lex, &mut mentions);
         let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() * 2);
         change::changes(text, lex, &nums, &mentions, &mut claims);
         claims.extend(mentions.into_iter().map(|m| m.claim));
@@ -815,7 +816,7 @@ fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Ment
     }
     let (start, mut hedge) =
         hedge_before(text, lex, a.core_start).unwrap_or((a.core_start, Hedge::Exact));
-    if hedge == Hedge::Exact {
+    if matches!(hedge, Hedge::Exact | Hedge::About) {
         let s = if text[a.end..].starts_with('-') {
             a.end
         } else {
@@ -914,6 +915,116 @@ fn merge_minor_units(text: &str, mentions: &mut Vec<Mention>) {
         }
         i += 1;
     }
+}
+
+/// Joins two neighbouring mentions that state one value:
+/// - opposite one-sided bounds: "more than 10 and less than 20" -> 10..20;
+/// - compound measures: "5 feet 2 inches", "2 km and 1 metre" -> one length in the smaller unit;
+/// - ratios: "one in five", "2 out of 3" -> 0.2, 0.667.
+fn merge_pairs(text: &str, lex: &Compiled, mentions: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if b.claim.span.start < a.claim.span.end {
+            i += 1;
+            continue;
+        }
+        let sep = text[a.claim.span.end..b.claim.span.start]
+            .trim()
+            .to_ascii_lowercase();
+        let merged = merge_bounds(a, b, &sep)
+            .or_else(|| merge_compound(lex, a, b, &sep))
+            .or_else(|| merge_ratio(a, b, &sep));
+        if let Some(m) = merged {
+            mentions[i] = m;
+            mentions.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+fn merge_bounds(a: &Mention, b: &Mention, sep: &str) -> Option<Mention> {
+    if !matches!(sep, "and" | "but" | "," | ", and" | ", but")
+        || a.claim.kind != b.claim.kind
+        || a.claim.unit != b.claim.unit
+    {
+        return None;
+    }
+    let (va, vb) = (a.claim.value?, b.claim.value?);
+    let (low, high) = match (va.low, va.high, vb.low, vb.high) {
+        (Some(l), None, None, Some(h)) | (None, Some(h), Some(l), None) => (l, h),
+        _ => return None,
+    };
+    if low >= high {
+        return None;
+    }
+    let mut m = a.clone();
+    m.claim.span = Span::new(a.claim.span.start, b.claim.span.end);
+    m.claim.value = Some(Interval {
+        point: f64::midpoint(low, high),
+        low: Some(low),
+        high: Some(high),
+    });
+    m.claim.hedge = Hedge::Exact;
+    m.range = true;
+    Some(m)
+}
+
+fn merge_compound(lex: &Compiled, a: &Mention, b: &Mention, sep: &str) -> Option<Mention> {
+    if !matches!(sep, "" | "," | "and" | ", and")
+        || a.claim.kind != Kind::Quantity
+        || b.claim.kind != Kind::Quantity
+    {
+        return None;
+    }
+    let dim = a.claim.dimension.as_deref()?;
+    if dim == "count" || dim == "temperature" || b.claim.dimension.as_deref() != Some(dim) {
+        return None;
+    }
+    let factor = |u: &str| lex.units.iter().find(|x| x.0 == u).map(|x| x.2);
+    let fa = factor(a.claim.unit.as_deref()?)?;
+    let fb = factor(b.claim.unit.as_deref()?)?;
+    let (va, vb) = (a.claim.value?, b.claim.value?);
+    if fa <= fb || va.low.is_some() || va.high.is_some() || vb.low.is_some() || vb.high.is_some() {
+        return None;
+    }
+    let mut m = b.clone();
+    let v = tidy(va.point * fa / fb + vb.point);
+    m.claim.span = Span::new(a.claim.span.start, b.claim.span.end);
+    m.claim.value = Some(Interval::exact(v));
+    m.claim.base = Some(Interval::exact(v * fb));
+    m.claim.hedge = a.claim.hedge;
+    m.core_start = a.core_start;
+    Some(m)
+}
+
+fn merge_ratio(a: &Mention, b: &Mention, sep: &str) -> Option<Mention> {
+    if !matches!(sep, "in" | "out of")
+        || a.claim.kind != Kind::Number
+        || a.claim.hedge != Hedge::Exact
+    {
+        return None;
+    }
+    if !(b.claim.kind == Kind::Number || b.claim.dimension.as_deref() == Some("count")) {
+        return None;
+    }
+    let (x, y) = (a.claim.value?, b.claim.value?);
+    let integral = |v: f64| v.fract() == 0.0 && v > 0.0;
+    if x.low.is_some()
+        || y.low.is_some()
+        || !integral(x.point)
+        || !integral(y.point)
+        || x.point >= y.point
+        || y.point >= 1000.0
+    {
+        return None;
+    }
+    let mut m = a.clone();
+    m.claim.span = Span::new(a.claim.span.start, b.claim.span.end);
+    m.claim.value = Some(Interval::exact(x.point / y.point));
+    m.claim.noun.clone_from(&b.claim.noun);
+    m.fraction = true;
+    Some(m)
 }
 
 /// Money suffixes always set `currency` in `amount`; keep a number if that ever changes.
