@@ -1,10 +1,13 @@
-//! Numerals: digits ("1,400", "16.4"), words ("twenty-one", "a dozen"), scales ("1.2 million",
-//! "5k") and simple fractions ("half", "two and a half"). Shared by every extractor that reads a
-//! number; it does not decide what the number counts.
+//! Numerals: digits ("1,400", "16.4", "-3", "1e6"), words ("twenty-one", "a dozen", "one hundred
+//! and five"), scales ("1.2 million", "4.2bn", "5k", "30 lakh"), fractions and mixed numbers
+//! ("half", "a third", "two-thirds", "3/4", "10 1/2") and ordinals ("21st", "twenty-first").
+//!
+//! Shared by every extractor that reads a number; it does not decide what the number counts
+//! (money, percent, a year...). One pass over the text: digits and number words are the only
+//! places where work is done, every other word is skipped whole.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+// Byte scanners read best with short names for offsets (i, j, e) and the byte slice (b).
+#![allow(clippy::many_single_char_names)]
 
 /// A number found in text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -20,111 +23,62 @@ pub struct Numeral {
     pub precision: f64,
     /// True when written with digits.
     pub digits: bool,
+    /// True for ordinals ("21st", "third" as a rank).
+    pub ordinal: bool,
+    /// True for fractions and mixed numbers ("half", "two-thirds", "10 1/2").
+    pub fraction: bool,
+    /// True when a scale word applied ("million", "bn", "k", "dozen").
+    pub scaled: bool,
+    /// True for a bare run of digits: no sign, separator, decimal, scale or fraction ("2017").
+    pub plain: bool,
+    /// True when letters touch the digits on the left ("USD3", "RM42", "MH17"): a currency
+    /// code or a name; `find_numerals` leaves these out.
+    pub glued_left: bool,
 }
 
-const UNITS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("a dozen", 12.0),
-    ("dozen", 12.0),
-    ("a hundred", 100.0),
-    ("a thousand", 1000.0),
-    ("half a", 0.5),
-    ("half", 0.5),
-    ("a half", 0.5),
-    ("a quarter", 0.25),
-    ("a third", 1.0 / 3.0),
-];
-
-const SCALES: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("bn", 1e9),
-    ("mn", 1e6),
-    ("m", 1e6),
-    ("k", 1e3),
-    ("b", 1e9),
-];
-
-fn digit_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
-            (?P<neg>-)?
-            (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-            (?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b|(?P<short>[kmb])\b)?",
-        )
-        .expect("numeral regex")
-    })
-}
-
-fn word_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let mut words: Vec<&str> = UNITS.iter().map(|(w, _)| *w).collect();
-        // Longest first so that "fourteen" is tried before "four".
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let alt = words.join("|");
-        Regex::new(&format!(
-            r"(?i)\b(?P<w>(?:{alt})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+and\s+a\s+(?P<frac>half|quarter))?(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?(?:\s+(?P<scale2>thousand|million|billion))?\b"
-        ))
-        .expect("number word regex")
-    })
-}
-
-fn word_value(w: &str) -> Option<f64> {
-    let lw = w.to_ascii_lowercase();
-    if let Some((_, v)) = UNITS.iter().find(|(u, _)| *u == lw) {
-        return Some(*v);
+impl Numeral {
+    fn new(value: f64, start: usize, end: usize) -> Numeral {
+        Numeral {
+            value,
+            start,
+            end,
+            precision: 0.0,
+            digits: false,
+            ordinal: false,
+            fraction: false,
+            scaled: false,
+            plain: false,
+            glued_left: false,
+        }
     }
-    let (tens, ones) = lw.split_once(['-', ' '])?;
-    let t = UNITS.iter().find(|(u, _)| *u == tens)?.1;
-    let o = UNITS.iter().find(|(u, _)| *u == ones)?.1;
-    (t >= 20.0 && o < 10.0).then_some(t + o)
+
+    /// True when this looks like a year standing alone (four plain digits, 1900-2099).
+    #[must_use]
+    pub fn is_year_like(&self) -> bool {
+        self.plain
+            && self.end - self.start == 4
+            && (1900.0..=2099.0).contains(&self.value)
+            && !self.ordinal
+    }
 }
 
-fn scale_value(s: &str) -> f64 {
-    let ls = s.to_ascii_lowercase();
-    SCALES
-        .iter()
-        .find(|(name, _)| *name == ls)
-        .map_or(1.0, |(_, v)| *v)
+/// Rounds away the binary noise of a decimal times a scale (16.4 * 1e6 = 16399999.999999998) by
+/// keeping 15 significant digits, which is more than any written number has.
+#[must_use]
+pub fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    format!("{x:.14e}").parse().unwrap_or(x)
 }
 
 /// Parses a run of digits as written ("1,400", "16.4"): value and rounding precision.
 #[must_use]
 pub fn parse_digits(s: &str) -> Option<(f64, f64)> {
-    let clean: String = s.chars().filter(|c| *c != ',').collect();
+    let clean: String = s
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
     let v: f64 = clean.parse().ok()?;
     if !v.is_finite() {
         return None;
@@ -142,77 +96,805 @@ pub fn parse_digits(s: &str) -> Option<(f64, f64)> {
     Some((v, precision))
 }
 
-/// Every numeral in `text`, in order, not overlapping.
+/// Every cardinal numeral in `text` (fractions included, ordinals excluded), in order, not
+/// overlapping.
 #[must_use]
 pub fn find_numerals(text: &str) -> Vec<Numeral> {
+    let mut v = scan_numerals(text);
+    v.retain(|n| !n.ordinal && !n.glued_left);
+    v
+}
+
+/// Every numeral in `text`, cardinals and ordinals, in order, not overlapping.
+#[must_use]
+pub fn scan_numerals(text: &str) -> Vec<Numeral> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    for c in digit_re().captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        // Not part of a word or a longer token ("A380", "COVID-19" are not numerals).
-        if text[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphabetic)
-        {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+            let glued = prev_char(text, i).is_some_and(|p| {
+                p.is_alphabetic()
+                    || p == '_'
+                    || (p == '.'
+                        && c != b'.'
+                        && prev_char(text, i - 1).is_some_and(|q| q.is_ascii_digit()))
+                    || ((p == '-' || p == '/')
+                        && prev_char(text, i - 1).is_some_and(char::is_alphabetic)
+                        && !letters_after_digit(text, i - 1))
+            });
+            let after_digit = c == b'.' && i > 0 && b[i - 1].is_ascii_digit();
+            // Two to four capitals (or "Rs") right before the digits may be a currency code.
+            let code_left = glued && c != b'.' && code_before(text, i);
+            if (!glued || code_left) && !after_digit {
+                if let Some(mut n) = parse_digit_numeral(text, i) {
+                    n.glued_left = code_left;
+                    i = n.end;
+                    out.push(n);
+                    continue;
+                }
+            }
+            // Skip the whole token.
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b',') {
+                i += 1;
+            }
             continue;
         }
-        let Some((mut v, mut precision)) = parse_digits(&c["num"]) else {
+        if c.is_ascii_alphabetic() {
+            let mut we = i;
+            while we < b.len() && b[we].is_ascii_alphabetic() {
+                we += 1;
+            }
+            let mid_word = prev_char(text, i).is_some_and(|p| p.is_alphanumeric() || p == '\'');
+            if !mid_word {
+                if let Some(n) = parse_word_numeral(text, i) {
+                    i = n.end;
+                    out.push(n);
+                    continue;
+                }
+            }
+            i = we;
             continue;
-        };
-        let mut end = c.name("num").expect("num").end();
-        if let Some(s) = c.name("scale").or_else(|| c.name("short")) {
-            let k = scale_value(s.as_str());
-            v *= k;
-            precision *= k;
-            end = s.end();
         }
-        let start = if c.name("neg").is_some()
-            && !text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        {
-            v = -v;
-            m.start()
-        } else {
-            c.name("num").expect("num").start()
-        };
-        out.push(Numeral {
-            value: v,
-            start,
-            end,
-            precision,
-            digits: true,
-        });
+        if c >= 0x80 {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if let Some(v) = vulgar(ch) {
+                out.push(Numeral {
+                    fraction: true,
+                    ..Numeral::new(v, i, i + ch.len_utf8())
+                });
+            }
+            i += ch.len_utf8();
+            continue;
+        }
+        i += 1;
     }
-    for c in word_re().captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        if out.iter().any(|n| n.start < m.end() && m.start() < n.end) {
-            continue;
-        }
-        let Some(mut v) = word_value(&c["w"]) else {
-            continue;
-        };
-        if let Some(f) = c.name("frac") {
-            v += if f.as_str().eq_ignore_ascii_case("half") {
-                0.5
-            } else {
-                0.25
-            };
-        }
-        for s in [c.name("scale"), c.name("scale2")].into_iter().flatten() {
-            v *= scale_value(s.as_str());
-        }
-        out.push(Numeral {
-            value: v,
-            start: m.start(),
-            end: m.end(),
-            precision: 0.0,
-            digits: false,
-        });
-    }
-    out.sort_by_key(|n| n.start);
     out
+}
+
+/// True when the letters right before `i` look like a currency code: 2-4 capitals, or a
+/// capital and a lower-case letter ("Rs", "Rp"), starting a word.
+fn code_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut s = i;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() && i - s < 5 {
+        s -= 1;
+    }
+    let n = i - s;
+    let word_start = s == 0 || !b[s - 1].is_ascii_alphanumeric();
+    let caps = b[s..i].iter().all(u8::is_ascii_uppercase);
+    let cap_low = n == 2 && b[s].is_ascii_uppercase() && b[s + 1].is_ascii_lowercase();
+    word_start && (2..=4).contains(&n) && (caps || cap_low)
+}
+
+/// True when the run of letters ending at `i` follows a digit ("5k" in "5k-20k").
+fn letters_after_digit(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut s = i;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    s > 0 && s < i && b[s - 1].is_ascii_digit()
+}
+
+/// True when `w` (any case) is a number word: "twenty", "billions", "third", "dozen".
+#[must_use]
+pub fn is_number_word(w: &str) -> bool {
+    let lw = w.to_ascii_lowercase();
+    !matches!(lw.as_str(), "a" | "an" | "and")
+        && (classify(&lw).is_some() || digit_scale(&lw).is_some())
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+fn vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅙' => 1.0 / 6.0,
+        '⅛' => 0.125,
+        _ => return None,
+    })
+}
+
+fn digits_end(b: &[u8], mut j: usize) -> usize {
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    j
+}
+
+/// The scale words accepted after digits, with their multiplier. Single letters other than "k"
+/// are not here: "5m" may be metres and "3M" a company; money reads them itself.
+fn digit_scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" | "hundreds" => 1e2,
+        "thousand" | "thousands" | "k" | "K" => 1e3,
+        "million" | "millions" | "mn" | "mln" | "MM" | "mio" | "M" => 1e6,
+        "billion" | "billions" | "bn" | "bln" => 1e9,
+        "trillion" | "trillions" | "tn" | "tln" | "trn" => 1e12,
+        "lakh" | "lakhs" | "lkh" | "lkhs" | "lac" | "lacs" => 1e5,
+        "crore" | "crores" | "cr" | "Cr" | "koti" | "krores" => 1e7,
+        "dozen" | "dozens" => 12.0,
+        _ => return None,
+    })
+}
+
+/// Reads an ASCII word starting at `j` (letters only); returns its end.
+fn word_at(b: &[u8], j: usize) -> usize {
+    let mut e = j;
+    while e < b.len() && b[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    e
+}
+
+fn parse_digit_numeral(text: &str, i: usize) -> Option<Numeral> {
+    let mut n = parse_unsigned(text, i)?;
+    if n.ordinal {
+        return Some(n);
+    }
+    // A sign directly before: "-3" (not "10-3", not "COVID-19"), or "- 2" at the very start.
+    let before = &text[..i];
+    let sign = if before.ends_with('-') {
+        Some(i - 1)
+    } else if before.ends_with('\u{2212}') {
+        Some(i - 3)
+    } else if before == "- " || before.ends_with("\n- ") {
+        Some(i - 2)
+    } else {
+        None
+    };
+    if let Some(s) = sign {
+        let ok = prev_char(text, s)
+            .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | ':' | '='));
+        if ok {
+            n.value = -n.value;
+            n.start = s;
+            n.plain = false;
+        }
+    }
+    Some(n)
+}
+
+fn parse_unsigned(text: &str, i: usize) -> Option<Numeral> {
+    let b = text.as_bytes();
+    let mut j = i;
+    let mut plain = true;
+    let int_end = digits_end(b, j);
+    j = int_end;
+    // Thousands separators: ",ddd" groups, or thin / no-break spaces; plain spaces only for two
+    // or more groups ("1 414 021 100"), since "in 2 000" is rarer than "top 10 100-metre".
+    if int_end > i && int_end - i <= 3 {
+        loop {
+            let rest = &text[j..];
+            let sep_len = if rest.starts_with(',') {
+                1
+            } else if rest.starts_with('\u{a0}') || rest.starts_with('\u{2009}') {
+                2
+            } else if rest.starts_with('\u{202f}') {
+                3
+            } else {
+                0
+            };
+            if sep_len > 0 && digits_end(b, j + sep_len) == j + sep_len + 3 {
+                j += sep_len + 3;
+                plain = false;
+                continue;
+            }
+            break;
+        }
+        if plain {
+            let mut k = j;
+            let mut groups = 0;
+            while b.get(k) == Some(&b' ') && digits_end(b, k + 1) == k + 4 {
+                k += 4;
+                groups += 1;
+            }
+            if groups >= 2 {
+                j = k;
+                plain = false;
+            }
+        }
+    }
+    let mut has_decimal = false;
+    if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        let de = digits_end(b, j + 1);
+        // "1.2.3" is a version or an address, not a number.
+        if b.get(de) == Some(&b'.') && b.get(de + 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        j = de;
+        has_decimal = true;
+        plain = false;
+    }
+    let num_text = &text[i..j];
+    let (mut v, mut precision) = parse_digits(num_text)?;
+    let mut n = Numeral {
+        digits: true,
+        ..Numeral::new(v, i, j)
+    };
+    // Exponent: "1e10", "12.32e+14".
+    if matches!(b.get(j), Some(b'e' | b'E')) {
+        let mut k = j + 1;
+        if matches!(b.get(k), Some(b'+' | b'-')) {
+            k += 1;
+        }
+        let ke = digits_end(b, k);
+        if ke > k && !b.get(ke).is_some_and(u8::is_ascii_alphanumeric) {
+            if let Ok(e) = text[k - usize::from(matches!(b[k - 1], b'+' | b'-'))..ke].parse::<i32>()
+            {
+                v = tidy(v * 10f64.powi(e));
+                precision = tidy(precision * 10f64.powi(e));
+                j = ke;
+                plain = false;
+            }
+        }
+    }
+    // Ordinal suffix: "21st", "3rd".
+    if !has_decimal {
+        let we = word_at(b, j);
+        let suf = text[j..we].to_ascii_lowercase();
+        if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") && we > j {
+            n.value = v;
+            n.end = we;
+            n.ordinal = true;
+            n.precision = 1.0;
+            return Some(n);
+        }
+    }
+    // Fractions: "3/4", and mixed numbers "10 1/2". Not after or before another slash (dates).
+    if !has_decimal && plain && b.get(j) == Some(&b'/') && prev_char(text, i) != Some('/') {
+        let de = digits_end(b, j + 1);
+        if de > j + 1
+            && b.get(de) != Some(&b'/')
+            && !b.get(de).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            let den: f64 = text[j + 1..de].parse().ok()?;
+            if den != 0.0 {
+                n.value = v / den;
+                n.end = de;
+                n.fraction = true;
+                return Some(n);
+            }
+        }
+    }
+    if !has_decimal && plain && b.get(j) == Some(&b' ') {
+        let k = j + 1;
+        let ne = digits_end(b, k);
+        if ne > k && b.get(ne) == Some(&b'/') {
+            let de = digits_end(b, ne + 1);
+            if de > ne + 1
+                && b.get(de) != Some(&b'/')
+                && !b.get(de).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                if let (Ok(num), Ok(den)) =
+                    (text[k..ne].parse::<f64>(), text[ne + 1..de].parse::<f64>())
+                {
+                    if den != 0.0 && num < den {
+                        n.value = v + num / den;
+                        n.end = de;
+                        n.fraction = true;
+                        return Some(n);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(ch) = text[j..].chars().next() {
+        if let Some(f) = vulgar(ch) {
+            n.value = v + f;
+            n.end = j + ch.len_utf8();
+            n.fraction = true;
+            return Some(n);
+        }
+    }
+    // Scale: "1.2 million", "4.2bn", "5k", "30 lakh", "2 dozen".
+    let k = if b.get(j) == Some(&b' ') { j + 1 } else { j };
+    let k = if b.get(k) == Some(&b' ') { k + 1 } else { k };
+    let we = word_at(b, k);
+    // "M" for million only when attached ("10M"); "3 M" is more likely a name or a unit.
+    if we > k && !b.get(we).is_some_and(u8::is_ascii_digit) && !(k != j && &text[k..we] == "M") {
+        if let Some(s) =
+            digit_scale(&text[k..we]).or_else(|| digit_scale(&text[k..we].to_ascii_lowercase()))
+        {
+            // "k" and short forms must not be the start of a longer token ("5 km").
+            v = tidy(v * s);
+            precision = tidy(precision * s);
+            j = we;
+            n.scaled = true;
+            plain = false;
+        }
+    }
+    n.value = v;
+    n.precision = precision;
+    n.end = j;
+    n.plain = plain;
+    Some(n)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum W {
+    Zero,
+    Unit(f64),
+    Teen(f64),
+    Ten(f64),
+    Hundred,
+    Scale(f64),
+    Dozen,
+    A,
+    And,
+    Half,
+    Quarter,
+    /// Ordinal word; the flag says it can follow a tens word ("first" .. "ninth").
+    Ord(f64, bool),
+    /// Plural denominator ("thirds", "quarters").
+    Denom(f64),
+    Minus,
+}
+
+fn classify(w: &str) -> Option<W> {
+    use W::{
+        And, Denom, Dozen, Half, Hundred, Minus, Ord, Quarter, Scale, Teen, Ten, Unit, Zero, A,
+    };
+    Some(match w {
+        "zero" | "nought" | "nil" | "naught" => Zero,
+        "one" => Unit(1.0),
+        "two" => Unit(2.0),
+        "three" => Unit(3.0),
+        "four" => Unit(4.0),
+        "five" => Unit(5.0),
+        "six" => Unit(6.0),
+        "seven" => Unit(7.0),
+        "eight" => Unit(8.0),
+        "nine" => Unit(9.0),
+        "ten" => Teen(10.0),
+        "eleven" => Teen(11.0),
+        "twelve" => Teen(12.0),
+        "thirteen" => Teen(13.0),
+        "fourteen" => Teen(14.0),
+        "fifteen" => Teen(15.0),
+        "sixteen" => Teen(16.0),
+        "seventeen" => Teen(17.0),
+        "eighteen" => Teen(18.0),
+        "nineteen" => Teen(19.0),
+        "twenty" => Ten(20.0),
+        "thirty" => Ten(30.0),
+        "forty" | "fourty" => Ten(40.0),
+        "fifty" => Ten(50.0),
+        "sixty" => Ten(60.0),
+        "seventy" => Ten(70.0),
+        "eighty" => Ten(80.0),
+        "ninety" => Ten(90.0),
+        "hundred" => Hundred,
+        "thousand" | "thousands" => Scale(1e3),
+        "million" | "millions" => Scale(1e6),
+        "billion" | "billions" => Scale(1e9),
+        "trillion" | "trillions" => Scale(1e12),
+        "hundreds" => Hundred,
+        "dozens" => Dozen,
+        "lakh" | "lakhs" => Scale(1e5),
+        "crore" | "crores" => Scale(1e7),
+        "dozen" => Dozen,
+        "a" | "an" => A,
+        "and" => And,
+        "half" => Half,
+        "quarter" => Quarter,
+        "minus" | "negative" => Minus,
+        "first" => Ord(1.0, true),
+        "second" => Ord(2.0, true),
+        "third" => Ord(3.0, true),
+        "fourth" => Ord(4.0, true),
+        "fifth" => Ord(5.0, true),
+        "sixth" => Ord(6.0, true),
+        "seventh" => Ord(7.0, true),
+        "eighth" => Ord(8.0, true),
+        "ninth" => Ord(9.0, true),
+        "tenth" => Ord(10.0, false),
+        "eleventh" => Ord(11.0, false),
+        "twelfth" => Ord(12.0, false),
+        "thirteenth" => Ord(13.0, false),
+        "fourteenth" => Ord(14.0, false),
+        "fifteenth" => Ord(15.0, false),
+        "sixteenth" => Ord(16.0, false),
+        "seventeenth" => Ord(17.0, false),
+        "eighteenth" => Ord(18.0, false),
+        "nineteenth" => Ord(19.0, false),
+        "twentieth" => Ord(20.0, false),
+        "thirtieth" => Ord(30.0, false),
+        "fortieth" => Ord(40.0, false),
+        "fiftieth" => Ord(50.0, false),
+        "sixtieth" => Ord(60.0, false),
+        "seventieth" => Ord(70.0, false),
+        "eightieth" => Ord(80.0, false),
+        "ninetieth" => Ord(90.0, false),
+        "hundredth" => Ord(100.0, false),
+        "thousandth" => Ord(1000.0, false),
+        "millionth" => Ord(1e6, false),
+        "halves" => Denom(2.0),
+        "thirds" => Denom(3.0),
+        "quarters" | "fourths" => Denom(4.0),
+        "fifths" => Denom(5.0),
+        "sixths" => Denom(6.0),
+        "sevenths" => Denom(7.0),
+        "eighths" => Denom(8.0),
+        "ninths" => Denom(9.0),
+        "tenths" => Denom(10.0),
+        "twentieths" => Denom(20.0),
+        "hundredths" => Denom(100.0),
+        "thousandths" => Denom(1000.0),
+        _ => return None,
+    })
+}
+
+/// Splits a run-together compound ("twentyfifth", "fortysecond") into its tens and the rest.
+fn split_compound(w: &str) -> Option<(W, W)> {
+    for (t, v) in [
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+    ] {
+        if let Some(rest) = w.strip_prefix(t) {
+            match classify(rest) {
+                Some(r @ (W::Unit(_) | W::Ord(_, true))) => return Some((W::Ten(v), r)),
+                _ => return None,
+            }
+        }
+    }
+    None
+}
+
+/// The denominator a singular fraction word stands for after "a" / "one" ("a third").
+fn singular_denom(w: W) -> Option<f64> {
+    match w {
+        W::Half => Some(2.0),
+        W::Quarter => Some(4.0),
+        W::Ord(v, _) if (3.0..=10.0).contains(&v) || v == 100.0 || v == 1000.0 => Some(v),
+        _ => None,
+    }
+}
+
+/// Separators allowed between number words: spaces, hyphens and dashes, a few of them.
+fn skip_sep(text: &str, mut j: usize) -> usize {
+    let start = j;
+    for c in text[j..].chars() {
+        if matches!(c, ' ' | '-' | '\u{2013}' | '\u{2014}') && j - start < 6 {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// The tokens of a run of number words starting at `i`: (class, start, end).
+fn word_tokens(text: &str, i: usize) -> Vec<(W, usize, usize)> {
+    let b = text.as_bytes();
+    let mut toks = Vec::new();
+    let mut j = i;
+    let mut buf = [0u8; 20];
+    while toks.len() < 24 {
+        let we = word_at(b, j);
+        if we == j || we - j > buf.len() || b.get(we).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+        let w = &mut buf[..we - j];
+        w.copy_from_slice(&b[j..we]);
+        w.make_ascii_lowercase();
+        let w = std::str::from_utf8(w).unwrap_or("");
+        if let Some(c) = classify(w) {
+            toks.push((c, j, we));
+        } else if let Some((t, r)) = split_compound(w) {
+            toks.push((t, j, we));
+            toks.push((r, j, we));
+        } else {
+            break;
+        }
+        let next = skip_sep(text, we);
+        if next == we {
+            break;
+        }
+        j = next;
+    }
+    toks
+}
+
+fn parse_word_numeral(text: &str, i: usize) -> Option<Numeral> {
+    // Cheap rejection: the first word must be a number word at all.
+    let b = text.as_bytes();
+    let we = word_at(b, i);
+    if we - i > 20 {
+        return None;
+    }
+    let first = text[i..we].to_ascii_lowercase();
+    if classify(&first).is_none() && split_compound(&first).is_none() {
+        return None;
+    }
+    let toks = word_tokens(text, i);
+    if toks.is_empty() {
+        return None;
+    }
+    if toks[0].0 == W::Minus {
+        let k = skip_sep(text, toks[0].2);
+        let inner = if b.get(k).is_some_and(u8::is_ascii_digit) {
+            parse_digit_numeral(text, k)
+        } else {
+            parse_word_numeral(text, k)
+        }?;
+        if inner.ordinal || k == toks[0].2 {
+            return None;
+        }
+        return Some(Numeral {
+            value: -inner.value,
+            start: i,
+            plain: false,
+            ..inner
+        });
+    }
+    parse_word_tokens(text, &toks)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    Start,
+    A,
+    Unit,
+    Teen,
+    Ten,
+    Hundred,
+    Scale,
+    And,
+    Frac,
+}
+
+/// True when what follows a singular fraction word makes it a fraction: "of", or the end of the
+/// phrase (punctuation, end of text, a conjunction).
+fn fraction_context(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    let b = rest.as_bytes();
+    if b.first().is_none_or(|c| !c.is_ascii_alphanumeric()) {
+        return true;
+    }
+    let w = &rest[..b
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(b.len())];
+    [
+        "of", "and", "or", "more", "less", "fewer", "higher", "lower",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
+}
+
+fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> {
+    let mut total = 0.0f64;
+    let mut cur = 0.0f64;
+    let mut last = Last::Start;
+    let mut end = 0usize;
+    let mut last_scale = f64::INFINITY;
+    let mut fraction = false;
+    let mut scaled = false;
+    let start = toks[0].1;
+    let mut k = 0;
+    let is_num = |l: Last| matches!(l, Last::Unit | Last::Teen | Last::Ten);
+    while k < toks.len() {
+        let (w, _, we) = toks[k];
+        match w {
+            W::Zero if last == Last::Start => {
+                end = we;
+                last = Last::Unit;
+                // "zero" stands alone.
+                break;
+            }
+            W::Unit(v)
+                if matches!(
+                    last,
+                    Last::Start | Last::Ten | Last::Hundred | Last::Scale | Last::And
+                ) =>
+            {
+                cur += v;
+                last = Last::Unit;
+            }
+            W::Teen(v) | W::Ten(v)
+                if matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) =>
+            {
+                cur += v;
+                last = if matches!(w, W::Teen(_)) {
+                    Last::Teen
+                } else {
+                    Last::Ten
+                };
+            }
+            W::Hundred if is_num(last) || last == Last::A => {
+                cur = cur.max(1.0) * 100.0;
+                last = Last::Hundred;
+                scaled = true;
+            }
+            W::Scale(s) if is_num(last) || matches!(last, Last::A | Last::Hundred | Last::Frac) => {
+                if s < last_scale {
+                    total += cur.max(if last == Last::Frac { cur } else { 1.0 }) * s;
+                    last_scale = s;
+                } else {
+                    total = (total + cur) * s;
+                }
+                cur = 0.0;
+                last = Last::Scale;
+                scaled = true;
+            }
+            W::Dozen if is_num(last) || matches!(last, Last::A | Last::Frac) => {
+                cur = cur.max(if last == Last::Frac { cur } else { 1.0 }) * 12.0;
+                last = Last::Unit;
+                scaled = true;
+            }
+            W::A if last == Last::Start => {
+                last = Last::A;
+            }
+            W::A if last == Last::Frac && cur == 0.5 => {
+                // "half a dozen", "half a million".
+                let next_ok = toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.0, W::Dozen | W::Scale(_) | W::Hundred));
+                if !next_ok {
+                    break;
+                }
+            }
+            W::Quarter
+                if last == Last::Start
+                    && toks.get(k + 1).is_some_and(|t| matches!(t.0, W::Scale(_))) =>
+            {
+                cur = 0.25;
+                last = Last::Frac;
+                fraction = true;
+            }
+            W::Half if matches!(last, Last::Start | Last::A) => {
+                cur = 0.5;
+                last = Last::Frac;
+                fraction = true;
+            }
+            W::Quarter | W::Ord(..) if last == Last::A => {
+                let Some(d) = singular_denom(w) else { break };
+                // "a third of", "a third." are fractions; "a third term" is a rank, read from
+                // the ordinal word on its own.
+                if matches!(w, W::Ord(..)) && !fraction_context(text, we) {
+                    return None;
+                }
+                cur = 1.0 / d;
+                last = Last::Frac;
+                fraction = true;
+            }
+            W::Quarter | W::Half | W::Ord(..)
+                if last == Last::Unit
+                    && cur == 1.0
+                    && total == 0.0
+                    && singular_denom(w).is_some() =>
+            {
+                // "one third", "one-quarter".
+                cur = 1.0 / singular_denom(w).unwrap_or(1.0);
+                last = Last::Frac;
+                fraction = true;
+            }
+            W::Denom(d) if is_num(last) => {
+                // "two-thirds", "three quarters", "twenty-three fifths".
+                cur /= d;
+                end = we;
+                fraction = true;
+                break;
+            }
+            W::And
+                if matches!(
+                    last,
+                    Last::Hundred | Last::Scale | Last::Unit | Last::Teen | Last::Ten
+                ) =>
+            {
+                // "one hundred and five"; "two and a half"; "five and three quarters".
+                match (toks.get(k + 1).map(|t| t.0), toks.get(k + 2).map(|t| t.0)) {
+                    (Some(W::A), Some(f @ (W::Half | W::Quarter | W::Ord(..))))
+                        if singular_denom(f).is_some() =>
+                    {
+                        cur += 1.0 / singular_denom(f).unwrap_or(1.0);
+                        end = toks[k + 2].2;
+                        fraction = true;
+                        k += 3;
+                        // A scale may follow: "five and a half million".
+                        if let Some((W::Scale(s), _, se)) = toks.get(k).copied() {
+                            total += cur * s;
+                            cur = 0.0;
+                            end = se;
+                            scaled = true;
+                        }
+                        break;
+                    }
+                    (Some(W::Unit(n)), Some(W::Denom(d))) => {
+                        // "five billion and three quarters": a fraction of the last scale.
+                        if last == Last::Scale {
+                            total += n / d * last_scale;
+                        } else {
+                            cur += n / d;
+                        }
+                        end = toks[k + 2].2;
+                        fraction = true;
+                        break;
+                    }
+                    (Some(W::Unit(_) | W::Teen(_) | W::Ten(_)), _)
+                        if matches!(last, Last::Hundred | Last::Scale) =>
+                    {
+                        last = Last::And;
+                    }
+                    _ => break,
+                }
+            }
+            W::Ord(v, unit_like)
+                if matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And)
+                    || (last == Last::Ten && unit_like && v < 10.0) =>
+            {
+                if v >= 100.0 && last != Last::Start {
+                    // "two hundredth": the scale ordinal multiplies.
+                    break;
+                }
+                let value = total + cur + v;
+                return Some(Numeral {
+                    ordinal: true,
+                    ..Numeral::new(value, start, we)
+                });
+            }
+            W::Ord(v, _) if v >= 100.0 && is_num(last) => {
+                let value = total + cur * v;
+                return Some(Numeral {
+                    ordinal: true,
+                    ..Numeral::new(value, start, we)
+                });
+            }
+            _ => break,
+        }
+        if last != Last::A && last != Last::And {
+            end = we;
+        }
+        k += 1;
+    }
+    if end == 0 || matches!(last, Last::Start | Last::A) && !fraction {
+        return None;
+    }
+    let value = tidy(total + cur);
+    if value == 0.0 && last != Last::Unit {
+        return None;
+    }
+    Some(Numeral {
+        fraction,
+        scaled,
+        ..Numeral::new(value, start, end)
+    })
 }
 
 #[cfg(test)]
@@ -225,6 +907,10 @@ mod tests {
         (n[0].value, &text[n[0].start..n[0].end])
     }
 
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
     #[test]
     fn digits_and_scales() {
         assert_eq!(one("nearly 1,400 terabytes"), (1400.0, "1,400"));
@@ -232,6 +918,48 @@ mod tests {
         assert_eq!(one("1.2 million people"), (1.2e6, "1.2 million"));
         assert_eq!(one("twenty-one"), (21.0, "twenty-one"));
         assert_eq!(one("two and a half weeks").0, 2.5);
+        assert_eq!(one("5k runners"), (5000.0, "5k"));
+        assert_eq!(one("a drop of -3 points"), (-3.0, "-3"));
+        assert_eq!(one("1e10"), (1e10, "1e10"));
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(one("one hundred and five"), (105.0, "one hundred and five"));
+        assert_eq!(one("a dozen eggs"), (12.0, "a dozen"));
+        assert_eq!(one("a hundred people"), (100.0, "a hundred"));
+        assert_eq!(one("seven hundred twenty-one thousand twelve").0, 721_012.0);
+        assert_eq!(
+            one("minus three million two hundred thousand").0,
+            -3_200_000.0
+        );
+        assert_eq!(one("half a dozen"), (6.0, "half a dozen"));
+        assert_eq!(one("five and a half million").0, 5_500_000.0);
+    }
+
+    #[test]
+    fn fractions() {
+        assert!(close(one("two-thirds of voters").0, 2.0 / 3.0));
+        assert!(close(one("a third of").0, 1.0 / 3.0));
+        assert_eq!(one("10 1/2 miles"), (10.5, "10 1/2"));
+        assert_eq!(one("3/4 cup"), (0.75, "3/4"));
+        assert_eq!(one("half"), (0.5, "half"));
+        assert_eq!(one("three quarters").0, 0.75);
+    }
+
+    #[test]
+    fn ordinals() {
+        let n = scan_numerals("the 21st and twenty-first and third");
+        let v: Vec<(f64, bool)> = n.iter().map(|n| (n.value, n.ordinal)).collect();
+        assert_eq!(v, vec![(21.0, true), (21.0, true), (3.0, true)]);
+        assert!(find_numerals("the 21st").is_empty());
+    }
+
+    #[test]
+    fn not_numerals() {
+        assert!(find_numerals("COVID-19 and A380 and v1.2.3").is_empty());
+        assert!(find_numerals("someone said anything").is_empty());
+        assert_eq!(find_numerals("5/17/2018").len(), 3);
     }
 
     #[test]

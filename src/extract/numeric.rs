@@ -1,19 +1,22 @@
-//! Numbers, ordinals, percentages, money, quantities and changes.
+//! The numeric claims: numbers, ordinals, percentages, money and quantities (measured with a
+//! unit, or counts of a named noun), with hedges turned into bounds, ranges into intervals, and
+//! modality flags. Changes ("tripled", "rose by 300%") are read from these mentions in
+//! `change.rs`.
 //!
-//! One pass finds every numeral (`numeral::find_numerals`); each is then read in its local
-//! context: the hedge before it, and the currency, percent sign, unit or counted noun around it.
-//! Growth verbs and multiples are found by one combined regex. Vocabularies (hedges, units,
-//! currencies, growth verbs) are data in rules/lexicon/numeric.toml.
+//! Works from the numerals `numeral::scan_numerals` finds (one pass over the text) and from the
+//! lexicon's trigger phrases; everything else is a look at the few bytes around each of them.
+//! Must not emit claims for years standing alone or times of day: those belong to `temporal`.
 
-use std::sync::OnceLock;
+// Byte scanners read best with short names for offsets (i, j, e) and the byte slice (b).
+#![allow(clippy::many_single_char_names)]
 
-use regex::Regex;
-
-use super::numeral::{find_numerals, Numeral};
-use super::{Context, Extractor};
-use crate::claim::{Change, Claim, Hedge, Interval, Kind};
+use crate::claim::{Claim, Hedge, Interval, Kind, Modality};
 use crate::document::Span;
-use crate::lexicon::numeric::NumericLexicon;
+use crate::lexicon::numeric::{Compiled, Trigger};
+
+use super::change;
+use super::numeral::{is_number_word, scan_numerals, tidy, Numeral};
+use super::{Context, Extractor};
 
 /// Extracts the numeric claims.
 pub struct Numeric;
@@ -33,751 +36,1251 @@ impl Extractor for Numeric {
         ]
     }
     fn extract(&self, text: &str, ctx: &Context<'_>, out: &mut Vec<Claim>) {
-        let lex = &ctx.lexicon.numeric;
-        let nums = find_numerals(text);
-        for n in &nums {
-            if is_list_marker(text, n) {
-                continue;
-            }
-            if let Some(c) = read_numeral(text, n, lex) {
-                out.push(c);
-            }
+        let lex = ctx.lexicon.numeric.compiled();
+        let nums = scan_numerals(text);
+        let mut mentions = mentions(text, lex, &nums);
+        multiples(text, lex, &mut mentions);
+        mentions.sort_by_key(|m| m.claim.span.start);
+        merge_minor_units(text, &mut mentions);
+        merge_pairs(text, lex, &mut mentions);
+        let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() * 2);
+        change::changes(text, lex, &nums, &mentions, &mut claims);
+        claims.extend(mentions.into_iter().map(|m| m.claim));
+        for c in &mut claims {
+            c.modality = modality(text, lex, c.span);
         }
-        ordinals(text, out);
-        changes(text, lex, out);
+        out.extend(claims);
     }
 }
 
-/// The hedge that ends right before `at` (after optional white space), and where it starts.
-#[must_use]
-pub fn hedge_before(text: &str, at: usize, lex: &NumericLexicon) -> Option<(Hedge, usize)> {
-    let before = &text[..at];
-    let trimmed = before.trim_end();
-    let lower_tail: String = trimmed
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
-    let mut best: Option<(Hedge, usize)> = None;
-    for (phrase, hedge) in lex.hedges() {
-        if lower_tail.ends_with(phrase.as_str()) {
-            let start = trimmed.len() - phrase.len();
-            // Whole words only.
-            if trimmed[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            if best.is_none_or(|(_, s)| start < s) {
-                best = Some((*hedge, start));
-            }
+/// A numeric claim with the positions change detection needs.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The claim (its span starts at the hedge, if any).
+    pub claim: Claim,
+    /// Where the amount itself starts (after the hedge).
+    pub core_start: usize,
+    /// The value before currency or unit conversion, with hedge bounds (a percent's number).
+    pub raw: Interval,
+    /// True for percentage points.
+    pub points: bool,
+    /// True for "between X and Y", "X-Y".
+    pub range: bool,
+    /// True when the numeral was a fraction ("a third").
+    pub fraction: bool,
+}
+
+// ------------------------------------------------------------------------------------------
+// Small text helpers. All offsets are byte offsets into `text`; every returned offset is on a
+// char boundary because it is the start or end of an ASCII byte or of a matched string.
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// True when `hay` starts with `needle`, ASCII case-insensitively.
+fn starts_ci(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay.as_bytes()[..needle.len()].eq_ignore_ascii_case(needle.as_bytes())
+}
+
+/// True when `hay` ends with `needle`, ASCII case-insensitively.
+fn ends_ci(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay.as_bytes()[hay.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())
+}
+
+/// True when a phrase of `text` starting at `s` and ending at `e` is word-bounded where the
+/// phrase itself begins or ends with a word character.
+fn bounded(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let left_ok = s == 0 || !is_word_byte(b[s]) || !is_word_byte(b[s - 1]);
+    let right_ok = e >= b.len() || e == s || !is_word_byte(b[e - 1]) || !is_word_byte(b[e]);
+    left_ok && right_ok
+}
+
+/// True when a phrase ending at `e` does not run into a word ("5 kmh" is not "5 km").
+fn right_bounded(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    e >= b.len() || e == 0 || !is_word_byte(b[e - 1]) || !is_word_byte(b[e])
+}
+
+/// Skips up to `max` spaces (ASCII space, no-break space) forward.
+fn skip_spaces(text: &str, mut i: usize, max: usize) -> usize {
+    let mut n = 0;
+    while n < max {
+        if text[i..].starts_with(' ') {
+            i += 1;
+        } else if text[i..].starts_with('\u{a0}') {
+            i += 2;
+        } else {
+            break;
         }
+        n += 1;
     }
-    best
+    i
 }
 
-/// "1." or "2)" opening a line: an enumeration, not a claim.
-fn is_list_marker(text: &str, n: &Numeral) -> bool {
-    let line_start = text[..n.start].rfind('\n').map_or(0, |p| p + 1);
-    text[line_start..n.start].trim().is_empty()
-        && text[n.end..].starts_with(['.', ')'])
-        && n.value < 100.0
-}
-
-fn is_year(text: &str, n: &Numeral) -> bool {
-    let s = &text[n.start..n.end];
-    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && (1800.0..=2099.0).contains(&n.value)
-}
-
-fn next_word(text: &str, at: usize) -> Option<(usize, usize)> {
-    let rest = &text[at..];
-    let skip = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
-    if skip > 2 {
-        return None;
-    }
-    let start = at + skip;
-    let len = text[start..]
-        .char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(text.len() - start, |(i, _)| i);
-    (len > 0).then_some((start, start + len))
-}
-
-fn read_numeral(text: &str, n: &Numeral, lex: &NumericLexicon) -> Option<Claim> {
-    let (hedge, hstart) = hedge_before(text, n.start, lex).unwrap_or((Hedge::Exact, n.start));
-    let mut start = hstart;
-    let mut end = n.end;
-    let mut value = n.value;
-    let mut kind = Kind::Number;
-    let mut unit = None;
-    let mut dimension = None;
-    let mut base = None;
-    let mut noun = None;
-    let mut precision = if n.precision > 0.0 {
-        Some(n.precision)
-    } else {
-        None
-    };
-
-    // Currency before the number: "$", "US$", "€", "EUR ".
-    let before = &text[..n.start];
-    if let Some((code, sym_len)) = lex.currency_prefix(before) {
-        kind = Kind::Money;
-        unit = Some(code);
-        start = start.min(n.start - sym_len);
-        if hstart < n.start - sym_len {
-            start = hstart;
-        } else if let Some((h, hs)) = hedge_before(text, n.start - sym_len, lex) {
-            return read_money_with_hedge(text, n, h, hs, n.start - sym_len, lex);
+/// Skips up to `max` spaces backward from `i`.
+fn skip_spaces_back(text: &str, mut i: usize, max: usize) -> usize {
+    let mut n = 0;
+    while n < max && i > 0 {
+        if text[..i].ends_with(' ') {
+            i -= 1;
+        } else if text[..i].ends_with('\u{a0}') {
+            i -= 2;
+        } else {
+            break;
         }
+        n += 1;
     }
-    let after = &text[end..];
-    let lower_after = after.chars().take(40).collect::<String>().to_lowercase();
-    if kind == Kind::Number {
-        if lower_after.starts_with('%')
-            || lower_after.starts_with(" percent")
-            || lower_after.starts_with(" per cent")
-            || lower_after.starts_with("-percent")
-        {
-            kind = Kind::Percent;
-            let l = if lower_after.starts_with('%') {
-                1
-            } else if lower_after.starts_with(" per cent") {
-                9
-            } else {
-                8
-            };
-            end += l;
-            let rest = text[end..].to_lowercase();
-            if rest.starts_with("age points") {
-                end += "age points".len();
-                unit = Some("pp".to_string());
-            } else if rest.starts_with("age point") {
-                end += "age point".len();
-                unit = Some("pp".to_string());
-            } else if rest.starts_with("age") {
-                end += 3;
-            }
-        } else if lower_after.starts_with(" percentage points")
-            || lower_after.starts_with(" percentage point")
-            || lower_after.starts_with(" points")
-            || lower_after.starts_with("-point")
-        {
-            let l = [
-                " percentage points",
-                " percentage point",
-                " points",
-                "-point",
-            ]
-            .iter()
-            .find(|p| lower_after.starts_with(*p))
-            .map_or(0, |p| p.len());
-            // "-point margin" and "percentage points" are points; bare "points" only after a
-            // percent context.
-            if l > 0 {
-                kind = Kind::Percent;
-                unit = Some("pp".to_string());
-                end += l;
-            }
-        } else if let Some((code, l)) = lex.currency_suffix(&lower_after) {
-            kind = Kind::Money;
-            unit = Some(code);
-            end += l;
-        } else if let Some((u, l)) = lex.unit_after(&lower_after) {
-            kind = Kind::Quantity;
-            unit = Some(u.symbol.clone());
-            dimension = Some(u.dimension.clone());
-            let (b, off) = (u.factor, u.offset);
-            base = Some((b, off));
-            end += l;
-            // "380 gigabytes of data": the measured thing.
-            let rest = text[end..].to_lowercase();
-            if let Some(r) = rest.strip_prefix(" of ") {
-                let w: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
-                if !w.is_empty() && !lex.is_noun_stop(&w) {
-                    noun = Some(w);
+    i
+}
+
+/// The longest phrase of `list` (lowercase, longest first) that ends at `end` (after spaces),
+/// word-bounded: its start.
+fn phrase_before<'a, T: Copy>(
+    text: &str,
+    end: usize,
+    list: impl IntoIterator<Item = (&'a str, T)>,
+) -> Option<(usize, T)> {
+    let e = skip_spaces_back(text, end, 2);
+    let before = &text[..e];
+    for (p, t) in list {
+        if ends_ci(before, p) {
+            let s = e - p.len();
+            if bounded(text, s, e) && text.is_char_boundary(s) {
+                // A phrase made of symbols ("~", ">") may touch the number; a word may not.
+                if e == end && p.as_bytes().last().is_some_and(|c| is_word_byte(*c)) {
+                    continue;
                 }
-            }
-        } else if !is_year(text, n) || n.digits && lower_after.starts_with(' ') {
-            // A counted noun: "1,200 jobs", "61,240 votes", "42,000-seat".
-            if let Some(w) = counted_noun(text, end, lex) {
-                kind = Kind::Quantity;
-                dimension = Some("count".to_string());
-                noun = Some(w.clone());
-                unit = Some(w);
+                return Some((s, t));
             }
         }
     }
-    if kind == Kind::Money {
-        // "hundreds of millions of dollars" is handled by vague_money; a scale word after a
-        // suffix currency is already in the numeral.
-        let _ = &mut value;
-    }
-    if kind == Kind::Number && is_year(text, n) && hedge == Hedge::Exact {
-        return None; // years are the temporal extractor's
-    }
-    if kind == Kind::Number && !n.digits && n.value == 1.0 {
-        return None; // "one" as a pronoun ("one of the...") is too noisy to be a claim
-    }
-    let mut v = Interval::hedged(value, hedge);
-    if let Some((f, off)) = base {
-        let b = Interval {
-            point: v.point * f + off,
-            low: v.low.map(|x| x * f + off),
-            high: v.high.map(|x| x * f + off),
-        };
-        let mut c = claim(start, end, kind, v, hedge);
-        c.unit = unit;
-        c.dimension = dimension;
-        c.base = Some(b);
-        c.noun = noun;
-        c.precision = precision.take();
-        return Some(c);
-    }
-    if hedge == Hedge::Multiples {
-        v = Interval {
-            point: value,
-            low: Some(value),
-            high: Some(value * 10.0),
-        };
-    }
-    let mut c = claim(start, end, kind, v, hedge);
-    c.unit = unit;
-    c.dimension = dimension;
-    c.noun = noun;
-    c.precision = precision;
-    Some(c)
+    None
 }
 
-fn read_money_with_hedge(
+/// The longest phrase of `list` that starts at `start`, word-bounded: its end.
+fn phrase_after<'a, T: Copy>(
     text: &str,
-    n: &Numeral,
-    hedge: Hedge,
-    hstart: usize,
-    sym_start: usize,
-    lex: &NumericLexicon,
-) -> Option<Claim> {
-    let code = lex.currency_prefix(&text[..n.start])?.0;
-    let _ = sym_start;
-    let mut c = claim(
-        hstart,
-        n.end,
-        Kind::Money,
-        Interval::hedged(n.value, hedge),
-        hedge,
-    );
-    c.unit = Some(code);
-    if n.precision > 0.0 {
-        c.precision = Some(n.precision);
-    }
-    Some(c)
-}
-
-fn counted_noun(text: &str, end: usize, lex: &NumericLexicon) -> Option<String> {
-    let (s, e) = next_word(text, end)?;
-    // Proper nouns ("Microsoft 365", "100 Microsoft employees") are not counted nouns.
-    if text[s..e].starts_with(char::is_uppercase) {
-        return None;
-    }
-    let w = text[s..e].to_lowercase();
-    if w.len() < 2 || lex.is_noun_stop(&w) || lex.unit_words_contains(&w) {
-        return None;
-    }
-    // A second noun word ("patient records", "walk-in clinics").
-    let mut noun = w;
-    if let Some((s2, e2)) = next_word(text, e) {
-        if text[e..s2].chars().all(|c| c == ' ') {
-            let w2 = text[s2..e2].to_lowercase();
-            if w2.len() > 2
-                && !lex.is_noun_stop(&w2)
-                && w2.ends_with('s')
-                && !w2.ends_with("ss")
-                && !noun.ends_with('s')
-            {
-                noun = format!("{noun} {w2}");
+    start: usize,
+    list: impl IntoIterator<Item = (&'a str, T)>,
+) -> Option<(usize, T)> {
+    let after = &text[start..];
+    for (p, t) in list {
+        if starts_ci(after, p) {
+            let e = start + p.len();
+            if text.is_char_boundary(e) && bounded(text, start, e) {
+                return Some((e, t));
             }
         }
     }
-    Some(noun)
+    None
 }
 
-fn claim(start: usize, end: usize, kind: Kind, v: Interval, hedge: Hedge) -> Claim {
-    let mut c = Claim::new(0, Span::new(start, end), kind);
-    c.value = Some(v);
-    c.hedge = hedge;
-    c
-}
-
-fn ordinal_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d+)(st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth)\b")
-            .expect("ordinal regex")
-    })
-}
-
-fn ordinals(text: &str, out: &mut Vec<Claim>) {
-    const WORDS: &[(&str, f64)] = &[
-        ("first", 1.0),
-        ("second", 2.0),
-        ("third", 3.0),
-        ("fourth", 4.0),
-        ("fifth", 5.0),
-        ("sixth", 6.0),
-        ("seventh", 7.0),
-        ("eighth", 8.0),
-        ("ninth", 9.0),
-        ("tenth", 10.0),
-        ("eleventh", 11.0),
-        ("twelfth", 12.0),
-        ("twentieth", 20.0),
-        ("thirtieth", 30.0),
-        ("fortieth", 40.0),
-        ("fiftieth", 50.0),
-        ("hundredth", 100.0),
-    ];
-    for c in ordinal_re().captures_iter(text) {
-        let m = c.get(0).expect("match");
-        let v = if let Some(d) = c.get(1) {
-            d.as_str().parse::<f64>().ok()
-        } else {
-            let w = m.as_str().to_lowercase();
-            // "a third" is a fraction, not a rank.
-            if text[..m.start()].to_lowercase().ends_with("a ") {
-                continue;
-            }
-            WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v)
-        };
-        if let Some(v) = v {
-            out.push(claim(
-                m.start(),
-                m.end(),
-                Kind::Ordinal,
-                Interval::exact(v),
-                Hedge::Exact,
-            ));
-        }
-    }
-}
-
-fn change_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?xi)
-            \b(?P<mult>doubled|tripled|trebled|quadrupled|quintupled|halved|doubling|tripling|quadrupling|halving)\b
-            | \b(?P<n>two|three|four|five|six|seven|eight|nine|ten|twice|\d+(?:\.\d+)?)[\s-](?:times|fold)\s+(?P<cmp>as\s+(?:much|many|large|high|big)|more|larger|higher|bigger|greater|the)?
-            | \b(?P<nfold>twofold|threefold|fourfold|fivefold|tenfold|\d+-fold)\b
-            | \b(?P<verb>rose|risen|rise|rises|rising|grew|grow|grown|grows|growing|increased|increase|increases|increasing|jumped|jump|jumps|climbed|climb|climbs|surged|surge|soared|soar|expanded|expand|gained|gain|up|fell|fall|fallen|falls|falling|dropped|drop|drops|declined|decline|declines|decreased|decrease|decreases|plunged|plunge|slumped|slump|shrank|shrink|cut|down|lower|higher)\b
-            ",
-        )
-        .expect("change regex")
-    })
-}
-
-fn word_factor(w: &str) -> Option<f64> {
-    Some(match w.to_lowercase().as_str() {
-        "twice" | "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "twofold" => 2.0,
-        "threefold" => 3.0,
-        "fourfold" => 4.0,
-        "fivefold" => 5.0,
-        "tenfold" => 10.0,
-        x => x.trim_end_matches("-fold").parse().ok()?,
-    })
-}
-
-fn is_down(verb: &str) -> bool {
-    matches!(
-        verb.to_lowercase().as_str(),
-        "fell"
-            | "fall"
-            | "fallen"
-            | "falls"
-            | "falling"
-            | "dropped"
-            | "drop"
-            | "drops"
-            | "declined"
-            | "decline"
-            | "declines"
-            | "decreased"
-            | "decrease"
-            | "decreases"
-            | "plunged"
-            | "plunge"
-            | "slumped"
-            | "slump"
-            | "shrank"
-            | "shrink"
-            | "cut"
-            | "down"
-            | "lower"
-    )
-}
-
-fn changes(text: &str, lex: &NumericLexicon, out: &mut Vec<Claim>) {
-    for c in change_re().captures_iter(text) {
-        let m = c.get(0).expect("match");
-        if let Some(w) = c.name("mult") {
-            let lw = w.as_str().to_lowercase();
-            let f = if lw.starts_with("doubl") {
-                2.0
-            } else if lw.starts_with("tripl") || lw.starts_with("trebl") {
-                3.0
-            } else if lw.starts_with("quadrupl") {
-                4.0
-            } else if lw.starts_with("quintupl") {
-                5.0
-            } else {
-                0.5
-            };
-            let (hedge, start) =
-                hedge_before(text, w.start(), lex).unwrap_or((Hedge::Exact, w.start()));
-            let mut cl = claim(
-                start,
-                w.end(),
-                Kind::Change,
-                Interval::hedged(f, hedge),
-                hedge,
-            );
-            cl.change = Some(Change::default());
-            out.push(cl);
-        } else if let Some(n) = c.name("n") {
-            let Some(f) = word_factor(n.as_str()) else {
-                continue;
-            };
-            let cmp = c.name("cmp").map(|x| x.as_str().to_lowercase());
-            let (hedge, start) =
-                hedge_before(text, n.start(), lex).unwrap_or((Hedge::Exact, n.start()));
-            let end = c.name("cmp").map_or(m.end(), |x| x.end());
-            let ambiguous = cmp
-                .as_deref()
-                .is_some_and(|x| matches!(x, "more" | "larger" | "higher" | "bigger" | "greater"));
-            let mut v = Interval::hedged(f, hedge);
-            if ambiguous {
-                v = Interval {
-                    point: f,
-                    low: Some(f),
-                    high: Some(f + 1.0),
-                };
-            }
-            if cmp.is_none() && !m.as_str().to_lowercase().contains("fold") {
-                continue; // "three times" alone is a count of occasions
-            }
-            let mut cl = claim(start, end, Kind::Change, v, hedge);
-            cl.change = Some(Change {
-                ambiguous,
-                ..Change::default()
-            });
-            out.push(cl);
-        } else if let Some(n) = c.name("nfold") {
-            let Some(f) = word_factor(n.as_str()) else {
-                continue;
-            };
-            let (hedge, start) =
-                hedge_before(text, n.start(), lex).unwrap_or((Hedge::Exact, n.start()));
-            let mut cl = claim(
-                start,
-                n.end(),
-                Kind::Change,
-                Interval::hedged(f, hedge),
-                hedge,
-            );
-            cl.change = Some(Change::default());
-            out.push(cl);
-        } else if let Some(v) = c.name("verb") {
-            // "made up 38% of": a phrasal verb, not a change.
-            let prev = text[..v.start()].trim_end().to_lowercase();
-            if v.as_str().eq_ignore_ascii_case("up")
-                && [
-                    "made", "make", "makes", "making", "sum", "summed", "ended", "end", "set",
-                ]
-                .iter()
-                .any(|w| prev.ends_with(w))
-            {
-                continue;
-            }
-            if let Some(cl) = verb_change(text, v.start(), v.end(), is_down(v.as_str()), lex) {
-                out.push(cl);
-            }
-        }
-    }
-}
-
-/// A change stated by a growth verb and an amount: "rose 7.2%", "grew by over 300%", "increased
-/// its consumption of cloud services by over 300%", "up by more than a third", "rose 7.2
-/// percentage points", "increased by $75 billion".
-fn verb_change(
-    text: &str,
-    vs: usize,
-    ve: usize,
-    down: bool,
-    lex: &NumericLexicon,
-) -> Option<Claim> {
-    // Look ahead within the clause for "by" + amount, or the amount right after the verb.
-    // The clause ends at a semicolon, colon, line break, or a period that ends a sentence (not
-    // the decimal point of "7.2%").
-    let bytes = text.as_bytes();
-    let window_end = text[ve..]
-        .char_indices()
-        .find(|&(i, c)| {
-            matches!(c, ';' | '\n' | ':')
-                || c == '.' && !bytes.get(ve + i + 1).is_some_and(u8::is_ascii_digit)
-        })
-        .map_or(text.len(), |(i, _)| ve + i)
-        .min(ve + 90);
-    let window_end = (window_end..=text.len())
-        .find(|&k| text.is_char_boundary(k))
-        .unwrap_or(text.len());
-    let window = &text[ve..window_end];
-    let lower = window.to_lowercase();
-    let (amount_at, by) = if let Some(p) = find_word(&lower, "by") {
-        (ve + p + 2, true)
-    } else {
-        (ve, false)
-    };
-    // The amount must follow (after a hedge) immediately.
-    let rest = &text[amount_at..window_end];
-    let skip = rest.len() - rest.trim_start().len();
-    let at = amount_at + skip;
-    if !by && skip > 1 {
-        return None;
-    }
-    let tail = &text[at..window_end];
-    let (hedge, hlen) = lex
-        .hedges()
-        .iter()
-        .filter(|(p, _)| {
-            tail.to_lowercase().starts_with(p.as_str()) && tail[p.len()..].starts_with(' ')
-        })
-        .max_by_key(|(p, _)| p.len())
-        .map_or((Hedge::Exact, 0), |(p, h)| (*h, p.len() + 1));
-    let num_at = at + hlen;
-    let lowtail = text[num_at..window_end].to_lowercase();
-    // Fractions: "a third", "a quarter", "half".
-    for (w, f) in [
-        ("a third", 1.0 / 3.0),
-        ("a quarter", 0.25),
-        ("a half", 0.5),
-        ("half", 0.5),
-        ("a fifth", 0.2),
-        ("two-thirds", 2.0 / 3.0),
-    ] {
-        if lowtail.starts_with(w) && !lowtail[w.len()..].starts_with(|c: char| c.is_alphabetic()) {
-            let factor = if down { 1.0 - f } else { 1.0 + f };
-            let end = num_at + w.len();
-            let mut cl = claim(
-                vs,
-                end,
-                Kind::Change,
-                Interval::hedged(factor, flip(hedge, down)),
-                flip(hedge, down),
-            );
-            cl.change = Some(Change {
-                from_percent: true,
-                ..Change::default()
-            });
-            return Some(cl);
-        }
-    }
-    let nums = find_numerals(&text[num_at..window_end]);
-    let n = nums.first().filter(|n| {
-        n.start == 0
-            || text[num_at..num_at + n.start].trim().is_empty()
-            || lex.currency_prefix(&text[..num_at + n.start]).is_some()
-    })?;
-    let n_end = num_at + n.end;
-    let after = text[n_end..window_end].to_lowercase();
-    let start = if by && amount_at - ve > 25 { at } else { vs };
-    let points = [
-        " percentage points",
-        " percentage point",
-        " points",
-        "-point",
-    ]
-    .iter()
-    .any(|p| after.starts_with(p));
-    if !points
-        && (after.starts_with('%')
-            || after.starts_with(" percent")
-            || after.starts_with(" per cent"))
+/// The ASCII word (letters, inner hyphens and apostrophes) starting at `i`, and its end.
+fn word_at(text: &str, i: usize) -> (&str, usize) {
+    let b = text.as_bytes();
+    let mut e = i;
+    while e < b.len()
+        && (b[e].is_ascii_alphabetic()
+            || (matches!(b[e], b'-' | b'\'')
+                && e > i
+                && b.get(e + 1).is_some_and(u8::is_ascii_alphabetic)))
     {
-        let l = if after.starts_with('%') {
-            1
-        } else if after.starts_with(" per cent") {
-            9
-        } else {
-            8
-        };
-        let pct = n.value;
-        let factor = if down {
-            1.0 - pct / 100.0
-        } else {
-            1.0 + pct / 100.0
-        };
-        let h = flip(hedge, down);
-        let mut cl = claim(
-            start,
-            n_end + l,
-            Kind::Change,
-            Interval::hedged(factor, h),
-            h,
-        );
-        cl.change = Some(Change {
-            from_percent: true,
-            ..Change::default()
-        });
-        // "to 58.4%": the end point.
-        let later = &text[n_end + l..window_end];
-        if let Some(p) = later.to_lowercase().find(" to ") {
-            if p < 4 {
-                if let Some(e) = find_numerals(&later[p + 4..]).first() {
-                    if e.start == 0 && later[p + 4 + e.end..].starts_with('%') {
-                        cl.change = Some(Change {
-                            from_percent: true,
-                            end: Some(e.value),
-                            ..Change::default()
-                        });
+        e += 1;
+    }
+    (&text[i..e], e)
+}
+
+/// The word ending at `i` (skipping spaces before it), and its start.
+fn word_before(text: &str, i: usize) -> (&str, usize) {
+    let e = skip_spaces_back(text, i, 3);
+    let b = text.as_bytes();
+    let mut s = e;
+    while s > 0 && (b[s - 1].is_ascii_alphabetic() || b[s - 1] == b'\'') {
+        s -= 1;
+    }
+    (&text[s..e], s)
+}
+
+// ------------------------------------------------------------------------------------------
+// Suffixes: what follows a numeral.
+
+#[derive(Debug, Clone, PartialEq)]
+enum Suffix {
+    Percent,
+    Points,
+    Money { code: String, factor: f64 },
+    Unit(usize),
+}
+
+/// Reads what follows a numeral at `end`: a percent sign, a currency, a unit. Returns the suffix
+/// and where it ends. `value` decides weak currency names ("10 million pounds" is money, "25
+/// pounds" a weight).
+fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix, usize)> {
+    let b = text.as_bytes();
+    let attached = end;
+    let spaced = skip_spaces(text, end, 1);
+    // Percentage points first: "7.2 percentage points".
+    if let Some((e, ())) = phrase_after(
+        text,
+        spaced,
+        lex.point_words.iter().map(|w| (w.as_str(), ())),
+    ) {
+        return Some((Suffix::Points, e));
+    }
+    // "10.5-point margin", "a 7 point lead".
+    for sep in ["-", " "] {
+        if text[end..].starts_with(sep) {
+            let p = end + sep.len();
+            for w in ["points", "point", "pts", "pt"] {
+                if starts_ci(&text[p..], w) && bounded(text, p, p + w.len()) {
+                    let n = skip_spaces(text, p + w.len(), 1);
+                    let (next, _) = word_at(text, n);
+                    if lex.point_nouns.contains(&next.to_ascii_lowercase()) {
+                        return Some((Suffix::Points, p + w.len()));
                     }
                 }
             }
         }
-        return Some(cl);
     }
-    for p in [
-        " percentage points",
-        " percentage point",
-        " points",
-        "-point",
-    ] {
-        if after.starts_with(p) {
-            let v = if down { -n.value } else { n.value };
-            let mut cl = claim(
-                start,
-                n_end + p.len(),
-                Kind::Change,
-                Interval::hedged(v, hedge),
-                hedge,
-            );
-            cl.unit = Some("pp".into());
-            cl.change = Some(Change {
-                additive: true,
-                ..Change::default()
-            });
-            return Some(cl);
+    for start in [attached, spaced] {
+        if let Some((e, ())) = phrase_after(
+            text,
+            start,
+            lex.percent_words.iter().map(|w| (w.as_str(), ())),
+        ) {
+            // "pc" and "pct" only right after the number.
+            let w = &text[start..e];
+            // "%28" is URL escaping, not a percentage.
+            if w == "%" && b.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+                continue;
+            }
+            return Some((Suffix::Percent, e));
         }
     }
-    if let Some((code, _)) = lex.currency_prefix(&text[..num_at + n.start]) {
-        let v = if down { -n.value } else { n.value };
-        let mut cl = claim(
+    // Currency symbols and codes after the number: "20€", "115USD", "10 $", "42 QAR".
+    for start in [attached, spaced] {
+        for c in &lex.currency_symbols {
+            if text[start..].starts_with(c.text.as_str()) {
+                let e = start + c.text.len();
+                // A symbol followed by digits is the next amount's ("$20 $37").
+                let next_digit = text
+                    .as_bytes()
+                    .get(skip_spaces(text, e, 1))
+                    .is_some_and(u8::is_ascii_digit);
+                let ok = if start == attached {
+                    right_bounded(text, e)
+                } else {
+                    bounded(text, start, e)
+                };
+                if ok && !next_digit && !(c.weak && value.abs() < 1e6) {
+                    return Some((
+                        Suffix::Money {
+                            code: c.code.clone(),
+                            factor: c.factor,
+                        },
+                        e,
+                    ));
+                }
+            }
+        }
+    }
+    // Currency names: "5 dollars", "420 million finnish markka", "one-yen".
+    let hyph = if b.get(end) == Some(&b'-') {
+        end + 1
+    } else {
+        spaced
+    };
+    for start in [spaced, hyph, attached] {
+        let found = if start == attached {
+            // "50p", "10c": attached names need only a right boundary.
+            lex.currency_names
+                .iter()
+                .find(|c| {
+                    starts_ci(&text[start..], &c.text) && right_bounded(text, start + c.text.len())
+                })
+                .map(|c| (start + c.text.len(), c))
+        } else {
+            phrase_after(
+                text,
+                start,
+                lex.currency_names.iter().map(|c| (c.text.as_str(), c)),
+            )
+        };
+        if let Some((e, c)) = found {
+            if c.weak && value.abs() < 1e6 {
+                continue;
+            }
+            // Single letters ("c", "p") only attached: "10c", "50p".
+            if c.text.len() == 1 && start != attached {
+                continue;
+            }
+            return Some((
+                Suffix::Money {
+                    code: c.code.clone(),
+                    factor: c.factor,
+                },
+                e,
+            ));
+        }
+    }
+    // Units: names after a space or hyphen, symbols after at most a space (one-letter symbols
+    // only attached: "48m", "100t").
+    for start in [spaced, hyph, attached] {
+        if let Some((e, u)) = phrase_after(
+            text,
             start,
-            n_end,
-            Kind::Change,
-            Interval::hedged(v, hedge),
-            hedge,
-        );
-        cl.unit = Some(code);
-        cl.change = Some(Change {
-            additive: true,
-            ..Change::default()
-        });
-        return Some(cl);
+            lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit)),
+        ) {
+            return Some((Suffix::Unit(u), e));
+        }
+        if start == attached {
+            // "200lbs", "2l": attached to the digits, only the right edge must be a boundary.
+            for u in &lex.unit_names {
+                if starts_ci(&text[start..], &u.text) && right_bounded(text, start + u.text.len()) {
+                    return Some((Suffix::Unit(u.unit), start + u.text.len()));
+                }
+            }
+        }
+    }
+    for start in [attached, spaced] {
+        for u in &lex.unit_symbols {
+            if text[start..].starts_with(u.text.as_str()) {
+                let e = start + u.text.len();
+                let one_letter =
+                    u.text.chars().count() == 1 && u.text.as_bytes()[0].is_ascii_alphabetic();
+                // A lone letter after a space ("7 g") only at the end of a phrase: "5 m people"
+                // is millions, "from 2 to 7 g" grams.
+                if one_letter && start != attached {
+                    let n = skip_spaces(text, e, 1);
+                    let (next, _) = word_at(text, n);
+                    let end_ok = n >= b.len()
+                        || (n == e && !b[n].is_ascii_alphanumeric())
+                        || ["of", "and", "to", "or"]
+                            .iter()
+                            .any(|w| next.eq_ignore_ascii_case(w));
+                    if !end_ok {
+                        continue;
+                    }
+                }
+                // Quote-like symbols (inches, feet) only right after digits.
+                if ["\"", "''", "'", "\u{2033}", "\u{2032}"].contains(&u.text.as_str())
+                    && start != attached
+                {
+                    continue;
+                }
+                let ok = if start == attached {
+                    right_bounded(text, e)
+                } else {
+                    bounded(text, start, e)
+                };
+                if ok && !b.get(e).is_some_and(u8::is_ascii_digit) {
+                    return Some((Suffix::Unit(u.unit), e));
+                }
+            }
+        }
     }
     None
 }
 
-fn flip(h: Hedge, down: bool) -> Hedge {
-    if !down {
+/// A currency symbol or code ending at `p` (with at most one space before the number).
+fn currency_before(text: &str, lex: &Compiled, p: usize) -> Option<(usize, String, f64)> {
+    for e in [p, skip_spaces_back(text, p, 1)] {
+        let before = &text[..e];
+        for c in &lex.currency_symbols {
+            if c.weak || c.text.is_empty() {
+                continue;
+            }
+            if before.ends_with(c.text.as_str()) {
+                let s = e - c.text.len();
+                // Only the left edge matters: the right one touches the number ("USD3").
+                let b = text.as_bytes();
+                if s == 0 || !is_word_byte(b[s]) || !is_word_byte(b[s - 1]) {
+                    return Some((s, c.code.clone(), c.factor));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The counted noun after `end`: "1,200 jobs", "2.4 million patient records", "42,000-seat".
+fn counted_noun(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(String, usize)> {
+    let b = text.as_bytes();
+    // A hyphenated compound: "the 42,000-seat stadium" counts seats.
+    if b.get(end) == Some(&b'-') && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
+        let (w, e) = word_at(text, end + 1);
+        let lw = w.to_ascii_lowercase();
+        if w.len() >= 3 && !lex.count_stop.contains(&lw) && !w.contains('-') && noun_like(&lw) {
+            // The compound is singular ("seat"); the count is of seats.
+            let plural = if lw.ends_with('s') {
+                lw
+            } else {
+                format!("{lw}s")
+            };
+            let after = skip_spaces(text, e, 1);
+            let (next, _) = word_at(text, after);
+            // "a 10-year-old", "50-odd" and similar are not counts of things.
+            if next.is_empty() || next.as_bytes()[0].is_ascii_lowercase() {
+                return Some((plural, e));
+            }
+        }
+        return None;
+    }
+    if b.get(end) != Some(&b' ') {
+        return None;
+    }
+    let mut i = end + 1;
+    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut skipped = 0;
+    while words.len() < 2 {
+        let (w, e) = word_at(text, i);
+        if w.len() < 2 || !w.as_bytes()[0].is_ascii_lowercase() {
+            break;
+        }
+        let lw = w.to_ascii_lowercase();
+        if words.is_empty() && skipped < 2 && lex.count_modifiers.contains(&lw) {
+            skipped += 1;
+        } else {
+            if lex.count_stop.contains(&lw) || !noun_like(&lw) {
+                break;
+            }
+            words.push((lw, e));
+        }
+        if b.get(e) != Some(&b' ') {
+            break;
+        }
+        i = e + 1;
+    }
+    let picked = match words.len() {
+        0 => None,
+        1 => Some(words.remove(0)),
+        _ => {
+            // "patient records": a noun modifier then a plural head. Otherwise the first word
+            // is the head ("jobs were").
+            let (w1, e1) = words[0].clone();
+            let (w2, e2) = words[1].clone();
+            if !w1.ends_with('s') && plural(lex, &w2) {
+                Some((format!("{w1} {w2}"), e2))
+            } else {
+                Some((w1, e1))
+            }
+        }
+    };
+    // Counts above one take a plural head ("8088 chip" is a name, "1,200 jobs" a count).
+    picked.filter(|(w, _)| value == 1.0 || plural(lex, w.rsplit(' ').next().unwrap_or(w)))
+}
+
+/// A plural noun: ends in "s" (not "ss", "us", "is"), or is listed as an irregular plural.
+fn plural(lex: &Compiled, w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+        || lex.count_plurals.contains(w)
+}
+
+/// Cheap morphology: verbs in -ed/-ing and adverbs in -ly are not counted nouns.
+fn noun_like(w: &str) -> bool {
+    !(w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+        || w.contains('\'')
+        || is_number_word(w))
+}
+
+/// "380 gigabytes of data": the measured noun after a unit.
+fn of_noun(text: &str, lex: &Compiled, end: usize) -> Option<String> {
+    let rest = &text[end..];
+    if !starts_ci(rest, " of ") {
+        return None;
+    }
+    let (w, _) = word_at(text, end + 4);
+    let lw = w.to_ascii_lowercase();
+    (w.len() >= 2 && w.as_bytes()[0].is_ascii_lowercase() && !lex.count_stop.contains(&lw))
+        .then_some(lw)
+}
+
+// ------------------------------------------------------------------------------------------
+
+/// A parsed amount: numeral plus what surrounds it.
+struct Amount {
+    start: usize,
+    core_start: usize,
+    end: usize,
+    value: f64,
+    precision: f64,
+    currency: Option<(String, f64)>,
+    suffix: Option<Suffix>,
+    noun: Option<String>,
+}
+
+/// Reads the amount whose numeral is `n`: a currency symbol before it, a short money scale, and
+/// what follows.
+fn amount(text: &str, lex: &Compiled, n: &Numeral) -> Amount {
+    let b = text.as_bytes();
+    let mut value = n.value;
+    let mut precision = n.precision;
+    let mut end = n.end;
+    let mut core_start = n.start;
+    let mut currency = None;
+    if let Some((s, code, factor)) = currency_before(text, lex, n.start) {
+        core_start = s;
+        currency = Some((code, factor));
+        // "$5m", "€2b", "£3bn": single-letter scales are safe after a currency symbol.
+        if !n.scaled {
+            let (w, e) = word_at(text, end);
+            let k = match w {
+                "m" | "M" | "mn" | "MM" => 1e6,
+                "b" | "B" | "bn" => 1e9,
+                "k" | "K" => 1e3,
+                "tn" | "T" => 1e12,
+                _ => 1.0,
+            };
+            if k != 1.0 && !b.get(e).is_some_and(u8::is_ascii_digit) {
+                value = tidy(value * k);
+                precision = tidy(precision * k);
+                end = e;
+            }
+        }
+    }
+    let mut suffix_found = suffix(text, lex, end, value);
+    if currency.is_some() {
+        // After "$", only a percent would change the meaning; a unit would be nonsense.
+        if let Some((Suffix::Money { .. }, e)) = &suffix_found {
+            end = *e;
+        }
+        suffix_found = None;
+    }
+    let mut noun = None;
+    let suffix = suffix_found.map(|(s, e)| {
+        end = e;
+        s
+    });
+    if let Some(Suffix::Money { code, factor }) = &suffix {
+        currency = Some((code.clone(), *factor));
+    }
+    if suffix.is_none() && currency.is_none() {
+        if let Some((w, e)) = counted_noun(text, lex, end, n.value) {
+            noun = Some(w);
+            end = e;
+        }
+    } else if matches!(suffix, Some(Suffix::Unit(_))) {
+        noun = of_noun(text, lex, end);
+    }
+    Amount {
+        start: core_start,
+        core_start,
+        end,
+        value,
+        precision,
+        currency,
+        suffix,
+        noun,
+    }
+}
+
+/// The connector between two ends of a range ("-", "to", "and"...), ending where the second
+/// amount may start.
+fn range_connector(text: &str, end: usize, between: bool, from: bool) -> Option<usize> {
+    let s = skip_spaces(text, end, 2);
+    let rest = &text[s..];
+    let len = if between {
+        if starts_ci(rest, "and ") {
+            3
+        } else {
+            return None;
+        }
+    } else if rest.starts_with('-') || rest.starts_with('~') {
+        1
+    } else if rest.starts_with('\u{2013}') || rest.starts_with('\u{2014}') {
+        3
+    } else if starts_ci(rest, "to ") || starts_ci(rest, "through ") {
+        rest.find(' ').unwrap_or(2)
+    } else {
+        let _ = from;
+        return None;
+    };
+    let mut e = skip_spaces(text, s + len, 2);
+    // "2 - ~7 grams", "between 2.0 g and about 7.0 g".
+    if text[e..].starts_with('~') {
+        e += 1;
+    } else if starts_ci(&text[e..], "about ") || starts_ci(&text[e..], "around ") {
+        e = skip_spaces(text, e + text[e..].find(' ').unwrap_or(0), 1);
+    }
+    Some(e)
+}
+
+/// Builds the claims of every numeral; ranges consume two numerals.
+fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < nums.len() {
+        let n = &nums[k];
+        k += 1;
+        if n.ordinal {
+            if let Some(m) = ordinal(text, n) {
+                out.push(m);
+            }
+            continue;
+        }
+        if time_of_day(text, n) {
+            continue;
+        }
+        if n.glued_left && currency_before(text, lex, n.start).is_none_or(|(s, _, _)| s == n.start)
+        {
+            continue;
+        }
+        let mut a = amount(text, lex, n);
+        // A numeral glued to letters that are no unit ("5G", "3D", "4x4") is a name.
+        if a.suffix.is_none()
+            && a.currency.is_none()
+            && text
+                .as_bytes()
+                .get(n.end)
+                .is_some_and(u8::is_ascii_alphabetic)
+            && a.end == n.end
+        {
+            continue;
+        }
+        // Range openers and hedges before the amount.
+        let (between_start, between) = match word_before(text, a.start) {
+            (w, s) if w.eq_ignore_ascii_case("between") => (Some(s), true),
+            _ => (None, false),
+        };
+        let from_start = match word_before(text, a.start) {
+            (w, s) if w.eq_ignore_ascii_case("from") => Some(s),
+            _ => None,
+        };
+        // Ranges: "10-20", "between 10 and 20", "from $10 to $20", "3km-5km".
+        let mut range: Option<(Amount, usize)> = None;
+        if k < nums.len() && !nums[k].ordinal {
+            let conn_end = [a.end, n.end].into_iter().find_map(|e| {
+                range_connector(text, e, between, from_start.is_some()).map(|c| (e, c))
+            });
+            if let Some((first_end, c)) = conn_end {
+                let m = &nums[k];
+                let second_start = currency_before(text, lex, m.start).map_or(m.start, |x| x.0);
+                let word_to = text[first_end..c].trim().to_ascii_lowercase();
+                let dash = !word_to.starts_with("to")
+                    && !word_to.starts_with("through")
+                    && !word_to.starts_with("and");
+                if second_start == c || m.start == c {
+                    let b2 = amount(text, lex, m);
+                    let kinds_agree = match (&a.suffix, &b2.suffix) {
+                        (Some(x), Some(y)) => {
+                            std::mem::discriminant(x) == std::mem::discriminant(y)
+                        }
+                        _ => true,
+                    } && (a.currency.is_none()
+                        || b2.currency.is_none()
+                        || a.currency == b2.currency);
+                    let years = n.is_year_like() || m.is_year_like();
+                    // "10 to 20" needs "from" or a unit on the second end; a dash needs nothing.
+                    let to_ok = dash
+                        || between
+                        || from_start.is_some()
+                        || word_to.starts_with("through")
+                        || b2.suffix.is_some()
+                        || b2.currency.is_some();
+                    // "+1-222-2222": a chain of dashed groups is a phone number or a code.
+                    let chain = dash
+                        && (text[b2.end..].starts_with('-') || text[b2.end..].starts_with('/'))
+                        && text
+                            .as_bytes()
+                            .get(b2.end + 1)
+                            .is_some_and(u8::is_ascii_digit);
+                    let ordered = b2.value >= a.value || (a.value < 0.0);
+                    if kinds_agree
+                        && !years
+                        && to_ok
+                        && !chain
+                        && ordered
+                        && (first_end == a.end || a.suffix.is_none())
+                    {
+                        range = Some((
+                            b2,
+                            between_start
+                                .or(if dash { None } else { from_start })
+                                .unwrap_or(a.start),
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some((b2, start)) = range {
+            // A "from X to Y" after a growth verb is a change, read by change.rs from the two
+            // separate amounts; only plain ranges merge.
+            if from_start.is_some() && !between && change::growth_before(text, lex, start) {
+                out.extend(single(text, lex, n, a));
+                continue;
+            }
+            k += 1;
+            let low_a = Amount { start, ..a };
+            out.push(range_mention(&low_a, &b2, lex, text));
+            continue;
+        }
+        if n.is_year_like() && a.suffix.is_none() && a.currency.is_none() && a.noun.is_none() {
+            // A year standing alone: the temporal extractor's.
+            continue;
+        }
+        a.start = a.core_start;
+        out.extend(single(text, lex, n, a));
+    }
+    out
+}
+
+/// "3 pm", "10:30", "3 o'clock": times of day are not claims here.
+fn time_of_day(text: &str, n: &Numeral) -> bool {
+    let rest = &text[n.end..];
+    let prev = &text[..n.start];
+    rest.starts_with(':') && rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+        || prev.ends_with(':')
+            && prev.len() >= 2
+            && prev.as_bytes()[prev.len() - 2].is_ascii_digit()
+        || [
+            " pm", " am", "pm", "am", " p.m.", " a.m.", "p.m.", "a.m.", " o'clock", " GMT", " BST",
+            " ET", " EST", " PST", " UTC",
+        ]
+        .iter()
+        .any(|s| {
+            starts_ci(rest, s)
+                && !rest
+                    .as_bytes()
+                    .get(s.len())
+                    .is_some_and(u8::is_ascii_alphabetic)
+        })
+}
+
+fn ordinal(text: &str, n: &Numeral) -> Option<Mention> {
+    let w = &text[n.start..n.end];
+    if w.eq_ignore_ascii_case("second") {
+        // "a second", "per second", "one second": the time unit.
+        let (p, _) = word_before(text, n.start);
+        if [
+            "a", "an", "per", "one", "each", "every", "split", "nano", "milli",
+        ]
+        .iter()
+        .any(|x| p.eq_ignore_ascii_case(x))
+        {
+            return None;
+        }
+    }
+    let mut c = Claim::new(0, Span::new(n.start, n.end), Kind::Ordinal);
+    c.value = Some(Interval::exact(n.value));
+    Some(Mention {
+        claim: c,
+        core_start: n.start,
+        raw: Interval::exact(n.value),
+        points: false,
+        range: false,
+        fraction: false,
+    })
+}
+
+/// The hedge before `start`, if any: its start and meaning.
+#[must_use]
+pub fn hedge_before(text: &str, lex: &Compiled, start: usize) -> Option<(usize, Hedge)> {
+    let h = phrase_before(
+        text,
+        start,
+        lex.hedges.iter().map(|(w, h)| (w.as_str(), *h)),
+    );
+    if h.is_some() {
         return h;
     }
-    match h {
-        Hedge::Above => Hedge::Below,
-        Hedge::AtLeast => Hedge::AtMost,
-        Hedge::Below => Hedge::Above,
-        Hedge::AtMost => Hedge::AtLeast,
-        x => x,
+    phrase_before(
+        text,
+        start,
+        lex.exact.iter().map(|w| (w.as_str(), Hedge::Exact)),
+    )
+}
+
+fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Mention> {
+    // "this one", "which one": a pronoun, not a count.
+    if n.end - n.start == 3
+        && text[n.start..n.end].eq_ignore_ascii_case("one")
+        && a.suffix.is_none()
+        && a.currency.is_none()
+    {
+        let (p, _) = word_before(text, n.start);
+        if [
+            "this", "that", "which", "the", "any", "every", "each", "no", "another", "last",
+            "next", "only", "little", "big", "new", "old", "someone", "anyone",
+        ]
+        .iter()
+        .any(|x| p.eq_ignore_ascii_case(x))
+        {
+            return None;
+        }
+    }
+    let (start, mut hedge) =
+        hedge_before(text, lex, a.core_start).unwrap_or((a.core_start, Hedge::Exact));
+    if matches!(hedge, Hedge::Exact | Hedge::About) {
+        let s = if text[a.end..].starts_with('-') {
+            a.end
+        } else {
+            skip_spaces(text, a.end, 1)
+        };
+        if let Some((e, h)) = phrase_after(
+            text,
+            s,
+            lex.hedges_after.iter().map(|(w, h)| (w.as_str(), *h)),
+        ) {
+            hedge = h;
+            a.end = e;
+        }
+    }
+    let raw = Interval::hedged(a.value, hedge);
+    let mut c = Claim::new(0, Span::new(start, a.end), Kind::Number);
+    c.hedge = hedge;
+    c.precision = (a.precision > 0.0).then_some(a.precision);
+    let mut points = false;
+    match (&a.suffix, &a.currency) {
+        (Some(Suffix::Percent), _) => {
+            c.kind = Kind::Percent;
+            c.value = Some(raw);
+        }
+        (Some(Suffix::Points), _) => {
+            c.kind = Kind::Percent;
+            c.unit = Some("pp".into());
+            c.value = Some(raw);
+            points = true;
+        }
+        (_, Some((code, factor))) => {
+            c.kind = Kind::Money;
+            c.value = Some(raw.scale(*factor));
+            c.precision = c.precision.map(|p| p * factor);
+            c.unit = (!code.is_empty()).then(|| code.clone());
+        }
+        (Some(Suffix::Unit(u)), None) => {
+            let unit = &lex_unit(lex, *u);
+            c.kind = Kind::Quantity;
+            c.value = Some(raw);
+            c.unit = Some(unit.0.clone());
+            c.dimension = Some(unit.1.clone());
+            c.base = Some(to_base(raw, unit.2, unit.3));
+            c.noun.clone_from(&a.noun);
+        }
+        (Some(Suffix::Money { .. }), None) => unreachable_money(&mut c, raw),
+        (None, None) => {
+            if let Some(noun) = &a.noun {
+                c.kind = Kind::Quantity;
+                c.dimension = Some("count".into());
+                c.unit = Some(noun.clone());
+                c.noun = Some(noun.clone());
+            }
+            c.value = Some(raw);
+        }
+    }
+    let _ = text;
+    Some(Mention {
+        claim: c,
+        core_start: a.core_start,
+        raw,
+        points,
+        range: false,
+        fraction: n.fraction,
+    })
+}
+
+/// "thirteen dollars and forty-five cents", "$20 and 43c": a major amount followed by a minor
+/// one of the same currency is one amount.
+fn merge_minor_units(text: &str, mentions: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i].claim, &mentions[i + 1].claim);
+        let joined = a.kind == Kind::Money
+            && b.kind == Kind::Money
+            && a.unit.is_some()
+            && a.unit == b.unit
+            && a.span.end <= b.span.start
+            && matches!(text[a.span.end..b.span.start].trim(), "" | "and" | ",")
+            && b.value
+                .is_some_and(|v| v.point < 1.0 && v.low.is_none() && v.high.is_none())
+            && a.value
+                .is_some_and(|v| v.point >= 1.0 && v.point.fract() == 0.0);
+        if joined {
+            let add = b.value.map_or(0.0, |v| v.point);
+            let end = b.span.end;
+            let m = &mut mentions[i];
+            if let Some(v) = &mut m.claim.value {
+                v.point = tidy(v.point + add);
+                v.low = v.low.map(|x| tidy(x + add));
+                v.high = v.high.map(|x| tidy(x + add));
+            }
+            m.claim.span = Span::new(m.claim.span.start, end);
+            m.claim.precision = Some(0.01);
+            mentions.remove(i + 1);
+        }
+        i += 1;
     }
 }
 
-fn find_word(hay: &str, w: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(p) = hay[from..].find(w) {
-        let s = from + p;
-        let e = s + w.len();
-        let ok_l = s == 0
-            || !hay[..s]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-        let ok_r = !hay[e..].chars().next().is_some_and(char::is_alphanumeric);
-        if ok_l && ok_r {
-            return Some(s);
+/// Joins two neighbouring mentions that state one value:
+/// - opposite one-sided bounds: "more than 10 and less than 20" -> 10..20;
+/// - compound measures: "5 feet 2 inches", "2 km and 1 metre" -> one length in the smaller unit;
+/// - ratios: "one in five", "2 out of 3" -> 0.2, 0.667.
+fn merge_pairs(text: &str, lex: &Compiled, mentions: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if b.claim.span.start < a.claim.span.end {
+            i += 1;
+            continue;
         }
-        from = e;
+        let sep = text[a.claim.span.end..b.claim.span.start]
+            .trim()
+            .to_ascii_lowercase();
+        let merged = merge_bounds(a, b, &sep)
+            .or_else(|| merge_compound(lex, a, b, &sep))
+            .or_else(|| merge_ratio(a, b, &sep));
+        if let Some(m) = merged {
+            mentions[i] = m;
+            mentions.remove(i + 1);
+        }
+        i += 1;
     }
-    None
+}
+
+fn merge_bounds(a: &Mention, b: &Mention, sep: &str) -> Option<Mention> {
+    if !matches!(sep, "and" | "but" | "," | ", and" | ", but")
+        || a.claim.kind != b.claim.kind
+        || a.claim.unit != b.claim.unit
+    {
+        return None;
+    }
+    let (va, vb) = (a.claim.value?, b.claim.value?);
+    let (low, high) = match (va.low, va.high, vb.low, vb.high) {
+        (Some(l), None, None, Some(h)) | (None, Some(h), Some(l), None) => (l, h),
+        _ => return None,
+    };
+    if low >= high {
+        return None;
+    }
+    let mut m = a.clone();
+    m.claim.span = Span::new(a.claim.span.start, b.claim.span.end);
+    m.claim.value = Some(Interval {
+        point: f64::midpoint(low, high),
+        low: Some(low),
+        high: Some(high),
+    });
+    m.claim.hedge = Hedge::Exact;
+    m.range = true;
+    Some(m)
+}
+
+fn merge_compound(lex: &Compiled, a: &Mention, b: &Mention, sep: &str) -> Option<Mention> {
+    if !matches!(sep, "" | "," | "and" | ", and")
+        || a.claim.kind != Kind::Quantity
+        || b.claim.kind != Kind::Quantity
+    {
+        return None;
+    }
+    let dim = a.claim.dimension.as_deref()?;
+    if dim == "count" || dim == "temperature" || b.claim.dimension.as_deref() != Some(dim) {
+        return None;
+    }
+    let factor = |u: &str| lex.units.iter().find(|x| x.0 == u).map(|x| x.2);
+    let fa = factor(a.claim.unit.as_deref()?)?;
+    let fb = factor(b.claim.unit.as_deref()?)?;
+    let (va, vb) = (a.claim.value?, b.claim.value?);
+    if fa <= fb || va.low.is_some() || va.high.is_some() || vb.low.is_some() || vb.high.is_some() {
+        return None;
+    }
+    let mut m = b.clone();
+    let v = tidy(va.point * fa / fb + vb.point);
+    m.claim.span = Span::new(a.claim.span.start, b.claim.span.end);
+    m.claim.value = Some(Interval::exact(v));
+    m.claim.base = Some(Interval::exact(v * fb));
+    m.claim.hedge = a.claim.hedge;
+    m.core_start = a.core_start;
+    Some(m)
+}
+
+fn merge_ratio(a: &Mention, b: &Mention, sep: &str) -> Option<Mention> {
+    if !matches!(sep, "in" | "out of")
+        || a.claim.kind != Kind::Number
+        || a.claim.hedge != Hedge::Exact
+    {
+        return None;
+    }
+    if !(b.claim.kind == Kind::Number || b.claim.dimension.as_deref() == Some("count")) {
+        return None;
+    }
+    let (x, y) = (a.claim.value?, b.claim.value?);
+    let integral = |v: f64| v.fract() == 0.0 && v > 0.0;
+    if x.low.is_some()
+        || y.low.is_some()
+        || !integral(x.point)
+        || !integral(y.point)
+        || x.point >= y.point
+        || y.point >= 1000.0
+    {
+        return None;
+    }
+    let mut m = a.clone();
+    m.claim.span = Span::new(a.claim.span.start, b.claim.span.end);
+    m.claim.value = Some(Interval::exact(x.point / y.point));
+    m.claim.noun.clone_from(&b.claim.noun);
+    m.fraction = true;
+    Some(m)
+}
+
+/// Money suffixes always set `currency` in `amount`; keep a number if that ever changes.
+fn unreachable_money(c: &mut Claim, raw: Interval) {
+    c.value = Some(raw);
+}
+
+/// (symbol, dimension, factor, offset) of unit `u`.
+fn lex_unit(lex: &Compiled, u: usize) -> (String, String, f64, f64) {
+    lex.units.get(u).map_or_else(
+        || (String::new(), String::new(), 1.0, 0.0),
+        |x| (x.0.clone(), x.1.clone(), x.2, x.3),
+    )
+}
+
+fn to_base(v: Interval, factor: f64, offset: f64) -> Interval {
+    let s = v.scale(factor);
+    Interval {
+        point: s.point + offset,
+        low: s.low.map(|x| x + offset),
+        high: s.high.map(|x| x + offset),
+    }
+}
+
+fn range_mention(a: &Amount, b: &Amount, lex: &Compiled, text: &str) -> Mention {
+    let (hstart, hedge) = hedge_before(text, lex, a.start).unwrap_or((a.start, Hedge::Exact));
+    let _ = hedge;
+    let suffix = b.suffix.clone().or(a.suffix.clone());
+    let currency = b.currency.clone().or(a.currency.clone());
+    let raw = Interval::range(a.value, b.value);
+    let mut c = Claim::new(0, Span::new(hstart, b.end), Kind::Number);
+    c.precision = (b.precision > 0.0).then_some(b.precision);
+    match (&suffix, &currency) {
+        (Some(Suffix::Percent), _) => {
+            c.kind = Kind::Percent;
+            c.value = Some(raw);
+        }
+        (Some(Suffix::Points), _) => {
+            c.kind = Kind::Percent;
+            c.unit = Some("pp".into());
+            c.value = Some(raw);
+        }
+        (_, Some((code, factor))) => {
+            // "$10-20" and "10-20 dollars": the currency's factor applies to both ends, but a
+            // scale written only on the second end ("7-9 lakh") is not carried over.
+            c.kind = Kind::Money;
+            c.value = Some(raw.scale(*factor));
+            c.unit = (!code.is_empty()).then(|| code.clone());
+        }
+        (Some(Suffix::Unit(u)), None) => {
+            let unit = lex_unit(lex, *u);
+            c.kind = Kind::Quantity;
+            c.value = Some(raw);
+            c.unit = Some(unit.0);
+            c.dimension = Some(unit.1);
+            c.base = Some(to_base(raw, unit.2, unit.3));
+            c.noun.clone_from(&b.noun);
+        }
+        _ => {
+            if let Some(noun) = &b.noun {
+                c.kind = Kind::Quantity;
+                c.dimension = Some("count".into());
+                c.unit = Some(noun.clone());
+                c.noun = Some(noun.clone());
+            }
+            c.value = Some(raw);
+        }
+    }
+    Mention {
+        claim: c,
+        core_start: a.core_start,
+        raw,
+        points: matches!(suffix, Some(Suffix::Points)),
+        range: true,
+        fraction: false,
+    }
+}
+
+/// Vague amounts: "hundreds of millions of dollars", "tens of thousands of jobs".
+fn multiples(text: &str, lex: &Compiled, out: &mut Vec<Mention>) {
+    for m in lex.triggers.find_iter(text) {
+        let Trigger::Multiples(v) = lex.trigger_kinds[m.pattern().as_usize()] else {
+            continue;
+        };
+        let (s, e) = (m.start(), m.end());
+        if !bounded(text, s, e) || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        if out.iter().any(|x| x.claim.span.overlaps(Span::new(s, e))) {
+            continue;
+        }
+        let raw = Interval::hedged(v, Hedge::Multiples);
+        let mut c = Claim::new(0, Span::new(s, e), Kind::Number);
+        c.hedge = Hedge::Multiples;
+        c.value = Some(raw);
+        let mut end = e;
+        let after = skip_spaces(text, e, 1);
+        if let Some((ce, cur)) = phrase_after(
+            text,
+            after,
+            lex.currency_names.iter().map(|c| (c.text.as_str(), c)),
+        ) {
+            c.kind = Kind::Money;
+            c.value = Some(raw.scale(cur.factor));
+            c.unit = (!cur.code.is_empty()).then(|| cur.code.clone());
+            end = ce;
+        } else if let Some((ue, u)) = phrase_after(
+            text,
+            after,
+            lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit)),
+        ) {
+            let unit = lex_unit(lex, u);
+            c.kind = Kind::Quantity;
+            c.unit = Some(unit.0);
+            c.dimension = Some(unit.1);
+            c.base = Some(to_base(raw, unit.2, unit.3));
+            end = ue;
+        } else if let Some((noun, ne)) =
+            counted_noun(text, lex, skip_spaces_back(text, after, 1), 2.0)
+        {
+            c.kind = Kind::Quantity;
+            c.dimension = Some("count".into());
+            c.unit = Some(noun.clone());
+            c.noun = Some(noun);
+            end = ne;
+        }
+        c.span = Span::new(s, end);
+        out.push(Mention {
+            claim: c,
+            core_start: s,
+            raw,
+            points: false,
+            range: false,
+            fraction: false,
+        });
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Modality.
+
+/// Where the clause containing `pos` starts: after the last sentence or clause punctuation, at
+/// most 160 bytes back.
+#[must_use]
+pub fn clause_start(text: &str, pos: usize) -> usize {
+    let lo = pos.saturating_sub(160);
+    let b = text.as_bytes();
+    let mut i = pos;
+    while i > lo {
+        let c = b[i - 1];
+        if matches!(c, b';' | b'!' | b'?' | b'\n' | b':')
+            || (c == b'.'
+                && b.get(i).is_none_or(|x| *x == b' ')
+                && !(i >= 2 && b[i - 2].is_ascii_digit()))
+        {
+            return i;
+        }
+        i -= 1;
+    }
+    // Never split a character.
+    while i < pos && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn has_word(window: &str, list: &[String]) -> bool {
+    list.iter().any(|w| {
+        let mut from = 0;
+        while let Some(p) = window[from..].to_ascii_lowercase().find(w.as_str()) {
+            let s = from + p;
+            let e = s + w.len();
+            if bounded(window, s, e) {
+                return true;
+            }
+            from = e;
+            if from >= window.len() {
+                break;
+            }
+        }
+        false
+    })
+}
+
+fn modality(text: &str, lex: &Compiled, span: Span) -> Modality {
+    let cs = clause_start(text, span.start);
+    let window = &text[cs..span.start];
+    let mut m = Modality::default();
+    if window.is_empty() {
+        return m;
+    }
+    m.negated = has_word(window, &lex.negation);
+    m.hypothetical = has_word(window, &lex.hypothetical);
+    m.future = has_word(window, &lex.future) || target_year_after(text, span.end);
+    m
+}
+
+/// "... by 2030": a target year later in the clause.
+fn target_year_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..text.len().min(end + 60)];
+    let stop = rest.find(['.', ';', '\n']).unwrap_or(rest.len());
+    let rest = &rest[..stop];
+    let mut from = 0;
+    while let Some(p) = rest[from..].find("by ") {
+        let s = from + p + 3;
+        let y = rest.get(s..s + 4).unwrap_or("");
+        if y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()) && y.starts_with("20") {
+            return true;
+        }
+        from = s;
+    }
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::extract_text;
     use crate::lexicon::Lexicon;
 
-    fn claims(text: &str) -> Vec<(Kind, String, Option<Interval>)> {
+    fn run(text: &str) -> Vec<Claim> {
         let ctx = Context {
             date: None,
             lexicon: Lexicon::builtin(),
         };
-        extract_text(text, &ctx)
-            .into_iter()
-            .map(|c| (c.kind, text[c.span.start..c.span.end].to_string(), c.value))
-            .collect()
+        super::super::extract_text(text, &ctx)
+    }
+
+    fn find(text: &str, kind: Kind) -> (String, Interval, Option<String>) {
+        let c = run(text);
+        let c = c
+            .iter()
+            .find(|c| c.kind == kind)
+            .unwrap_or_else(|| panic!("{text}: {c:?}"));
+        (
+            text[c.span.start..c.span.end].to_string(),
+            c.value.unwrap(),
+            c.unit.clone(),
+        )
     }
 
     #[test]
-    fn percent_growth_is_a_factor() {
-        let c = claims(
-            "The agency increased its consumption of cloud services by over 300% within months.",
+    fn money_percent_quantity() {
+        assert_eq!(find("paid $16.4 million", Kind::Money).1.point, 16.4e6);
+        assert_eq!(find("€6.1bn deal", Kind::Money).2.as_deref(), Some("EUR"));
+        assert_eq!(find("rose 45 per cent", Kind::Percent).0, "45 per cent");
+        let (s, v, u) = find("nearly 1,400 terabytes", Kind::Quantity);
+        assert_eq!(
+            (s.as_str(), v.high, u.as_deref()),
+            ("nearly 1,400 terabytes", Some(1400.0), Some("TB"))
         );
-        let ch = c.iter().find(|x| x.0 == Kind::Change).unwrap();
-        assert_eq!(ch.2.unwrap().point, 4.0);
-        assert_eq!(ch.2.unwrap().low, Some(4.0));
+        let (s, _, u) = find("cut 1,200 jobs", Kind::Quantity);
+        assert_eq!((s.as_str(), u.as_deref()), ("1,200 jobs", Some("jobs")));
     }
 
     #[test]
-    fn multiples_and_hedges() {
-        let c = claims("Its holdings have tripled, reaching nearly 1,400 terabytes.");
-        assert!(c
-            .iter()
-            .any(|x| x.0 == Kind::Change && x.1 == "tripled" && x.2.unwrap().point == 3.0));
-        let q = c.iter().find(|x| x.0 == Kind::Quantity).unwrap();
-        assert_eq!(q.1, "nearly 1,400 terabytes");
-        assert_eq!(q.2.unwrap().high, Some(1400.0));
-    }
-
-    #[test]
-    fn money_and_counts() {
-        let c =
-            claims("The council added €85 million and 42,000-seat plans; 61,240 votes were cast.");
-        assert!(c
-            .iter()
-            .any(|x| x.0 == Kind::Money && x.2.unwrap().point == 85e6));
-        assert!(c.iter().any(|x| x.0 == Kind::Quantity && x.1 == "61,240"));
+    fn years_are_left_to_temporal() {
+        assert!(run("in 2017 the").iter().all(|c| c.kind != Kind::Number));
     }
 }

@@ -1,85 +1,347 @@
-//! The numeric vocabulary (rules/lexicon/numeric.toml): hedges, currencies, units and the words
-//! that are never counted nouns.
+//! The numeric vocabulary (rules/lexicon/numeric.toml): hedges, currencies, units with their
+//! conversions, percent words, growth words, counted-noun stop words and modality cues.
+//!
+//! Owns the file's schema (strict: unknown keys are errors) and a few lookup helpers compiled
+//! once per lexicon. Must not decide what a number means: that is `extract/`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use crate::claim::Hedge;
 use crate::error::{parse_toml, Error};
 
-/// One unit of measure.
-#[derive(Debug, Clone, Deserialize)]
+/// The numeric vocabulary.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Unit {
-    /// The short symbol reported as the claim's unit ("TB", "km").
-    pub symbol: String,
-    /// The dimension ("data", "length", ...): units convert only within one.
-    pub dimension: String,
-    /// Multiply by this to get the dimension's base unit.
-    pub factor: f64,
-    /// Then add this (temperatures).
+pub struct NumericLexicon {
+    /// Hedge phrases, grouped by meaning.
     #[serde(default)]
-    pub offset: f64,
-    /// The words and symbols written after a number (matched lowercase).
+    pub hedge: Vec<HedgeEntry>,
+    /// Hedge phrases written after the number ("or more").
+    #[serde(default)]
+    pub hedge_after: Vec<HedgeEntry>,
+    /// Words that stress exactness ("exactly"): part of the span, no bounds.
+    #[serde(default)]
+    pub exact: WordList,
+    /// "hundreds of", "tens of thousands of": vague amounts.
+    #[serde(default)]
+    pub multiples: Vec<MultiplesEntry>,
+    /// Currencies: symbols, codes and names.
+    #[serde(default)]
+    pub currency: Vec<CurrencyEntry>,
+    /// Units of measure and their conversion to the dimension's base unit.
+    #[serde(default)]
+    pub unit: Vec<UnitEntry>,
+    /// Percent and percentage-point words.
+    #[serde(default)]
+    pub percent: PercentWords,
+    /// Growth verbs and nouns.
+    #[serde(default)]
+    pub growth: GrowthWords,
+    /// Multiplicative change words ("doubled", "fourfold").
+    #[serde(default)]
+    pub multiple: Vec<MultipleEntry>,
+    /// What may follow "N times".
+    #[serde(default)]
+    pub times: TimesWords,
+    /// Counted-noun stop words and skippable modifiers.
+    #[serde(default)]
+    pub count: CountWords,
+    /// Negation, hypothetical and future cues.
+    #[serde(default)]
+    pub modality: ModalityWords,
+    #[serde(skip)]
+    compiled: OnceLock<Compiled>,
+}
+
+/// A list of words under a `words` key.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordList {
+    /// The words or phrases.
     pub words: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Hedge phrases with one meaning.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Currencies {
-    #[serde(default)]
-    prefix: BTreeMap<String, String>,
-    #[serde(default)]
-    suffix: BTreeMap<String, String>,
+pub struct HedgeEntry {
+    /// The meaning.
+    pub kind: HedgeKind,
+    /// The phrases, written before a number.
+    pub words: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Nouns {
-    #[serde(default)]
-    not_counted: Vec<String>,
+/// The hedge meanings a lexicon entry may name (the `Hedge` enum without `Exact`/`Multiples`).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum HedgeKind {
+    /// Strictly above.
+    Above,
+    /// At or above.
+    AtLeast,
+    /// A little above.
+    JustAbove,
+    /// A little below.
+    Nearly,
+    /// Strictly below.
+    Below,
+    /// At or below.
+    AtMost,
+    /// Approximately.
+    About,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NumericFile {
-    #[serde(default)]
-    hedges: BTreeMap<Hedge, Vec<String>>,
-    #[serde(default)]
-    currencies: Currencies,
-    #[serde(default)]
-    unit: Vec<Unit>,
-    #[serde(default)]
-    nouns: Nouns,
-}
-
-/// The numeric vocabulary, indexed for lookups.
-#[derive(Debug, Clone, Default)]
-pub struct NumericLexicon {
-    /// Hedge phrases (lowercase), longest first.
-    hedges: Vec<(String, Hedge)>,
-    /// Currency prefixes (as written), longest first.
-    prefix: Vec<(String, String)>,
-    /// Currency suffix words (lowercase), longest first.
-    suffix: Vec<(String, String)>,
-    /// Units.
-    units: Vec<Unit>,
-    /// (word, unit index), longest first.
-    unit_words: Vec<(String, usize)>,
-    not_counted: HashSet<String>,
-}
-
-impl Ord for Hedge {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
+impl HedgeKind {
+    /// The claim-level hedge.
+    #[must_use]
+    pub fn hedge(self) -> Hedge {
+        match self {
+            HedgeKind::Above => Hedge::Above,
+            HedgeKind::AtLeast => Hedge::AtLeast,
+            HedgeKind::JustAbove => Hedge::JustAbove,
+            HedgeKind::Nearly => Hedge::Nearly,
+            HedgeKind::Below => Hedge::Below,
+            HedgeKind::AtMost => Hedge::AtMost,
+            HedgeKind::About => Hedge::About,
+        }
     }
 }
 
-impl PartialOrd for Hedge {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
+/// A vague amount ("hundreds of").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MultiplesEntry {
+    /// The phrases.
+    pub words: Vec<String>,
+    /// The low end of the amount.
+    pub value: f64,
+}
+
+/// One currency spelling family.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyEntry {
+    /// ISO 4217 code; empty when the name does not say which currency.
+    pub code: String,
+    /// Symbols and codes, matched as written, before or after the number.
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    /// Names, matched case-insensitively after the number.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Multiplier to the major unit (0.01 for cents).
+    #[serde(default = "one")]
+    pub factor: f64,
+    /// Names read as money only for large amounts (see the lexicon file).
+    #[serde(default)]
+    pub weak: bool,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// One unit of measure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitEntry {
+    /// The short symbol claims report ("TB", "km", "°C").
+    pub symbol: String,
+    /// The dimension ("data", "length", ...).
+    pub dimension: String,
+    /// Multiplier to the dimension's base unit.
+    pub factor: f64,
+    /// Added after the multiplier (temperatures).
+    #[serde(default)]
+    pub offset: f64,
+    /// Names, matched case-insensitively.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Symbols, matched as written.
+    #[serde(default)]
+    pub symbols: Vec<String>,
+}
+
+/// Percent words.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PercentWords {
+    /// "%", "percent", "per cent".
+    pub words: Vec<String>,
+    /// "percentage points".
+    pub points: Vec<String>,
+    /// Nouns after "N-point" that make it percentage points ("margin").
+    pub point_nouns: Vec<String>,
+}
+
+/// Growth words.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrowthWords {
+    /// Verbs (and adverbs) of increase.
+    pub up: Vec<String>,
+    /// Verbs (and adverbs) of decrease.
+    pub down: Vec<String>,
+    /// Nouns of increase after a percentage.
+    pub up_nouns: Vec<String>,
+    /// Nouns of decrease after a percentage.
+    pub down_nouns: Vec<String>,
+    /// Phrases that make an amount additive ("a further").
+    pub additive: Vec<String>,
+}
+
+/// A multiplicative change word family.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MultipleEntry {
+    /// The words.
+    pub words: Vec<String>,
+    /// The factor they state.
+    pub factor: f64,
+}
+
+/// What may follow "N times".
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimesWords {
+    /// Plain multiples ("as much").
+    pub plain: Vec<String>,
+    /// Comparatives, ambiguous between N and N+1 ("more").
+    pub comparative: Vec<String>,
+}
+
+/// Counted-noun words.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountWords {
+    /// Words that are never a counted noun.
+    pub stop: Vec<String>,
+    /// Words skipped between a number and its noun.
+    pub modifiers: Vec<String>,
+    /// Plural nouns that do not end in "s" ("people", "staff").
+    #[serde(default)]
+    pub plurals: Vec<String>,
+}
+
+/// Modality cues.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModalityWords {
+    /// Negation.
+    pub negation: Vec<String>,
+    /// Hypotheticals.
+    pub hypothetical: Vec<String>,
+    /// Future and targets.
+    pub future: Vec<String>,
+}
+
+/// A currency spelling, flattened for lookup.
+#[derive(Debug, Clone)]
+pub struct CurrencyForm {
+    /// The spelling (lowercased for names).
+    pub text: String,
+    /// ISO code, empty when unknown.
+    pub code: String,
+    /// Multiplier to the major unit.
+    pub factor: f64,
+    /// Money only for large amounts.
+    pub weak: bool,
+}
+
+/// A unit spelling, flattened for lookup.
+#[derive(Debug, Clone)]
+pub struct UnitForm {
+    /// The spelling (lowercased for names).
+    pub text: String,
+    /// Index into `NumericLexicon::unit`.
+    pub unit: usize,
+}
+
+/// What a trigger phrase found by `Compiled::triggers` stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Trigger {
+    /// A vague amount ("hundreds of"), with its low end.
+    Multiples(f64),
+    /// A multiplicative change word ("doubled"), with its factor.
+    Multiple(f64),
+}
+
+/// Lookup tables built once from the lexicon; every list is sorted longest first so that the
+/// first match is the longest ("just over" before "over", "km/h" before "km").
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// One automaton for the phrases that start a claim without a numeral: vague amounts and
+    /// multiplicative words. Pattern `i` means `trigger_kinds[i]`.
+    pub triggers: aho_corasick::AhoCorasick,
+    /// The meaning of each trigger pattern.
+    pub trigger_kinds: Vec<Trigger>,
+    /// Hedge phrases, lowercased.
+    pub hedges: Vec<(String, Hedge)>,
+    /// Hedge phrases after the number, lowercased.
+    pub hedges_after: Vec<(String, Hedge)>,
+    /// Exactness words, lowercased.
+    pub exact: Vec<String>,
+    /// Vague amounts, lowercased.
+    pub multiples: Vec<(String, f64)>,
+    /// Currency symbols, as written.
+    pub currency_symbols: Vec<CurrencyForm>,
+    /// Currency names, lowercased.
+    pub currency_names: Vec<CurrencyForm>,
+    /// Per unit (index into `NumericLexicon::unit`): symbol, dimension, factor, offset.
+    pub units: Vec<(String, String, f64, f64)>,
+    /// Unit symbols, as written.
+    pub unit_symbols: Vec<UnitForm>,
+    /// Unit names, lowercased.
+    pub unit_names: Vec<UnitForm>,
+    /// Percent words, lowercased.
+    pub percent_words: Vec<String>,
+    /// Percentage-point words, lowercased.
+    pub point_words: Vec<String>,
+    /// Nouns making "N-point" percentage points.
+    pub point_nouns: HashSet<String>,
+    /// Up words (single words).
+    pub up: HashSet<String>,
+    /// Down words (single words).
+    pub down: HashSet<String>,
+    /// Up and down phrases of several words, lowercased, with their direction (+1/-1).
+    pub direction_phrases: Vec<(String, i8)>,
+    /// Up nouns.
+    pub up_nouns: HashSet<String>,
+    /// Down nouns.
+    pub down_nouns: HashSet<String>,
+    /// Additive phrases, lowercased.
+    pub additive: Vec<String>,
+    /// Multiplicative words and their factor.
+    pub multiples_words: HashMap<String, f64>,
+    /// "N times" plain followers, lowercased.
+    pub times_plain: Vec<String>,
+    /// "N times" comparative followers, lowercased.
+    pub times_comparative: Vec<String>,
+    /// Counted-noun stop words.
+    pub count_stop: HashSet<String>,
+    /// Counted-noun modifiers.
+    pub count_modifiers: HashSet<String>,
+    /// Irregular plurals.
+    pub count_plurals: HashSet<String>,
+    /// Negation cues.
+    pub negation: Vec<String>,
+    /// Hypothetical cues.
+    pub hypothetical: Vec<String>,
+    /// Future cues.
+    pub future: Vec<String>,
+}
+
+fn longest_first<T>(v: &mut [(String, T)]) {
+    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+}
+
+fn lower_all(v: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = v.iter().map(|w| w.to_lowercase()).collect();
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    out
 }
 
 impl NumericLexicon {
@@ -88,138 +350,177 @@ impl NumericLexicon {
     /// # Errors
     /// When the embedded file is invalid.
     pub fn builtin() -> Result<Self, Error> {
-        Self::parse(
+        parse_toml(
             "rules/lexicon/numeric.toml",
             include_str!("../../rules/lexicon/numeric.toml"),
         )
     }
 
-    /// Parses a numeric vocabulary file.
-    ///
-    /// # Errors
-    /// When the text is invalid.
-    pub fn parse(path: &str, text: &str) -> Result<Self, Error> {
-        let f: NumericFile = parse_toml(path, text)?;
-        let mut lex = NumericLexicon::default();
-        for (h, words) in f.hedges {
-            for w in words {
-                lex.hedges.push((w.to_lowercase(), h));
-            }
-        }
-        lex.hedges
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        lex.prefix = f.currencies.prefix.into_iter().collect();
-        lex.prefix
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        lex.suffix = f
-            .currencies
-            .suffix
-            .into_iter()
-            .map(|(k, v)| (k.to_lowercase(), v))
+    /// The lookup tables, built on first use.
+    pub fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| self.compile())
+    }
+
+    fn compile(&self) -> Compiled {
+        let mut hedges: Vec<(String, Hedge)> = self
+            .hedge
+            .iter()
+            .flat_map(|e| e.words.iter().map(|w| (w.to_lowercase(), e.kind.hedge())))
             .collect();
-        lex.suffix
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        for (i, u) in f.unit.iter().enumerate() {
-            if !u.factor.is_finite() || u.factor <= 0.0 {
-                return Err(Error::Invalid {
-                    path: path.into(),
-                    message: format!("unit {}: factor must be a positive number", u.symbol),
+        longest_first(&mut hedges);
+        let mut hedges_after: Vec<(String, Hedge)> = self
+            .hedge_after
+            .iter()
+            .flat_map(|e| e.words.iter().map(|w| (w.to_lowercase(), e.kind.hedge())))
+            .collect();
+        longest_first(&mut hedges_after);
+        let mut multiples: Vec<(String, f64)> = self
+            .multiples
+            .iter()
+            .flat_map(|e| e.words.iter().map(|w| (w.to_lowercase(), e.value)))
+            .collect();
+        longest_first(&mut multiples);
+        let mut currency_symbols = Vec::new();
+        let mut currency_names = Vec::new();
+        for c in &self.currency {
+            for s in &c.symbols {
+                currency_symbols.push(CurrencyForm {
+                    text: s.clone(),
+                    code: c.code.clone(),
+                    factor: c.factor,
+                    weak: c.weak,
                 });
             }
-            for w in &u.words {
-                lex.unit_words.push((w.to_lowercase(), i));
+            for n in &c.names {
+                currency_names.push(CurrencyForm {
+                    text: n.to_lowercase(),
+                    code: c.code.clone(),
+                    factor: c.factor,
+                    weak: c.weak,
+                });
             }
         }
-        lex.unit_words
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        lex.units = f.unit;
-        lex.not_counted = f
-            .nouns
-            .not_counted
-            .into_iter()
-            .map(|w| w.to_lowercase())
-            .collect();
-        Ok(lex)
-    }
-
-    /// Hedge phrases, longest first.
-    #[must_use]
-    pub fn hedges(&self) -> &[(String, Hedge)] {
-        &self.hedges
-    }
-
-    /// The currency written right before a number (text before it): ISO code and its length.
-    #[must_use]
-    pub fn currency_prefix(&self, before: &str) -> Option<(String, usize)> {
-        let t = before.trim_end_matches([' ', '\u{a0}']);
-        let gap = before.len() - t.len();
-        for (sym, code) in &self.prefix {
-            if t.ends_with(sym.as_str()) {
-                let is_code = sym.chars().all(|c| c.is_ascii_uppercase());
-                // Codes need a word boundary before them and may have a space after; symbols
-                // must touch the number.
-                if is_code {
-                    let s = t.len() - sym.len();
-                    if t[..s]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                    {
-                        continue;
-                    }
-                } else if gap > 0 {
-                    continue;
+        currency_symbols.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
+        currency_names.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
+        let mut unit_symbols = Vec::new();
+        let mut unit_names = Vec::new();
+        for (i, u) in self.unit.iter().enumerate() {
+            for s in &u.symbols {
+                unit_symbols.push(UnitForm {
+                    text: s.clone(),
+                    unit: i,
+                });
+            }
+            for n in &u.names {
+                unit_names.push(UnitForm {
+                    text: n.to_lowercase(),
+                    unit: i,
+                });
+            }
+        }
+        unit_symbols.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
+        unit_names.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
+        let set =
+            |v: &[String]| -> HashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
+        let mut direction_phrases = Vec::new();
+        let mut up = HashSet::new();
+        let mut down = HashSet::new();
+        for (words, dir, single) in [
+            (&self.growth.up, 1i8, &mut up),
+            (&self.growth.down, -1i8, &mut down),
+        ] {
+            for w in words {
+                let w = w.to_lowercase();
+                if w.contains(' ') {
+                    direction_phrases.push((w, dir));
+                } else {
+                    single.insert(w);
                 }
-                return Some((code.clone(), sym.len() + gap));
             }
         }
-        None
+        longest_first(&mut direction_phrases);
+        let multiples_words: HashMap<String, f64> = self
+            .multiple
+            .iter()
+            .flat_map(|e| e.words.iter().map(|w| (w.to_lowercase(), e.factor)))
+            .collect();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut trigger_kinds = Vec::new();
+        for (w, v) in &multiples {
+            patterns.push(w.clone());
+            trigger_kinds.push(Trigger::Multiples(*v));
+        }
+        for (w, f) in &multiples_words {
+            patterns.push(w.clone());
+            trigger_kinds.push(Trigger::Multiple(*f));
+        }
+        let triggers = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("trigger phrases build an automaton");
+        Compiled {
+            triggers,
+            trigger_kinds,
+            hedges,
+            hedges_after,
+            exact: lower_all(&self.exact.words),
+            multiples,
+            currency_symbols,
+            currency_names,
+            units: self
+                .unit
+                .iter()
+                .map(|u| (u.symbol.clone(), u.dimension.clone(), u.factor, u.offset))
+                .collect(),
+            unit_symbols,
+            unit_names,
+            percent_words: lower_all(&self.percent.words),
+            point_words: lower_all(&self.percent.points),
+            point_nouns: set(&self.percent.point_nouns),
+            up,
+            down,
+            direction_phrases,
+            up_nouns: set(&self.growth.up_nouns),
+            down_nouns: set(&self.growth.down_nouns),
+            additive: lower_all(&self.growth.additive),
+            multiples_words,
+            times_plain: lower_all(&self.times.plain),
+            times_comparative: lower_all(&self.times.comparative),
+            count_stop: set(&self.count.stop),
+            count_modifiers: set(&self.count.modifiers),
+            count_plurals: set(&self.count.plurals),
+            negation: lower_all(&self.modality.negation),
+            hypothetical: lower_all(&self.modality.hypothetical),
+            future: lower_all(&self.modality.future),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_compiles() {
+        let lex = NumericLexicon::builtin().unwrap();
+        let c = lex.compiled();
+        assert!(c
+            .hedges
+            .iter()
+            .any(|(w, h)| w == "just over" && *h == Hedge::JustAbove));
+        // Longest first: "just over" must be tried before "over".
+        let pos = |w: &str| c.hedges.iter().position(|(x, _)| x == w).unwrap();
+        assert!(pos("just over") < pos("over"));
+        assert!(c.unit_symbols.iter().any(|u| u.text == "TiB"));
     }
 
-    /// A currency word right after a number (lowercase text after it): ISO code and length,
-    /// including a scale word before it ("million euros" is handled by the numeral).
-    #[must_use]
-    pub fn currency_suffix(&self, lower_after: &str) -> Option<(String, usize)> {
-        let t = lower_after.trim_start_matches(' ');
-        let gap = lower_after.len() - t.len();
-        if gap > 1 {
-            return None;
-        }
-        for (w, code) in &self.suffix {
-            if t.starts_with(w.as_str()) && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-            {
-                return Some((code.clone(), gap + w.len()));
-            }
-        }
-        None
-    }
-
-    /// The unit right after a number (lowercase text after it) and its length.
-    #[must_use]
-    pub fn unit_after(&self, lower_after: &str) -> Option<(&Unit, usize)> {
-        let t = lower_after.trim_start_matches([' ', '-']);
-        let gap = lower_after.len() - t.len();
-        if gap > 1 {
-            return None;
-        }
-        for (w, i) in &self.unit_words {
-            if t.starts_with(w.as_str()) && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-            {
-                return Some((&self.units[*i], gap + w.len()));
-            }
-        }
-        None
-    }
-
-    /// True when a unit word is spelled `w`.
-    #[must_use]
-    pub fn unit_words_contains(&self, w: &str) -> bool {
-        self.unit_words.iter().any(|(x, _)| x == w)
-    }
-
-    /// True for a word that is never the counted noun after a number.
-    #[must_use]
-    pub fn is_noun_stop(&self, w: &str) -> bool {
-        self.not_counted.contains(w)
+    #[test]
+    fn unknown_keys_are_errors() {
+        let e = parse_toml::<NumericLexicon>(
+            "x.toml",
+            "[[hedge]]\nkind = \"above\"\nwords = []\nbogus = 1\n",
+        );
+        assert!(e.is_err());
     }
 }

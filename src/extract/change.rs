@@ -1,0 +1,594 @@
+//! Change claims: how a value moved. Multiplicative words ("tripled", "fourfold"), "N times as
+//! much", percentages with a direction ("rose by 300%", "a 20% drop", "up 5%"), percentage
+//! points ("rose 7.2 percentage points"), additive amounts ("increased by $75 billion", "a
+//! further €85 million") and "from X to Y" after a growth verb.
+//!
+//! Reads the mentions `numeric.rs` built; it never re-parses numbers. The growth vocabulary is
+//! data (rules/lexicon/numeric.toml, `[growth]`, `[[multiple]]`, `[times]`).
+
+// Byte scanners read best with short names for offsets (i, j, e) and the byte slice (b).
+#![allow(clippy::many_single_char_names)]
+
+use crate::claim::{Change, Claim, Hedge, Interval, Kind};
+use crate::document::Span;
+use crate::lexicon::numeric::{Compiled, Trigger};
+
+use super::numeral::Numeral;
+use super::numeric::{clause_start, hedge_before, Mention};
+
+/// `a * v + c` on every bound of `v` (a negative `a` swaps the bounds).
+fn affine(v: Interval, a: f64, c: f64) -> Interval {
+    let s = v.scale(a);
+    Interval {
+        point: s.point + c,
+        low: s.low.map(|x| x + c),
+        high: s.high.map(|x| x + c),
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// The ASCII word ending at `i` (after at most two spaces) and its start.
+fn word_before(text: &str, i: usize) -> (&str, usize) {
+    let b = text.as_bytes();
+    let mut e = i;
+    let mut n = 0;
+    while e > 0 && b[e - 1] == b' ' && n < 2 {
+        e -= 1;
+        n += 1;
+    }
+    let mut s = e;
+    while s > 0 && (b[s - 1].is_ascii_alphabetic() || b[s - 1] == b'\'') {
+        s -= 1;
+    }
+    (&text[s..e], s)
+}
+
+/// The ASCII word starting at `i` (after at most one space or hyphen) and its end.
+fn word_after(text: &str, i: usize) -> (&str, usize) {
+    let b = text.as_bytes();
+    let mut s = i;
+    if matches!(b.get(s), Some(b' ' | b'-')) {
+        s += 1;
+    }
+    let mut e = s;
+    while e < b.len() && b[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    (&text[s..e], e)
+}
+
+fn direction(lex: &Compiled, w: &str) -> Option<f64> {
+    if w.is_empty() {
+        return None;
+    }
+    let lw = w.to_ascii_lowercase();
+    if lex.up.contains(&lw) {
+        Some(1.0)
+    } else if lex.down.contains(&lw) {
+        Some(-1.0)
+    } else {
+        None
+    }
+}
+
+/// A direction phrase of several words ("went up") ending at `e`: its start and direction.
+fn direction_phrase_before(text: &str, lex: &Compiled, e: usize) -> Option<(usize, f64)> {
+    let before = &text[..e];
+    for (p, d) in &lex.direction_phrases {
+        if before.len() >= p.len()
+            && before.as_bytes()[e - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+        {
+            let s = e - p.len();
+            if s == 0 || !is_word_byte(text.as_bytes()[s - 1]) {
+                return Some((s, f64::from(*d)));
+            }
+        }
+    }
+    None
+}
+
+/// True when a growth word occurs in the clause before `pos` (within eight words).
+#[must_use]
+pub fn growth_before(text: &str, lex: &Compiled, pos: usize) -> bool {
+    let cs = clause_start(text, pos);
+    let mut p = pos;
+    for _ in 0..8 {
+        let (w, s) = word_before(text, p);
+        if w.is_empty() || s < cs {
+            return false;
+        }
+        if direction(lex, w).is_some() {
+            return true;
+        }
+        p = s;
+    }
+    false
+}
+
+/// How an amount starting at `start` is introduced: (direction, change span start, "to").
+/// "rose 20%", "grew by 20%", "increased its spending by 20%", "increased to 300% of".
+fn direction_left(text: &str, lex: &Compiled, start: usize) -> Option<(f64, usize, bool)> {
+    let cs = clause_start(text, start);
+    let (w, ws) = word_before(text, start);
+    if ws < cs || w.is_empty() {
+        return None;
+    }
+    if w.eq_ignore_ascii_case("by") {
+        // The verb right before "by", or a few words earlier ("increased its X by").
+        let mut p = ws;
+        for step in 0..8 {
+            let e = {
+                let b = text.as_bytes();
+                let mut e = p;
+                while e > 0 && b[e - 1] == b' ' {
+                    e -= 1;
+                }
+                e
+            };
+            if let Some((s, d)) = direction_phrase_before(text, lex, e) {
+                return Some((d, if step == 0 { s } else { ws }, false));
+            }
+            let (v, vs) = word_before(text, p);
+            if v.is_empty() || vs < cs {
+                return None;
+            }
+            if let Some(d) = direction(lex, v) {
+                return Some((d, if step == 0 { vs } else { ws }, false));
+            }
+            p = vs;
+        }
+        return None;
+    }
+    if w.eq_ignore_ascii_case("to") {
+        let (v, vs) = word_before(text, ws);
+        if vs >= cs {
+            if let Some(d) = direction(lex, v) {
+                return Some((d, vs, true));
+            }
+        }
+        return None;
+    }
+    let e = {
+        let b = text.as_bytes();
+        let mut e = start;
+        while e > 0 && b[e - 1] == b' ' {
+            e -= 1;
+        }
+        e
+    };
+    if let Some((s, d)) = direction_phrase_before(text, lex, e) {
+        return Some((d, s, false));
+    }
+    direction(lex, w).map(|d| (d, ws, false))
+}
+
+fn change_claim(
+    span: Span,
+    value: Interval,
+    hedge: Hedge,
+    change: Change,
+    unit: Option<String>,
+) -> Claim {
+    let mut c = Claim::new(0, span, Kind::Change);
+    c.value = Some(value);
+    c.hedge = hedge;
+    c.change = Some(change);
+    c.unit = unit;
+    c
+}
+
+/// Appends the change claims found in `text`.
+pub fn changes(
+    text: &str,
+    lex: &Compiled,
+    nums: &[Numeral],
+    mentions: &[Mention],
+    out: &mut Vec<Claim>,
+) {
+    multiplicative_words(text, lex, out);
+    times(text, lex, nums, out);
+    for (i, m) in mentions.iter().enumerate() {
+        if m.range {
+            continue;
+        }
+        if let Some(c) = from_to(text, lex, mentions, i) {
+            out.push(c);
+            continue;
+        }
+        if let Some(c) = directed(text, lex, m) {
+            out.push(c);
+        }
+    }
+}
+
+/// "doubled", "more than tripled", "nearly doubled", "a fourfold increase".
+fn multiplicative_words(text: &str, lex: &Compiled, out: &mut Vec<Claim>) {
+    let b = text.as_bytes();
+    for m in lex.triggers.find_iter(text) {
+        let Trigger::Multiple(f) = lex.trigger_kinds[m.pattern().as_usize()] else {
+            continue;
+        };
+        let (s, e) = (m.start(), m.end());
+        if (s > 0 && is_word_byte(b[s - 1]))
+            || b.get(e).is_some_and(|c| is_word_byte(*c) || *c == b'-')
+        {
+            continue;
+        }
+        let w = text[s..e].to_ascii_lowercase();
+        // Base forms are verbs only after a modal or "to" ("could double"); otherwise they are
+        // adjectives ("a double blow") or nouns ("two halves").
+        if ["double", "triple", "quadruple", "halves"].contains(&w.as_str()) {
+            let (p, _) = word_before(text, s);
+            let p = p.to_ascii_lowercase();
+            if ![
+                "to", "could", "would", "will", "may", "might", "can", "should", "did", "does",
+                "not", "nearly", "almost", "more", "than",
+            ]
+            .contains(&p.as_str())
+            {
+                continue;
+            }
+        }
+        let mut end = e;
+        let mut ambiguous = false;
+        if w == "twice" {
+            // Only "twice as much", "twice the size", "twice more": otherwise a frequency.
+            match comparison_after(text, lex, e) {
+                Some((ce, amb)) => {
+                    end = ce;
+                    ambiguous = amb;
+                }
+                None => continue,
+            }
+        }
+        let (start, hedge) = hedge_before(text, lex, s).unwrap_or((s, Hedge::Exact));
+        let mut v = Interval::hedged(f, hedge);
+        if ambiguous {
+            v = ambiguous_factor(f, hedge);
+        }
+        out.push(change_claim(
+            Span::new(start, end),
+            v,
+            hedge,
+            Change {
+                ambiguous,
+                ..Change::default()
+            },
+            None,
+        ));
+    }
+}
+
+/// What follows "N times" / "twice": a plain comparison ("as much") or a comparative ("more",
+/// ambiguous). Returns its end and whether it is ambiguous.
+fn comparison_after(text: &str, lex: &Compiled, e: usize) -> Option<(usize, bool)> {
+    if text.as_bytes().get(e) != Some(&b' ') {
+        return None;
+    }
+    let after = e + 1;
+    let r = &text[after..];
+    let matches = |p: &String| {
+        r.len() >= p.len()
+            && r.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            && !r
+                .as_bytes()
+                .get(p.len())
+                .is_some_and(u8::is_ascii_alphabetic)
+    };
+    if let Some(p) = lex.times_plain.iter().find(|p| matches(p)) {
+        return Some((after + p.len(), false));
+    }
+    lex.times_comparative
+        .iter()
+        .find(|p| matches(p))
+        .map(|p| (after + p.len(), true))
+}
+
+/// "N times more": N or N+1 times; a hedge like "more than" leaves the top open.
+fn ambiguous_factor(f: f64, hedge: Hedge) -> Interval {
+    let v = Interval::hedged(f, hedge);
+    Interval {
+        point: f,
+        low: Some(v.low.unwrap_or(f).min(f)),
+        high: match hedge {
+            Hedge::Above | Hedge::AtLeast | Hedge::JustAbove => None,
+            _ => Some(f + 1.0),
+        },
+    }
+}
+
+/// "three times as much", "3-fold", "five times more" (ambiguous: 5x or 6x).
+fn times(text: &str, lex: &Compiled, nums: &[Numeral], out: &mut Vec<Claim>) {
+    for n in nums {
+        if n.ordinal || n.value <= 0.0 {
+            continue;
+        }
+        let rest = &text[n.end..];
+        let mut end = None;
+        let mut ambiguous = false;
+        for fold in ["-fold", " fold", "fold"] {
+            if rest.len() >= fold.len()
+                && rest.as_bytes()[..fold.len()].eq_ignore_ascii_case(fold.as_bytes())
+                && !rest
+                    .as_bytes()
+                    .get(fold.len())
+                    .is_some_and(u8::is_ascii_alphanumeric)
+            {
+                end = Some(n.end + fold.len());
+                break;
+            }
+        }
+        if end.is_none() {
+            let (w, we) = word_after(text, n.end);
+            if w.eq_ignore_ascii_case("times") && text.as_bytes().get(n.end) == Some(&b' ') {
+                if let Some((ce, amb)) = comparison_after(text, lex, we) {
+                    end = Some(ce);
+                    ambiguous = amb;
+                }
+            }
+        }
+        let Some(end) = end else { continue };
+        let (start, hedge) = hedge_before(text, lex, n.start).unwrap_or((n.start, Hedge::Exact));
+        let f = n.value;
+        let v = if ambiguous {
+            ambiguous_factor(f, hedge)
+        } else {
+            Interval::hedged(f, hedge)
+        };
+        out.push(change_claim(
+            Span::new(start, end),
+            v,
+            hedge,
+            Change {
+                ambiguous,
+                ..Change::default()
+            },
+            None,
+        ));
+    }
+}
+
+/// A percentage, money amount or count with a direction.
+fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
+    let c = &m.claim;
+    let left = direction_left(text, lex, c.span.start);
+    match c.kind {
+        Kind::Percent if m.points => {
+            let (d, s, to) = left?;
+            if to {
+                return None;
+            }
+            Some(change_claim(
+                Span::new(s, c.span.end),
+                m.raw.scale(d),
+                c.hedge,
+                Change {
+                    additive: true,
+                    from_percent: true,
+                    ..Change::default()
+                },
+                Some("pp".into()),
+            ))
+        }
+        Kind::Percent => {
+            if let Some((d, s, to)) = left {
+                if to {
+                    // "increased to 300% of its size": the level, as a factor.
+                    let (w, _) = word_after(text, c.span.end);
+                    if !w.eq_ignore_ascii_case("of") {
+                        return None;
+                    }
+                    let _ = d;
+                    return Some(change_claim(
+                        Span::new(s, c.span.end),
+                        m.raw.scale(0.01),
+                        c.hedge,
+                        Change {
+                            from_percent: true,
+                            ..Change::default()
+                        },
+                        None,
+                    ));
+                }
+                return Some(percent_change(m, Span::new(s, c.span.end), d));
+            }
+            // "a 20% increase", "a 5 per cent drop", "10% more".
+            let (w, we) = word_after(text, c.span.end);
+            let lw = w.to_ascii_lowercase();
+            let d = if lex.up_nouns.contains(&lw) {
+                1.0
+            } else if lex.down_nouns.contains(&lw) {
+                -1.0
+            } else {
+                return None;
+            };
+            Some(percent_change(m, Span::new(c.span.start, we), d))
+        }
+        Kind::Number if m.fraction && m.raw.point < 1.0 => {
+            // "up by more than a third", "cut by half".
+            let (d, s, to) = left?;
+            let (w, _) = word_before(text, c.span.start);
+            if to || !w.eq_ignore_ascii_case("by") {
+                return None;
+            }
+            Some(change_claim(
+                Span::new(s, c.span.end),
+                affine(m.raw, d, 1.0),
+                c.hedge,
+                Change::default(),
+                None,
+            ))
+        }
+        Kind::Money | Kind::Quantity | Kind::Number => {
+            if c.kind == Kind::Quantity
+                && c.dimension.as_deref() != Some("count")
+                && c.dimension.is_none()
+            {
+                return None;
+            }
+            let unit = c.unit.clone();
+            let additive = Change {
+                additive: true,
+                ..Change::default()
+            };
+            // "a further €85 million", "an additional 300 jobs".
+            let before = &text[clause_start(text, c.span.start)..c.span.start];
+            let trimmed = before.trim_end();
+            if lex.additive.iter().any(|p| {
+                trimmed.len() >= p.len()
+                    && trimmed.as_bytes()[trimmed.len() - p.len()..]
+                        .eq_ignore_ascii_case(p.as_bytes())
+                    && (trimmed.len() == p.len()
+                        || !is_word_byte(trimmed.as_bytes()[trimmed.len() - p.len() - 1]))
+            }) && c.kind == Kind::Money
+            {
+                let s = c.span.start
+                    - (before.len() - trimmed.len())
+                    - lex
+                        .additive
+                        .iter()
+                        .find(|p| trimmed.to_ascii_lowercase().ends_with(p.as_str()))
+                        .map_or(0, String::len);
+                return Some(change_claim(
+                    Span::new(s, c.span.end),
+                    c.value?,
+                    c.hedge,
+                    additive,
+                    unit,
+                ));
+            }
+            let (d, s, to) = left?;
+            if to {
+                return None;
+            }
+            // Money moves with "by" or with "up"/"down" right before it; counts and numbers
+            // only with "by" ("rose by 5"), since "cut 1,200 jobs" states a count.
+            let (w, _) = word_before(text, c.span.start);
+            let by = w.eq_ignore_ascii_case("by");
+            let updown = w.eq_ignore_ascii_case("up") || w.eq_ignore_ascii_case("down");
+            if !(by || (c.kind == Kind::Money && updown)) {
+                return None;
+            }
+            if c.kind == Kind::Number && !by {
+                return None;
+            }
+            Some(change_claim(
+                Span::new(s, c.span.end),
+                c.value?.scale(d),
+                c.hedge,
+                additive,
+                unit,
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn percent_change(m: &Mention, span: Span, d: f64) -> Claim {
+    change_claim(
+        span,
+        affine(m.raw, d / 100.0, 1.0),
+        m.claim.hedge,
+        Change {
+            from_percent: true,
+            ..Change::default()
+        },
+        None,
+    )
+}
+
+/// "rose from 10% to 40%", "grew from $2 billion to $5 billion": factor end/start.
+fn from_to(text: &str, lex: &Compiled, mentions: &[Mention], i: usize) -> Option<Claim> {
+    let a = mentions.get(i)?;
+    let b = mentions.get(i + 1)?;
+    if a.claim.kind != b.claim.kind || a.range || b.range || b.claim.span.start < a.claim.span.end {
+        return None;
+    }
+    let between = &text[a.claim.span.end..b.claim.span.start];
+    if !between.trim().eq_ignore_ascii_case("to") {
+        return None;
+    }
+    let (w, ws) = word_before(text, a.claim.span.start);
+    if !w.eq_ignore_ascii_case("from") || !growth_before(text, lex, ws) {
+        return None;
+    }
+    let x = a.claim.value?.point;
+    let y = b.claim.value?.point;
+    if x == 0.0 {
+        return None;
+    }
+    let (v, vs) = word_before(text, ws);
+    let start = if direction(lex, v).is_some() { vs } else { ws };
+    let mut c = change_claim(
+        Span::new(start, b.claim.span.end),
+        Interval::exact(y / x),
+        Hedge::Exact,
+        Change {
+            start: Some(x),
+            end: Some(y),
+            ..Change::default()
+        },
+        None,
+    );
+    c.precision = None;
+    Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claim::{Claim, Kind};
+    use crate::extract::{extract_text, Context};
+    use crate::lexicon::Lexicon;
+
+    fn change(text: &str) -> Claim {
+        let ctx = Context {
+            date: None,
+            lexicon: Lexicon::builtin(),
+        };
+        let c = extract_text(text, &ctx);
+        c.into_iter()
+            .find(|c| c.kind == Kind::Change)
+            .unwrap_or_else(|| panic!("no change in {text:?}"))
+    }
+
+    fn span(text: &str) -> (&str, f64, Option<f64>, Option<f64>) {
+        let c = change(text);
+        let v = c.value.unwrap();
+        (&text[c.span.start..c.span.end], v.point, v.low, v.high)
+    }
+
+    #[test]
+    fn multiples_and_percents() {
+        assert_eq!(
+            span("sales more than tripled"),
+            ("more than tripled", 3.0, Some(3.0), None)
+        );
+        assert_eq!(
+            span("it grew by over 300% in a year"),
+            ("grew by over 300%", 4.0, Some(4.0), None)
+        );
+        assert_eq!(
+            span("they increased their spending on cloud by over 300%"),
+            ("by over 300%", 4.0, Some(4.0), None)
+        );
+        assert_eq!(span("profit fell 20%").1, 0.8);
+        assert_eq!(span("a 20% increase").1, 1.2);
+        assert_eq!(span("three times more").3, Some(4.0));
+        assert_eq!(
+            span("nearly doubled"),
+            ("nearly doubled", 2.0, None, Some(2.0))
+        );
+    }
+
+    #[test]
+    fn from_to_and_additive() {
+        let c = change("revenue rose from $10 million to $40 million");
+        assert_eq!(c.value.unwrap().point, 4.0);
+        let c = change("spending increased by $75 billion");
+        assert!(c.change.unwrap().additive);
+        assert_eq!(c.unit.as_deref(), Some("USD"));
+    }
+}
