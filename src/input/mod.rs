@@ -3,6 +3,10 @@
 //! Architecture invariant: with configuration loading and `report/`, this is the only module that
 //! touches the file system, and it only ever reads. A file that cannot be read becomes an
 //! `InputError`; the other inputs are still loaded.
+//!
+//! Offsets stay exact whatever the bytes: invalid UTF-8 is repaired byte for byte (each bad byte
+//! becomes U+001A, one byte long), never with the three-byte U+FFFD, so spans after a bad byte
+//! still point at the file as stored. Binary and UTF-16 files are skipped with a notice.
 
 pub mod docdate;
 pub mod markup;
