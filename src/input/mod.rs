@@ -133,11 +133,19 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> (String, String, bool) {
             ),
             false,
         ),
-        ignore::Error::Io(e) => (
-            dir.display().to_string(),
-            format!("cannot read: {}", path_message(dir, e)),
-            true,
-        ),
+        ignore::Error::Io(e) => {
+            // The walker wraps the OS error in its own text ("io error for operation on ...");
+            // asking the file system again gives the plain error to describe.
+            let message = match std::fs::metadata(dir) {
+                Err(fresh) if fresh.raw_os_error().is_some() => path_message(dir, &fresh),
+                _ => path_message(dir, e),
+            };
+            (
+                dir.display().to_string(),
+                format!("cannot read: {message}"),
+                true,
+            )
+        }
         ignore::Error::Partial(errs) => errs.first().map_or_else(
             || {
                 (
