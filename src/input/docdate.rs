@@ -110,7 +110,14 @@ fn html_date(source: &str) -> Option<(Date, &'static str)> {
             }
             Token::Start { name, attrs, .. } => {
                 if meta.is_none() {
-                    let key = ["name", "property", "itemprop", "http-equiv"]
+                    // `name` and `property` count on <meta> only (a search form's
+                    // `<input name="date">` is no date); `itemprop` on any element.
+                    let keys: &[&str] = if name.eq_ignore_ascii_case("meta") {
+                        &["name", "property", "itemprop", "http-equiv"]
+                    } else {
+                        &["itemprop"]
+                    };
+                    let key = keys
                         .iter()
                         .find_map(|k| markup::attr(attrs, k))
                         .map(str::to_ascii_lowercase);

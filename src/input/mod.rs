@@ -3,6 +3,10 @@
 //! Architecture invariant: with configuration loading and `report/`, this is the only module that
 //! touches the file system, and it only ever reads. A file that cannot be read becomes an
 //! `InputError`; the other inputs are still loaded.
+//!
+//! Offsets stay exact whatever the bytes: invalid UTF-8 is repaired byte for byte (each bad byte
+//! becomes U+001A, one byte long), never with the three-byte U+FFFD, so spans after a bad byte
+//! still point at the file as stored. Binary and UTF-16 files are skipped with a notice.
 
 pub mod docdate;
 pub mod markup;
@@ -129,11 +133,19 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> (String, String, bool) {
             ),
             false,
         ),
-        ignore::Error::Io(e) => (
-            dir.display().to_string(),
-            format!("cannot read: {}", path_message(dir, e)),
-            true,
-        ),
+        ignore::Error::Io(e) => {
+            // The walker wraps the OS error in its own text ("io error for operation on ...");
+            // asking the file system again gives the plain error to describe.
+            let message = match std::fs::metadata(dir) {
+                Err(fresh) if fresh.raw_os_error().is_some() => path_message(dir, &fresh),
+                _ => path_message(dir, e),
+            };
+            (
+                dir.display().to_string(),
+                format!("cannot read: {message}"),
+                true,
+            )
+        }
         ignore::Error::Partial(errs) => errs.first().map_or_else(
             || {
                 (
