@@ -308,8 +308,13 @@ fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
         .any(|o| o.doc == c.doc && o.kind == Kind::Change && o.span.contains(c.span))
 }
 
-fn eligible_level(s: &Subject) -> bool {
-    !(s.plan || s.part || s.irrealis || s.increment)
+/// A level that can be compared: not a plan, part, increment, or negated or hypothetical
+/// figure. Future tense alone does not disqualify ("will now cost €6.1bn" is today's estimate);
+/// a figure for another year is caught by the year anchors.
+fn eligible_level(ctx: &Ctx<'_>, i: usize) -> bool {
+    let s = &ctx.subjects[i];
+    let m = ctx.claims[i].modality;
+    !(s.plan || s.part || s.increment || m.negated || m.hypothetical)
 }
 
 /// Another claim of the same document and measure whose range meets `r`: the document also
@@ -326,38 +331,64 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
                 None => o.kind == Kind::Number && family(measure_key) == "count",
             }
             && plausible(o, 0.0).is_some_and(|x| !x.widen(0.02).disjoint(r))
+            // An open-ended figure is evidence only when its stated number is close: "more than
+            // €3 million" backs €3.1 million, "up to 48,000" does not back 42,000.
+            && o.value.is_some_and(|v| {
+                let centre = if r.lo.is_finite() && r.hi.is_finite() { f64::midpoint(r.lo, r.hi) } else if r.lo.is_finite() { r.lo } else { r.hi };
+                let base = o.base.map_or(v.point, |b| b.point);
+                (base - centre).abs() <= 0.1 * centre.abs().max(base.abs())
+            })
     })
+}
+
+/// With `CROSSCHECK_TRACE` set, says on standard error which check turned a candidate pair
+/// down (a debugging aid for rule authors; the check number is its position in the comparison).
+fn trace(i: usize, j: usize, check: usize) -> Option<Finding> {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("CROSSCHECK_TRACE").is_some()) {
+        eprintln!("value: pair ({i}, {j}) turned down by check {check}");
+    }
+    None
 }
 
 fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
     let m = measure(a, sa)?;
-    if measure(b, sb)? != m || !eligible_level(sa) || !eligible_level(sb) {
-        return None;
+    if measure(b, sb)? != m || !eligible_level(ctx, i) || !eligible_level(ctx, j) {
+        return trace(i, j, 5);
     }
     if inside_change(ctx, i) || inside_change(ctx, j) || !doc_gap_ok(ctx, rule, a, b) {
-        return None;
+        return trace(i, j, 8);
     }
     let dates_differ = ctx.documents[a.doc].date != ctx.documents[b.doc].date;
     if (sa.running || sb.running) && dates_differ {
-        return None; // an update: superseded-figure reports it
+        return trace(i, j, 12); // an update: superseded-figure reports it
     }
     let al = align::compare(sa, sb);
     if al.agent_conflict || head_conflict(sa, sb) || al.score < rule.min_score {
-        return None;
+        return trace(i, j, 16);
     }
     // Context beyond the measured noun itself must be shared, the sentences must not name only
     // different entities, and the figures must be of the same year and statistic.
     let noun_a = sa.noun.as_ref();
-    if !al.local.iter().any(|t| Some(t) != noun_a) {
-        return None;
-    }
-    if al.entities.is_empty() && !sa.entities.is_empty() && !sb.entities.is_empty() {
-        return None;
+    let names: Vec<&str> = sa
+        .entities
+        .iter()
+        .chain(&sb.entities)
+        .flat_map(|e| e.split(' '))
+        .collect();
+    let shared_word = |t: &String| {
+        Some(t) != noun_a
+            && !names
+                .iter()
+                .any(|n| crate::lexicon::terms::stem(n) == *t || n == t)
+    };
+    if !al.local.iter().any(shared_word) {
+        return trace(i, j, 31);
     }
     if !same_frame(ctx, i, j) || (al.entities.is_empty() && different_topics(ctx, a.doc, b.doc)) {
-        return None;
+        return trace(i, j, 37);
     }
     // The tolerance is shared between the two sides.
     let (ra, rb) = (
@@ -365,10 +396,10 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         plausible(b, 0.0)?.widen(rule.tolerance / 2.0),
     );
     if !ra.disjoint(rb) {
-        return None;
+        return trace(i, j, 45);
     }
     if witnessed(ctx, a.doc, &m, rb, i) || witnessed(ctx, b.doc, &m, ra, j) {
-        return None;
+        return trace(i, j, 48);
     }
     let unit = a.unit.clone().unwrap_or_default();
     let why = format!(
@@ -460,6 +491,15 @@ fn endpoints(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
     }
 }
 
+fn factor_witnessed(ctx: &Ctx<'_>, doc: usize, r: Range, skip: usize) -> bool {
+    ctx.claims.iter().enumerate().any(|(k, o)| {
+        k != skip
+            && o.doc == doc
+            && o.kind == Kind::Change
+            && factor_range(ctx, k).is_some_and(|x| !x.disjoint(r))
+    })
+}
+
 fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
@@ -484,6 +524,11 @@ fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     }
     let (ra, rb) = (factor_range(ctx, i)?, factor_range(ctx, j)?);
     if !ra.widen(rule.tolerance).disjoint(rb.widen(rule.tolerance)) {
+        return None;
+    }
+    // Either source also states the other's factor: the two changes are of different things
+    // (the district's enrolment against the programme's).
+    if factor_witnessed(ctx, a.doc, rb, i) || factor_witnessed(ctx, b.doc, ra, j) {
         return None;
     }
     let ambiguous = a.change.is_some_and(|c| c.ambiguous) || b.change.is_some_and(|c| c.ambiguous);
@@ -920,7 +965,8 @@ fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
     let (da, db) = (ctx.documents[a.doc].date?, ctx.documents[b.doc].date?);
-    if da == db || !(sa.running || sb.running) || !eligible_level(sa) || !eligible_level(sb) {
+    if da == db || !(sa.running || sb.running) || !eligible_level(ctx, i) || !eligible_level(ctx, j)
+    {
         return None;
     }
     let m = measure(a, sa)?;
