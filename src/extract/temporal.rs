@@ -1,10 +1,30 @@
-//! The temporal claims. (Being written.)
+//! The temporal claims: dates ("October 2, 2025", "on Monday", "yesterday"), periods ("the
+//! latter half of 2025", "since 2017", "Q3") and, in `duration.rs`, lengths of time.
+//!
+//! How it works: one cheap pass splits the text into tokens (words, digit runs, punctuation) and
+//! looks every short word up once in the vocabulary index (rules/lexicon/temporal.toml). A small
+//! hand-written grammar then tries to read an expression at each token; most tokens fail on the
+//! first test, so no regex runs over the whole text. What is read is an unresolved value (`V`)
+//! that is resolved against the document date and the tense of the clause at the end.
+//!
+//! Must not: invent dates (with no document date, relative expressions get no `from`/`to`),
+//! panic, or look at anything but the text and the context.
 
-use crate::claim::{Claim, Kind};
+// Date arithmetic reads best with the usual short names (y, m, d, f, t), and calendar numbers
+// are small enough that the casts between integer widths cannot wrap.
+#![allow(clippy::many_single_char_names, clippy::cast_possible_wrap)]
 
+use jiff::civil::Date;
+
+use crate::claim::{Claim, DateRange, Kind, Modality};
+use crate::document::Span;
+use crate::lexicon::temporal::{Index, Part, TemporalLexicon, Unit, WordInfo};
+
+use super::duration;
+use super::numeral::find_numerals;
 use super::{Context, Extractor};
 
-/// Extracts the temporal claims.
+/// Extracts dates, periods and durations.
 pub struct Temporal;
 
 impl Extractor for Temporal {
@@ -12,7 +32,1742 @@ impl Extractor for Temporal {
         "temporal"
     }
     fn kinds(&self) -> &'static [Kind] {
-        &[]
+        &[Kind::Date, Kind::Period, Kind::Duration]
     }
-    fn extract(&self, _text: &str, _ctx: &Context<'_>, _out: &mut Vec<Claim>) {}
+    fn extract(&self, text: &str, ctx: &Context<'_>, out: &mut Vec<Claim>) {
+        let lex = &ctx.lexicon.temporal;
+        let lower = text.to_ascii_lowercase();
+        let toks = tokenize(text, &lower, lex.index());
+        let p = Parser {
+            text,
+            lower: &lower,
+            t: &toks,
+            doc: ctx.date,
+            lex,
+            idx: lex.index(),
+        };
+        p.run(out);
+        duration::extract(&p, out);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tk {
+    /// A run of letters.
+    Word,
+    /// A run of ASCII digits and its value (saturating).
+    Num(u32),
+    /// One punctuation character; curly quotes and dashes are folded to ASCII, other non-ASCII
+    /// symbols are 0.
+    Punct(u8),
+}
+
+/// One token with its byte range.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub tk: Tk,
+    /// Whitespace precedes the token.
+    pub space: bool,
+    /// What the vocabulary says about the word (default for non-words).
+    pub info: WordInfo,
+}
+
+fn tokenize(text: &str, lower: &str, idx: &Index) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut i = 0;
+    let mut space = true;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let tk;
+        if c.is_ascii_digit() {
+            let mut v: u32 = 0;
+            while i < b.len() && b[i].is_ascii_digit() {
+                v = v.saturating_mul(10).saturating_add(u32::from(b[i] - b'0'));
+                i += 1;
+            }
+            tk = Tk::Num(v);
+        } else if c.is_ascii_alphabetic() || (c >= 0x80 && starts_letter(text, i)) {
+            while i < b.len() {
+                if b[i].is_ascii_alphabetic() {
+                    i += 1;
+                } else if b[i] >= 0x80 && starts_letter(text, i) {
+                    i += text[i..].chars().next().map_or(1, char::len_utf8);
+                } else {
+                    break;
+                }
+            }
+            tk = Tk::Word;
+        } else if c >= 0x80 {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            i += ch.len_utf8();
+            if ch.is_whitespace() {
+                space = true;
+                continue;
+            }
+            tk = Tk::Punct(match ch {
+                '\u{2018}' | '\u{2019}' => b'\'',
+                '\u{2010}'..='\u{2015}' => b'-',
+                _ => 0,
+            });
+        } else {
+            i += 1;
+            tk = Tk::Punct(c);
+        }
+        let info = if tk == Tk::Word && i - start <= 16 {
+            idx.words.get(&lower[start..i]).copied().unwrap_or_default()
+        } else {
+            WordInfo::default()
+        };
+        out.push(Tok {
+            start,
+            end: i,
+            tk,
+            space,
+            info,
+        });
+        space = false;
+    }
+    out
+}
+
+fn starts_letter(text: &str, i: usize) -> bool {
+    text.is_char_boundary(i) && text[i..].chars().next().is_some_and(char::is_alphabetic)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/// A year as written: absolute, or relative to the document's ("this year", "last year").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Y {
+    Abs(i16),
+    Rel(i8),
+}
+
+/// An expression as read, before resolution against the document date.
+#[derive(Debug, Clone, PartialEq)]
+enum V {
+    Day(Date),
+    /// Month and day; the year comes from the document and the tense.
+    MonthDay(i8, i8),
+    /// A day of the document's month ("Friday the 22nd").
+    DayOfMonth(i8),
+    Month(Option<Y>, i8),
+    Year(i16),
+    /// The first year of a decade.
+    Decade(i16),
+    Quarter(Option<Y>, i8),
+    Half(Option<Y>, i8),
+    Season(Option<Y>, u8),
+    /// ISO weekday; relative word; week offset ("Friday next week").
+    Weekday(i8, Option<i8>, Option<i8>),
+    /// Days from the document date: "yesterday" -1.
+    Today(i64),
+    /// "last year", "this week".
+    RelUnit(Unit, i8),
+    /// "the past two years" (direction -1), "the next 3 months" (1).
+    Rolling(Unit, i8, f64),
+    /// "two years ago" (-2), "in six weeks" (6).
+    Shift(Unit, f64),
+    /// "within ten months".
+    Within(Unit, f64),
+    /// "later this year" (1), "earlier this month" (-1).
+    RestOf(Unit, i8),
+    Part(Part, Box<V>),
+    Range(Box<V>, Box<V>),
+    Since(Box<V>),
+    Until(Box<V>),
+    Before(Box<V>),
+    After(Box<V>),
+    /// `n` units before (dir -1) or after (1) an anchor; `period` for "the six months before".
+    Window(Unit, f64, i8, bool, Box<V>),
+    /// A temporal expression whose days are unknown ("in its first month").
+    NoValue(bool),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Neutral,
+    Future,
+}
+
+/// A resolved expression: first and last day, and whether it names a single day.
+#[derive(Debug, Clone, Copy)]
+struct R {
+    from: Option<Date>,
+    to: Option<Date>,
+    day: bool,
+    unit: Option<Unit>,
+}
+
+impl V {
+    /// Whether the expression names one day (a date claim) rather than a period.
+    fn is_day(&self) -> bool {
+        match self {
+            V::Day(_)
+            | V::MonthDay(..)
+            | V::DayOfMonth(_)
+            | V::Weekday(..)
+            | V::Today(_)
+            | V::Shift(..) => true,
+            V::Window(_, _, _, period, _) => !period,
+            V::NoValue(day) => *day,
+            _ => false,
+        }
+    }
+    /// Whether the year is written.
+    fn explicit_year(&self) -> Option<i16> {
+        match self {
+            V::Day(d) => Some(d.year()),
+            V::Month(Some(Y::Abs(y)), _) | V::Year(y) => Some(*y),
+            _ => None,
+        }
+    }
+    /// Gives a year-less month or day the year `y` (the end of "from April to June 2017").
+    fn with_year(self, y: i16) -> V {
+        match self {
+            V::MonthDay(m, d) => ymd(i32::from(y), m.into(), d.into()).map_or(self, V::Day),
+            V::Month(None, m) => V::Month(Some(Y::Abs(y)), m),
+            V::Part(p, inner) => V::Part(p, Box::new(inner.with_year(y))),
+            other => other,
+        }
+    }
+    fn month(&self) -> Option<i8> {
+        match self {
+            V::MonthDay(m, _) | V::Month(_, m) => Some(*m),
+            V::Day(d) => Some(d.month()),
+            V::Part(_, v) => v.month(),
+            _ => None,
+        }
+    }
+}
+
+pub(crate) fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
+}
+
+fn add_months(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(jiff::Span::new().try_months(n).ok()?).ok()
+}
+
+/// `d` moved by `n` units; whole months and years move on the calendar, fractions by days.
+fn shift(lex: &TemporalLexicon, d: Date, unit: Unit, n: f64) -> Option<Date> {
+    let months = match unit {
+        Unit::Month => Some(1),
+        Unit::Quarter => Some(3),
+        Unit::Year => Some(12),
+        Unit::Decade => Some(120),
+        Unit::Century => Some(1200),
+        _ => None,
+    };
+    if let Some(k) = months {
+        if n.fract() == 0.0 && n.abs() < 10_000.0 {
+            return add_months(d, n as i64 * k);
+        }
+    }
+    let days = (n * lex.days(unit)).round();
+    if days.abs() > 1e6 {
+        return None;
+    }
+    add_days(d, days as i64)
+}
+
+fn month_span(y: i32, m: i32) -> Option<(Date, Date)> {
+    let f = ymd(y, m, 1)?;
+    Some((f, f.last_of_month()))
+}
+
+fn r(from: Date, to: Date, unit: Option<Unit>) -> R {
+    R {
+        from: Some(from),
+        to: Some(to),
+        day: false,
+        unit,
+    }
+}
+
+fn monday(d: Date) -> Option<Date> {
+    add_days(d, -i64::from(d.weekday().to_monday_one_offset() - 1))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parser
+
+/// Reads temporal expressions over the tokens of one text.
+pub(crate) struct Parser<'a> {
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub t: &'a [Tok],
+    pub doc: Option<Date>,
+    pub lex: &'a TemporalLexicon,
+    pub idx: &'a Index,
+}
+
+const MAX_WORD: usize = 16;
+
+impl Parser<'_> {
+    pub fn word(&self, i: usize) -> Option<&str> {
+        let t = self.t.get(i)?;
+        (t.tk == Tk::Word).then(|| &self.lower[t.start..t.end])
+    }
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i) == Some(w)
+    }
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| ws.contains(&w))
+    }
+    pub fn punct(&self, i: usize, c: u8) -> bool {
+        self.t.get(i).is_some_and(|t| t.tk == Tk::Punct(c))
+    }
+    pub fn num(&self, i: usize) -> Option<u32> {
+        match self.t.get(i)?.tk {
+            Tk::Num(v) => Some(v),
+            _ => None,
+        }
+    }
+    /// Number of digits of a number token.
+    fn ndigits(&self, i: usize) -> usize {
+        self.t.get(i).map_or(0, |t| t.end - t.start)
+    }
+    /// Token `i` follows token `i - 1` with no space.
+    pub fn tight(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space)
+    }
+    pub fn info(&self, i: usize) -> WordInfo {
+        self.t.get(i).map(|t| t.info).unwrap_or_default()
+    }
+    fn capitalized(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| self.text.as_bytes()[t.start].is_ascii_uppercase())
+    }
+
+    fn run(&self, out: &mut Vec<Claim>) {
+        let mut i = 0;
+        while i < self.t.len() {
+            // Only words and numbers can start an expression.
+            if matches!(self.t[i].tk, Tk::Punct(c) if c != b'\'') {
+                i += 1;
+                continue;
+            }
+            if let Some((end, v)) = self.expr(i) {
+                if end > i {
+                    self.emit(i, end, &v, out);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn emit(&self, i: usize, end: usize, v: &V, out: &mut Vec<Claim>) {
+        let span = Span::new(self.t[i].start, self.t[end - 1].end);
+        let m = self.modality(span.start);
+        let tense = if m.future || m.hypothetical {
+            Tense::Future
+        } else if self.past(span.start) {
+            Tense::Past
+        } else {
+            Tense::Neutral
+        };
+        let res = self.doc.and_then(|doc| self.resolve(v, doc, tense));
+        let day = res.map_or_else(|| v.is_day(), |r| r.day);
+        let mut c = Claim::new(0, span, if day { Kind::Date } else { Kind::Period });
+        if let Some(r) = res {
+            if r.from.is_some() || r.to.is_some() {
+                c.dates = Some(DateRange {
+                    from: r.from,
+                    to: r.to,
+                });
+            }
+        }
+        c.modality = m;
+        out.push(c);
+    }
+
+    // -- clause cues --------------------------------------------------------------------------
+
+    /// The lowercase clause before `at`: back to the sentence start, at most 160 bytes.
+    fn clause(&self, at: usize) -> &str {
+        let mut s = at.saturating_sub(160);
+        while !self.lower.is_char_boundary(s) {
+            s += 1;
+        }
+        let w = &self.lower[s..at];
+        match w.rfind(['.', '!', '?', ';', '\n']) {
+            Some(k) => &w[k + 1..],
+            None => w,
+        }
+    }
+
+    pub fn modality(&self, at: usize) -> Modality {
+        let w = self.clause(at);
+        let cues = &self.lex.cues;
+        Modality {
+            negated: cues.negation.iter().any(|c| has_word(w, c)),
+            hypothetical: cues.hypothetical.iter().any(|c| has_word(w, c)),
+            future: cues.future.iter().any(|c| has_word(w, c)),
+        }
+    }
+
+    fn past(&self, at: usize) -> bool {
+        let w = self.clause(at);
+        self.lex.cues.past.iter().any(|c| has_word(w, c))
+    }
+
+    // -- counts ---------------------------------------------------------------------------------
+
+    /// A count starting at token `j` ("two", "18", "two and a half", "a"): the token after it
+    /// and its value (`None` for "a few", "several").
+    pub fn count(&self, j: usize) -> Option<(usize, Option<f64>)> {
+        let t = self.t.get(j)?;
+        if let Some(w) = self.word(j) {
+            match w {
+                "a" | "an" => {
+                    if self.is(j + 1, "few") {
+                        return Some((j + 2, None));
+                    }
+                    if self.is(j + 1, "couple") {
+                        let k = if self.is(j + 2, "of") { j + 3 } else { j + 2 };
+                        return Some((k, Some(2.0)));
+                    }
+                    if !self.is(j + 1, "half") {
+                        return Some((j + 1, Some(1.0)));
+                    }
+                }
+                "few" | "several" | "many" => return Some((j + 1, None)),
+                _ => {}
+            }
+        } else if !matches!(t.tk, Tk::Num(_)) {
+            return None;
+        }
+        let mut e = (t.start + 40).min(self.text.len());
+        while !self.text.is_char_boundary(e) {
+            e -= 1;
+        }
+        let n = find_numerals(&self.text[t.start..e]);
+        let first = n.first().filter(|n| n.start == 0)?;
+        let end = t.start + first.end;
+        // The numeral must end on a token boundary.
+        let k = j + self.t[j..].iter().position(|x| x.end >= end)?;
+        (self.t[k].end == end && first.value >= 0.0).then_some((k + 1, Some(first.value)))
+    }
+
+    // -- expressions ---------------------------------------------------------------------------
+
+    fn expr(&self, i: usize) -> Option<(usize, V)> {
+        let w = self.word(i);
+        match w {
+            Some("since") => {
+                let mut j = i + 1;
+                if self.is(j, "at") && self.is(j + 1, "least") {
+                    j += 2;
+                }
+                let (e, v) = self.point(j)?;
+                if matches!(v, V::Shift(..) | V::Today(_)) && !matches!(v, V::Today(_)) {
+                    return None;
+                }
+                return Some((e, V::Since(Box::new(v))));
+            }
+            Some("between") => {
+                let (e, a) = self.point(i + 1)?;
+                if !self.is(e, "and") {
+                    return None;
+                }
+                let (e2, b) = self.end_point(e + 1, &a)?;
+                return Some((e2, range(a, b)));
+            }
+            Some("from") => {
+                if let Some((e, a)) = self.point(i + 1) {
+                    if self.is_any(e, &["to", "until", "till", "through", "thru"])
+                        || self.punct(e, b'-')
+                    {
+                        if let Some((e2, b)) = self.end_point(e + 1, &a) {
+                            return Some((e2, range(a, b)));
+                        }
+                    }
+                }
+                return None;
+            }
+            Some("until" | "till" | "through" | "thru" | "by") => {
+                let (e, v) = self.point(i + 1)?;
+                if matches!(v, V::Shift(..) | V::Within(..) | V::Rolling(..)) {
+                    return None;
+                }
+                return Some((e, V::Until(Box::new(v))));
+            }
+            Some("before" | "after") => {
+                let (e, v) = self.point(i + 1)?;
+                if matches!(v, V::Shift(..) | V::Within(..) | V::Rolling(..)) {
+                    return None;
+                }
+                let v = if w == Some("before") {
+                    V::Before(Box::new(v))
+                } else {
+                    V::After(Box::new(v))
+                };
+                return Some((e, v));
+            }
+            Some("in") => {
+                // "in six weeks": a day counted from the document date, when the clause looks
+                // ahead (in a past clause it is a length of time, left to the duration reader).
+                if let Some((e, n)) = self.count(i + 1) {
+                    if let Some(unit) = self.info(e).unit {
+                        if unit != Unit::Weekend && self.modality(self.t[i].start).future {
+                            return Some((
+                                e + 1,
+                                n.map_or(V::NoValue(true), |n| V::Shift(unit, n)),
+                            ));
+                        }
+                    }
+                }
+                return None;
+            }
+            Some("within") => {
+                if let Some((e, Some(n))) = self.count(i + 1) {
+                    if let Some(unit) = self.info(e).unit {
+                        if unit != Unit::Weekend && self.modality(self.t[i].start).future {
+                            return Some((e + 1, V::Within(unit, n)));
+                        }
+                    }
+                }
+                return None;
+            }
+            Some("later" | "earlier") if self.is(i + 1, "this") => {
+                let unit = self.info(i + 2).unit?;
+                let dir = if w == Some("later") { 1 } else { -1 };
+                return Some((i + 3, V::RestOf(unit, dir)));
+            }
+            _ => {}
+        }
+        let (e, v) = self.point(i)?;
+        // A range "X - Y", "X to Y", "X through Y".
+        if self.punct(e, b'-')
+            || self.is_any(e, &["through", "thru", "until", "till"])
+            || (self.is(e, "to")
+                && matches!(v, V::Year(_) | V::Month(..) | V::Day(_) | V::MonthDay(..)))
+        {
+            if let Some((e2, b)) = self.end_point(e + 1, &v) {
+                return Some((e2, range(v, b)));
+            }
+        }
+        Some((e, v))
+    }
+
+    /// The end of a range after "and", "to", "-": a full point, or a bare day of the start's
+    /// month ("November 19-20", "July 13 through 15").
+    fn end_point(&self, j: usize, start: &V) -> Option<(usize, V)> {
+        if let V::MonthDay(..) | V::Day(_) = start {
+            if let Some((e, d)) = self.day_number(j, true) {
+                if self.info(e).month == 0 {
+                    let b = match start {
+                        V::MonthDay(m, _) => V::MonthDay(*m, d),
+                        V::Day(x) => V::Day(ymd(x.year().into(), x.month().into(), d.into())?),
+                        _ => return None,
+                    };
+                    let (e, b) = self.opt_year(e, b);
+                    return Some((e, b));
+                }
+            }
+        }
+        let (e, b) = self.point(j)?;
+        Some((e, b))
+    }
+
+    /// A year after a day ("October 2, 2025"), if any.
+    fn opt_year(&self, j: usize, v: V) -> (usize, V) {
+        let k = if self.punct(j, b',') { j + 1 } else { j };
+        if let Some((e, y)) = self.year_number(k, true) {
+            return (e, v.with_year(y));
+        }
+        (j, v)
+    }
+
+    /// A four-digit year (any 1000-2999 when `loose`, else 1900-2099), or "'87".
+    fn year_number(&self, j: usize, loose: bool) -> Option<(usize, i16)> {
+        if self.punct(j, b'\'') {
+            let n = self.num(j + 1)?;
+            if self.tight(j + 1) && self.ndigits(j + 1) == 2 && !self.word_follows(j + 2) {
+                return Some((j + 2, two_digit_year(n)));
+            }
+            return None;
+        }
+        let n = self.num(j)?;
+        let range = if loose { 1000..=2999 } else { 1900..=2099 };
+        if self.ndigits(j) != 4 || !range.contains(&n) {
+            return None;
+        }
+        // "2017's" is still the year; "2017s" or "2017km" are not.
+        if self.tight(j + 1)
+            && matches!(self.t.get(j + 1).map(|t| t.tk), Some(Tk::Word | Tk::Num(_)))
+        {
+            return None;
+        }
+        // "2,017" (a number with a thousands separator) is not a year.
+        if self.punct(j + 1, b',')
+            && self.tight(j + 1)
+            && self.num(j + 2).is_some()
+            && self.tight(j + 2)
+        {
+            return None;
+        }
+        if j > 0 && self.punct(j - 1, b',') && self.tight(j) && self.num(j - 2).is_some() {
+            return None;
+        }
+        Some((j + 1, i16::try_from(n).ok()?))
+    }
+
+    fn word_follows(&self, j: usize) -> bool {
+        self.tight(j) && matches!(self.t.get(j).map(|t| t.tk), Some(Tk::Word))
+    }
+
+    /// A day of the month: "2", "2nd", "second", "twenty-first", "twenty nine". `plain` allows
+    /// a bare number without an ordinal suffix.
+    fn day_number(&self, j: usize, plain: bool) -> Option<(usize, i8)> {
+        if let Some(n) = self.num(j) {
+            if !(1..=31).contains(&n) || self.ndigits(j) > 2 {
+                return None;
+            }
+            let d = i8::try_from(n).ok()?;
+            if self.tight(j + 1) && self.is_any(j + 1, &["st", "nd", "rd", "th"]) {
+                return Some((j + 2, d));
+            }
+            // "5 million", "5%", "5:30", "2.5" are not days.
+            if self.tight(j + 1)
+                && (self.punct(j + 1, b'%')
+                    || self.punct(j + 1, b':')
+                    || self.punct(j + 1, b'.') && self.num(j + 2).is_some())
+            {
+                return None;
+            }
+            if self.word_follows(j + 1) {
+                return None;
+            }
+            return plain.then_some((j + 1, d));
+        }
+        let info = self.info(j);
+        if info.ordinal > 0 {
+            return Some((j + 1, i8::try_from(info.ordinal).ok()?));
+        }
+        if info.cardinal >= 20 && info.cardinal.is_multiple_of(10) {
+            let k = if self.punct(j + 1, b'-') {
+                j + 2
+            } else {
+                j + 1
+            };
+            let next = self.info(k);
+            let unit = next.ordinal.max(if plain { next.cardinal } else { 0 });
+            if (1..=9).contains(&unit) {
+                let d = info.cardinal + unit;
+                return (d <= 31).then_some((k + 1, i8::try_from(d).ok()?));
+            }
+            if info.cardinal == 20 || info.cardinal == 30 {
+                return plain.then_some((j + 1, i8::try_from(info.cardinal).ok()?));
+            }
+            return None;
+        }
+        if plain && (1..=19).contains(&info.cardinal) && self.word(j).is_some() {
+            return Some((j + 1, i8::try_from(info.cardinal).ok()?));
+        }
+        None
+    }
+
+    /// The best (longest) reading of a single time point or unit at `i`.
+    fn point(&self, i: usize) -> Option<(usize, V)> {
+        let mut best: Option<(usize, V)> = None;
+        let mut take = |c: Option<(usize, V)>| {
+            if let Some((e, v)) = c {
+                if best.as_ref().is_none_or(|(be, _)| e > *be) {
+                    best = Some((e, v));
+                }
+            }
+        };
+        let tok = self.t.get(i)?;
+        match tok.tk {
+            Tk::Num(_) => {
+                take(self.numeric_date(i));
+                take(self.day_first(i));
+                take(self.year_point(i));
+                take(self.ordinal_unit(i));
+                take(self.count_relative(i));
+            }
+            Tk::Word => {
+                let w = &self.lower[tok.start..tok.end];
+                let info = tok.info;
+                if w.len() > MAX_WORD {
+                    return None;
+                }
+                if info.month > 0 {
+                    take(self.month_first(i));
+                }
+                if info.weekday > 0 {
+                    take(self.weekday(i));
+                }
+                if info.relative.is_some() {
+                    take(self.relative(i));
+                }
+                if info.part.is_some() {
+                    take(self.part(i));
+                }
+                if info.ordinal > 0 || info.cardinal > 0 || info.half > 0 {
+                    take(self.day_first(i));
+                    take(self.ordinal_unit(i));
+                }
+                if info.season.is_some() {
+                    take(self.season(i, None));
+                }
+                match w {
+                    "the" => take(self.the_point(i)),
+                    "yesterday" => take(Some((i + 1, V::Today(-1)))),
+                    "today" => take(Some((i + 1, V::Today(0)))),
+                    "tomorrow" | "tmrw" => take(Some((i + 1, V::Today(1)))),
+                    "q" | "h" => take(self.quarter_code(i)),
+                    "mid" => take(self.part(i)),
+                    _ => {}
+                }
+                if info.cardinal > 0 || matches!(w, "a" | "an" | "few" | "several") {
+                    take(self.count_relative(i));
+                }
+            }
+            Tk::Punct(b'\'') => take(self.year_point(i)),
+            Tk::Punct(_) => {}
+        }
+        best
+    }
+
+    /// "the ..." forms.
+    fn the_point(&self, i: usize) -> Option<(usize, V)> {
+        let j = i + 1;
+        let w = self.word(j);
+        match w {
+            Some("day") => {
+                if self.is(j + 1, "after") && self.is_any(j + 2, &["tomorrow", "tmrw"]) {
+                    return Some((j + 3, V::Today(2)));
+                }
+                if self.is(j + 1, "before") && self.is(j + 2, "yesterday") {
+                    return Some((j + 3, V::Today(-2)));
+                }
+                None
+            }
+            Some("week" | "year" | "month")
+                if self.is(j + 1, "after") && self.is(j + 2, "next") =>
+            {
+                let unit = self.info(j).unit?;
+                Some((j + 3, V::RelUnit(unit, 2)))
+            }
+            _ => {
+                // "the 2nd of October", "the 1990s", "the third quarter", "the latter half".
+                let (e, v) = self.point(j)?;
+                if matches!(v, V::Today(_) | V::Shift(..)) {
+                    return None;
+                }
+                // "the six months before January 2026" is a period.
+                let v = match v {
+                    V::Window(u, n, d, _, a) => V::Window(u, n, d, true, a),
+                    other => other,
+                };
+                Some((e, v))
+            }
+        }
+    }
+
+    /// Numeric dates: "2025-10-02", "2025/10/02", "10/2/2025", "21/04/16", "2/15", "2019/sep/01".
+    fn numeric_date(&self, i: usize) -> Option<(usize, V)> {
+        let a = self.num(i)?;
+        let sep = match self.t.get(i + 1)?.tk {
+            Tk::Punct(c @ (b'/' | b'-' | b'.')) if self.tight(i + 1) && self.tight(i + 2) => c,
+            _ => return None,
+        };
+        // Not inside a longer run ("1/2/3/4", "v1.2").
+        if i > 0 && !self.t[i].space && !matches!(self.t[i - 1].tk, Tk::Punct(b'(' | b'"' | b'\''))
+        {
+            return None;
+        }
+        let second_month = self.info(i + 2).month;
+        let b = if second_month > 0 {
+            u32::from(second_month)
+        } else {
+            self.num(i + 2)?
+        };
+        let has_third = self.punct(i + 3, sep)
+            && self.tight(i + 3)
+            && self.tight(i + 4)
+            && self.num(i + 4).is_some();
+        let tail_ok = |k: usize| {
+            !(self.tight(k)
+                && matches!(
+                    self.t.get(k).map(|t| t.tk),
+                    Some(Tk::Num(_) | Tk::Word | Tk::Punct(b'/' | b'%' | b':'))
+                )
+                || self.tight(k)
+                    && (self.punct(k, b'-') || self.punct(k, b'.'))
+                    && self.num(k + 1).is_some())
+        };
+        if self.ndigits(i) == 4 {
+            if !has_third {
+                return None;
+            }
+            let c = self.num(i + 4)?;
+            let d = ymd(a as i32, b as i32, c as i32)?;
+            return tail_ok(i + 5).then_some((i + 5, V::Day(d)));
+        }
+        if self.ndigits(i) > 2 || second_month > 0 {
+            return None;
+        }
+        if has_third {
+            let c = self.num(i + 4)?;
+            let y = match self.ndigits(i + 4) {
+                4 => c as i32,
+                2 => i32::from(two_digit_year(c)),
+                _ => return None,
+            };
+            // Month first (US) unless the first number cannot be a month.
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            let date = ymd(y, m as i32, d as i32)?;
+            return tail_ok(i + 5).then_some((i + 5, V::Day(date)));
+        }
+        // "2/15" without a year: only with a slash, and not a fraction ("1/2", "3/4").
+        if sep != b'/'
+            || !(1..=12).contains(&a)
+            || !(1..=31).contains(&b)
+            || self.ndigits(i + 2) > 2
+        {
+            return None;
+        }
+        if b <= 10 && a < b || self.is(i + 3, "of") {
+            return None;
+        }
+        if !tail_ok(i + 3) {
+            return None;
+        }
+        ymd(2000, a as i32, b as i32)?;
+        Some((i + 3, V::MonthDay(a as i8, b as i8)))
+    }
+
+    /// Month first: "October 2, 2025", "Oct. 2", "Oct 2nd", "March 2025", "March of 2025",
+    /// "March".
+    fn month_first(&self, i: usize) -> Option<(usize, V)> {
+        let m = i8::try_from(self.info(i).month).ok()?;
+        let full = self
+            .word(i)
+            .is_some_and(|w| w.len() >= 5 || matches!(w, "june" | "july" | "may"));
+        let mut j = i + 1;
+        // "Oct. 2", "Oct/2", "Oct-2".
+        if self.tight(j)
+            && (self.punct(j, b'.')
+                || (self.punct(j, b'/') || self.punct(j, b'-')) && self.num(j + 1).is_some())
+        {
+            j += 1;
+        }
+        // "May" the modal verb and "march" the verb are only months when capitalised or
+        // followed by a day or year.
+        let cap = self.capitalized(i);
+        let k = if self.is(j, "the") { j + 1 } else { j };
+        if let Some((e, d)) = self.day_number(k, k == j) {
+            if (1..=31).contains(&d) && ymd(2000, m.into(), d.into()).is_some() {
+                let (e, v) = self.opt_year(e, V::MonthDay(m, d));
+                return Some((e, v));
+            }
+        }
+        // "March 2025", "March of 2025", "April of 87", "March, 2025".
+        let k = if self.is(j, "of") || self.punct(j, b',') {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((e, y)) = self.year_number(k, true) {
+            return Some((e, V::Month(Some(Y::Abs(y)), m)));
+        }
+        if k > j && self.num(k).is_some() && self.ndigits(k) == 2 && self.is(j, "of") {
+            let y = two_digit_year(self.num(k)?);
+            return Some((k + 1, V::Month(Some(Y::Abs(y)), m)));
+        }
+        if self.is(j, "of")
+            && self.is_any(j + 1, &["this", "last", "next"])
+            && self.is(j + 2, "year")
+        {
+            let r = self.info(j + 1).relative?;
+            return Some((j + 3, V::Month(Some(Y::Rel(r)), m)));
+        }
+        if (cap || i == 0) && full {
+            return Some((i + 1, V::Month(None, m)));
+        }
+        None
+    }
+
+    /// Day first: "2 October 2025", "2nd of October", "the second of Aug".
+    fn day_first(&self, i: usize) -> Option<(usize, V)> {
+        let (e, d) = self.day_number(i, true)?;
+        let j = if self.is(e, "of") { e + 1 } else { e };
+        let m = i8::try_from(self.info(j).month).ok().filter(|m| *m > 0)?;
+        // A plain number before a month needs the month right after it ("2 October").
+        if self.num(i).is_some()
+            && j == e
+            && !self.tight(e)
+            && self.t[e].space
+            && self.num(i).is_some()
+        {
+            // fine: "2 October"
+        }
+        ymd(2000, m.into(), d.into())?;
+        let mut k = j + 1;
+        if self.punct(k, b'.') && self.tight(k) {
+            k += 1;
+        }
+        // "15 April of 87", "31-Oct-74".
+        if (self.is(k, "of") || self.punct(k, b'-')) && self.num(k + 1).is_some() {
+            if let Some((e2, y)) = self.year_number(k + 1, true) {
+                return Some((e2, V::MonthDay(m, d).with_year(y)));
+            }
+            if self.ndigits(k + 1) == 2 {
+                let y = two_digit_year(self.num(k + 1)?);
+                return Some((k + 2, V::MonthDay(m, d).with_year(y)));
+            }
+        }
+        Some(self.opt_year(k, V::MonthDay(m, d)))
+    }
+
+    /// Years: "2017" (in a date context), "2017's", "the 1990s", "'90s", "2014-2018".
+    fn year_point(&self, i: usize) -> Option<(usize, V)> {
+        // Decades: "1990s", "'90s".
+        if self.punct(i, b'\'') {
+            let n = self.num(i + 1)?;
+            if self.ndigits(i + 1) == 2 && n % 10 == 0 && self.tight(i + 2) && self.is(i + 2, "s") {
+                return Some((i + 3, V::Decade(1900 + n as i16)));
+            }
+            return None;
+        }
+        let n = self.num(i)?;
+        if self.ndigits(i) == 4
+            && (1000..3000).contains(&n)
+            && n % 10 == 0
+            && self.tight(i + 1)
+            && self.is(i + 1, "s")
+        {
+            return Some((i + 2, V::Decade(n as i16)));
+        }
+        let (e, y) = self.year_number(i, false)?;
+        // "2014-2018", "2019-20", "2014 to 2018" need no other context.
+        if (self.punct(e, b'-') || self.punct(e, b'/')) && self.tight(e) && self.tight(e + 1) {
+            if let Some(n2) = self.num(e + 1) {
+                let y2 = match self.ndigits(e + 1) {
+                    4 => i16::try_from(n2).ok()?,
+                    2 => y / 100 * 100 + n2 as i16,
+                    _ => return None,
+                };
+                if y2 > y && y2 - y < 100 && !self.word_follows(e + 2) && !self.punct(e + 2, b'-') {
+                    return Some((e + 2, V::Range(Box::new(V::Year(y)), Box::new(V::Year(y2)))));
+                }
+            }
+        }
+        // "2016 june".
+        if let Some(m) = i8::try_from(self.info(e).month).ok().filter(|m| *m > 0) {
+            if self.word(e).is_some_and(|w| w.len() >= 3) && !self.capitalized(e) {
+                return Some((e + 1, V::Month(Some(Y::Abs(y)), m)));
+            }
+        }
+        if self.year_context(i, e) {
+            return Some((e, V::Year(y)));
+        }
+        None
+    }
+
+    /// Whether a bare four-digit number at `i..e` is used as a year.
+    fn year_context(&self, i: usize, e: usize) -> bool {
+        // What follows: "2017 people" is a count, "2017's" a year.
+        if self.punct(e, b'\'') && self.is(e + 1, "s") {
+            return true;
+        }
+        if self.punct(e, b'%')
+            || self.is_any(
+                e,
+                &["percent", "per", "people", "million", "billion", "thousand"],
+            )
+        {
+            return false;
+        }
+        if i == 0 {
+            return e >= self.t.len() || matches!(self.t[e].tk, Tk::Punct(_));
+        }
+        if self.punct(i - 1, b'(') {
+            return self.punct(e, b')') || self.punct(e, b',');
+        }
+        self.is_any(
+            i - 1,
+            &[
+                "in",
+                "since",
+                "from",
+                "by",
+                "until",
+                "till",
+                "through",
+                "thru",
+                "during",
+                "of",
+                "before",
+                "after",
+                "early",
+                "mid",
+                "late",
+                "to",
+                "and",
+                "between",
+                "year",
+                "circa",
+                "spring",
+                "summer",
+                "autumn",
+                "fall",
+                "winter",
+                "around",
+                "throughout",
+                "fiscal",
+                "end",
+                "start",
+                "beginning",
+                "middle",
+                "or",
+                "for",
+                "as",
+                "against",
+                "than",
+            ],
+        ) || (self.punct(i - 1, b'-') && self.is(i.wrapping_sub(2), "mid"))
+            || (self.punct(i - 1, b',') && self.info(i.wrapping_sub(2)).month > 0)
+    }
+
+    /// "Q3 2025", "Q3", "H2 2025", "H1".
+    fn quarter_code(&self, i: usize) -> Option<(usize, V)> {
+        let n = self.num(i + 1)?;
+        if !self.tight(i + 1) || self.ndigits(i + 1) != 1 {
+            return None;
+        }
+        let quarter = self.is(i, "q");
+        if !(1..=if quarter { 4 } else { 2 }).contains(&n) || self.word_follows(i + 2) {
+            return None;
+        }
+        if !self.capitalized(i) {
+            return None;
+        }
+        let (e, y) = self.of_year(i + 2);
+        let n = n as i8;
+        Some((
+            e,
+            if quarter {
+                V::Quarter(y, n)
+            } else {
+                V::Half(y, n)
+            },
+        ))
+    }
+
+    /// An optional year after a quarter, half or season: "2025", "of 2025", "of the year",
+    /// "of last year", "'s".
+    fn of_year(&self, j: usize) -> (usize, Option<Y>) {
+        let k = if self.is(j, "of") || self.punct(j, b',') {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((e, y)) = self.year_number(k, true) {
+            return (e, Some(Y::Abs(y)));
+        }
+        if k > j && self.is(j, "of") {
+            if self.is(k, "the") && self.is(k + 1, "year") {
+                return (k + 2, Some(Y::Rel(0)));
+            }
+            if let Some(r) = self.info(k).relative {
+                if self.is(k + 1, "year") {
+                    return (k + 2, Some(Y::Rel(r)));
+                }
+            }
+        }
+        (j, None)
+    }
+
+    /// "third quarter (of 2025)", "3rd quarter", "first half of 2025", "latter half", "its
+    /// first month".
+    fn ordinal_unit(&self, i: usize) -> Option<(usize, V)> {
+        let (e, n) = if let Some(n) = self.num(i) {
+            if self.ndigits(i) != 1
+                || !self.tight(i + 1)
+                || !self.is_any(i + 1, &["st", "nd", "rd", "th"])
+            {
+                return None;
+            }
+            (i + 2, n as u8)
+        } else {
+            let info = self.info(i);
+            let n = if self.is(i + 1, "half") {
+                info.half
+            } else {
+                info.ordinal
+            };
+            (i + 1, n)
+        };
+        if n == 0 {
+            return None;
+        }
+        if self.is(e, "half") {
+            let h = if n == 1 { 1 } else { 2 };
+            let (e2, y) = self.of_year(e + 1);
+            if y.is_none()
+                && !(i > 0
+                    && self.is_any(i - 1, &["the"])
+                    && i > 1
+                    && self.is_any(i - 2, &["in", "during", "for", "by"]))
+            {
+                return None;
+            }
+            return Some((e2, V::Half(y, h)));
+        }
+        if self.info(e).unit == Some(Unit::Quarter) && self.is(e, "quarter") && (1..=4).contains(&n)
+        {
+            let (e2, y) = self.of_year(e + 1);
+            return Some((e2, V::Quarter(y, n as i8)));
+        }
+        // "in its first month": a period whose days the text does not give.
+        if i > 0 && self.is_any(i - 1, &["its", "their", "his", "her"]) {
+            if let Some(unit) = self.info(e).unit {
+                if self.word(e).is_some_and(|w| !w.ends_with('s')) {
+                    return Some((e + 1, V::NoValue(unit == Unit::Day)));
+                }
+            }
+        }
+        None
+    }
+
+    /// Seasons: "summer 2023", "the summer of 2023"; `rel` for "this summer", "last winter".
+    fn season(&self, i: usize, rel: Option<i8>) -> Option<(usize, V)> {
+        let s = self.info(i).season?;
+        if rel.is_some() {
+            return Some((i + 1, V::Season(rel.map(Y::Rel), s)));
+        }
+        let (e, y) = self.of_year(i + 1);
+        let y = y?;
+        Some((e, V::Season(Some(y), s)))
+    }
+
+    /// Weekdays: "Monday", "Monday, October 2", "Tuesday March 7", "Friday the 22nd",
+    /// "Friday next week".
+    fn weekday(&self, i: usize) -> Option<(usize, V)> {
+        let wd = i8::try_from(self.info(i).weekday).ok()?;
+        let w = self.word(i)?;
+        // Short forms only when capitalised ("Tue", "Thurs").
+        if w.len() <= 5 && !self.capitalized(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.punct(j, b'.') && self.tight(j) {
+            j += 1;
+        }
+        let k = if self.punct(j, b',') { j + 1 } else { j };
+        let mut best = (j, V::Weekday(wd, None, None));
+        for c in [self.month_first(k), self.day_first(k), self.numeric_date(k)]
+            .into_iter()
+            .flatten()
+        {
+            if c.1.is_day() && c.0 > best.0 {
+                best = c;
+            }
+        }
+        if best.0 > j {
+            return Some(best);
+        }
+        if self.is(j, "the") {
+            if let Some((e, d)) = self.day_number(j + 1, true) {
+                return Some((e, V::DayOfMonth(d)));
+            }
+        }
+        if let Some(r) = self.info(j).relative {
+            if self.is(j + 1, "week") {
+                return Some((j + 2, V::Weekday(wd, None, Some(r))));
+            }
+        }
+        Some(best)
+    }
+
+    /// "last year", "this week", "next month", "last September", "last Monday", "this summer",
+    /// "the past two years", "the next 3 months".
+    fn relative(&self, i: usize) -> Option<(usize, V)> {
+        let r = self.info(i).relative?;
+        let w = self.word(i)?;
+        let j = i + 1;
+        let info = self.info(j);
+        if let Some(unit) = info.unit {
+            if self.word(j).is_some_and(|u| u.ends_with('s')) {
+                return None;
+            }
+            // "the past year" is the twelve months to the document date; "last year" the
+            // calendar year before it.
+            if w == "past" && i > 0 && self.is(i - 1, "the") && unit != Unit::Weekend {
+                return Some((j + 1, V::Rolling(unit, -1, 1.0)));
+            }
+            if unit == Unit::Day {
+                return None;
+            }
+            if self.is(j + 1, "'") || (self.punct(j + 1, b'\'') && self.is(j + 2, "s")) {
+                return Some((j + 1, V::RelUnit(unit, r)));
+            }
+            return Some((j + 1, V::RelUnit(unit, r)));
+        }
+        if info.month > 0 && self.word(j).is_some_and(|m| m.len() >= 3) {
+            let m = i8::try_from(info.month).ok()?;
+            return Some((j + 1, V::Month(Some(Y::Rel(r)), m).relative_month()));
+        }
+        if info.weekday > 0 {
+            return Some((
+                j + 1,
+                V::Weekday(i8::try_from(info.weekday).ok()?, Some(r), None),
+            ));
+        }
+        if info.season.is_some() {
+            return self.season(j, Some(r));
+        }
+        // "the past two years", "the next 3 months", "the last few days".
+        if r != 0 {
+            let (e, n) = self.count(j)?;
+            let unit = self.info(e).unit?;
+            if unit == Unit::Weekend {
+                return None;
+            }
+            let v = n.map_or(V::NoValue(false), |n| V::Rolling(unit, r, n));
+            return Some((e + 1, v));
+        }
+        None
+    }
+
+    /// "early August", "mid-February", "late 2024", "the end of June", "end of last week",
+    /// "beginning of the month".
+    fn part(&self, i: usize) -> Option<(usize, V)> {
+        let p = self
+            .info(i)
+            .part
+            .or_else(|| self.is(i, "mid").then_some(Part::Mid))?;
+        let w = self.word(i)?;
+        let mut j = i + 1;
+        let needs_of = !matches!(w, "early" | "mid" | "late");
+        if (self.punct(j, b'-') && self.tight(j)) || self.is(j, "of") {
+            j += 1;
+        } else if needs_of {
+            return None;
+        }
+        let mut k = j;
+        if self.is(k, "the") && self.is_any(k + 1, &["year", "month", "week", "decade"]) {
+            let unit = self.info(k + 1).unit?;
+            return Some((k + 2, V::Part(p, Box::new(V::RelUnit(unit, 0)))));
+        }
+        if self.is(k, "the") {
+            k += 1;
+        }
+        let (e, v) = self.point(k)?;
+        match v {
+            V::Month(..)
+            | V::Year(_)
+            | V::RelUnit(..)
+            | V::Decade(_)
+            | V::Quarter(..)
+            | V::Season(..)
+            | V::Half(..) => Some((e, V::Part(p, Box::new(v)))),
+            _ => None,
+        }
+    }
+
+    /// Counts relative to the document date or another point: "two years ago", "two weeks
+    /// from now", "the six months before January 2026", "2 weeks before Christmas".
+    fn count_relative(&self, i: usize) -> Option<(usize, V)> {
+        let (e, n) = self.count(i)?;
+        let unit = self.info(e).unit?;
+        if unit == Unit::Weekend {
+            return None;
+        }
+        let e = e + 1;
+        if self.is(e, "ago") {
+            return Some((e + 1, n.map_or(V::NoValue(true), |n| V::Shift(unit, -n))));
+        }
+        if self.is(e, "from") && self.is(e + 1, "now") {
+            return Some((e + 2, n.map_or(V::NoValue(true), |n| V::Shift(unit, n))));
+        }
+        if self.is_any(e, &["before", "after", "prior"]) {
+            let dir = if self.is(e, "after") { 1 } else { -1 };
+            let k = if self.is(e, "prior") && self.is(e + 1, "to") {
+                e + 2
+            } else {
+                e + 1
+            };
+            let (e2, anchor) = self.point(k)?;
+            if matches!(anchor, V::Shift(..) | V::Window(..)) {
+                return None;
+            }
+            let n = n?;
+            return Some((e2, V::Window(unit, n, dir, false, Box::new(anchor))));
+        }
+        None
+    }
+
+    // -- resolution -------------------------------------------------------------------------
+
+    fn resolve(&self, v: &V, doc: Date, tense: Tense) -> Option<R> {
+        let y0 = i32::from(doc.year());
+        Some(match v {
+            V::Day(d) => R {
+                from: Some(*d),
+                to: Some(*d),
+                day: true,
+                unit: Some(Unit::Day),
+            },
+            V::MonthDay(m, d) => {
+                let mut c = ymd(y0, (*m).into(), (*d).into())
+                    .or_else(|| ymd(y0 - 1, (*m).into(), (*d).into()))?;
+                c = pick_year(c, c, doc, tense, |k| {
+                    ymd(i32::from(c.year()) + k, (*m).into(), (*d).into())
+                });
+                self.resolve(&V::Day(c), doc, tense)?
+            }
+            V::DayOfMonth(d) => {
+                let mut c = ymd(y0, doc.month().into(), (*d).into())?;
+                if tense == Tense::Future && c < doc {
+                    c = add_months(c, 1)?;
+                } else if tense == Tense::Past && c > doc {
+                    c = add_months(c, -1)?;
+                }
+                self.resolve(&V::Day(c), doc, tense)?
+            }
+            V::Month(y, m) => {
+                let (m, mi) = ((*m).into(), *m);
+                match y {
+                    Some(Y::Abs(y)) => {
+                        let (f, t) = month_span((*y).into(), m)?;
+                        r(f, t, Some(Unit::Month))
+                    }
+                    Some(Y::Rel(rel))
+                        if *rel != 0 || !matches!(v, V::Month(Some(Y::Rel(0)), _)) =>
+                    {
+                        let _ = mi;
+                        let (f, t) = month_span(y0, m)?;
+                        // "last September": the latest September before the document's month.
+                        let (f, t) = match rel {
+                            -1 if f >= doc.first_of_month() => month_span(y0 - 1, m)?,
+                            1 if f <= doc => month_span(y0 + 1, m)?,
+                            _ => (f, t),
+                        };
+                        r(f, t, Some(Unit::Month))
+                    }
+                    _ => {
+                        let (f, t) = month_span(y0, m)?;
+                        let f2 = pick_year(f, t, doc, tense, |k| ymd(y0 + k, m, 1));
+                        r(f2, f2.last_of_month(), Some(Unit::Month))
+                    }
+                }
+            }
+            V::Year(y) => r(
+                ymd((*y).into(), 1, 1)?,
+                ymd((*y).into(), 12, 31)?,
+                Some(Unit::Year),
+            ),
+            V::Decade(y) => r(
+                ymd((*y).into(), 1, 1)?,
+                ymd(i32::from(*y) + 9, 12, 31)?,
+                Some(Unit::Decade),
+            ),
+            V::Quarter(y, q) => {
+                let y = year_of(*y, y0);
+                let m = 3 * i32::from(*q) - 2;
+                r(ymd(y, m, 1)?, month_span(y, m + 2)?.1, Some(Unit::Quarter))
+            }
+            V::Half(y, h) => {
+                let y = year_of(*y, y0);
+                let m = 6 * i32::from(*h) - 5;
+                r(ymd(y, m, 1)?, month_span(y, m + 5)?.1, None)
+            }
+            V::Season(y, s) => {
+                let ((fm, fd), (tm, td)) = *self.idx.season_days.get(usize::from(*s))?;
+                let at = |y: i32| -> Option<(Date, Date)> {
+                    let f = ymd(y, fm.into(), fd.into())?;
+                    let ty = if tm < fm { y + 1 } else { y };
+                    Some((f, ymd(ty, tm.into(), td.into())?))
+                };
+                let (f, t) = match y {
+                    Some(Y::Abs(y)) => at((*y).into())?,
+                    Some(Y::Rel(rel)) => {
+                        // The instance around the document date, then step.
+                        let mut k = y0;
+                        let (mut f, mut t) = at(k)?;
+                        if f > doc {
+                            k -= 1;
+                            (f, t) = at(k)?;
+                        }
+                        match rel {
+                            -1 if t >= doc => at(k - 1)?,
+                            1 => {
+                                let (nf, nt) = at(k + 1)?;
+                                (nf, nt)
+                            }
+                            0 if t < doc && tense != Tense::Past => {
+                                // "this summer" said in autumn means the one just past.
+                                (f, t)
+                            }
+                            _ => (f, t),
+                        }
+                    }
+                    None => at(y0)?,
+                };
+                r(f, t, None)
+            }
+            V::Weekday(wd, rel, week) => {
+                let cur = doc.weekday().to_monday_one_offset();
+                let day = if let Some(wk) = week {
+                    add_days(monday(doc)?, i64::from(*wk) * 7 + i64::from(wd - 1))?
+                } else {
+                    let back = i64::from((cur - wd).rem_euclid(7));
+                    let fwd = i64::from((wd - cur).rem_euclid(7));
+                    match rel {
+                        Some(-1) => add_days(doc, -if back == 0 { 7 } else { back })?,
+                        Some(1) => add_days(doc, if fwd == 0 { 7 } else { fwd })?,
+                        Some(_) => add_days(monday(doc)?, i64::from(wd - 1))?,
+                        None if tense == Tense::Future => add_days(doc, fwd)?,
+                        None => add_days(doc, -back)?,
+                    }
+                };
+                self.resolve(&V::Day(day), doc, tense)?
+            }
+            V::Today(k) => self.resolve(&V::Day(add_days(doc, *k)?), doc, tense)?,
+            V::RelUnit(unit, k) => {
+                let k = i64::from(*k);
+                match unit {
+                    Unit::Day => self.resolve(&V::Day(add_days(doc, k)?), doc, tense)?,
+                    Unit::Week | Unit::Fortnight => {
+                        let f = add_days(monday(doc)?, 7 * k)?;
+                        r(f, add_days(f, 6)?, Some(Unit::Week))
+                    }
+                    Unit::Weekend => {
+                        let f = add_days(monday(doc)?, 7 * k + 5)?;
+                        let f = if k == -1 && doc.weekday().to_monday_one_offset() < 6 {
+                            add_days(f, 7)?
+                        } else {
+                            f
+                        };
+                        r(f, add_days(f, 1)?, None)
+                    }
+                    Unit::Month => {
+                        let f = add_months(doc.first_of_month(), k)?;
+                        r(f, f.last_of_month(), Some(Unit::Month))
+                    }
+                    Unit::Quarter => {
+                        let q0 = (i64::from(doc.month()) - 1) / 3;
+                        let f = add_months(ymd(y0, 1, 1)?, 3 * (q0 + k))?;
+                        r(f, add_days(add_months(f, 3)?, -1)?, Some(Unit::Quarter))
+                    }
+                    Unit::Year => {
+                        let y = y0 + k as i32;
+                        r(ymd(y, 1, 1)?, ymd(y, 12, 31)?, Some(Unit::Year))
+                    }
+                    Unit::Decade => {
+                        let y = y0.div_euclid(10) * 10 + 10 * k as i32;
+                        r(ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?, Some(Unit::Decade))
+                    }
+                    Unit::Century => {
+                        let y = y0.div_euclid(100) * 100 + 100 * k as i32;
+                        r(ymd(y, 1, 1)?, ymd(y + 99, 12, 31)?, None)
+                    }
+                }
+            }
+            V::Rolling(unit, dir, n) => {
+                if matches!(unit, Unit::Quarter | Unit::Decade) && n.fract() == 0.0 {
+                    // Whole quarters and decades count complete calendar units.
+                    let n = *n as i8;
+                    let a = self.resolve(
+                        &V::RelUnit(*unit, if *dir < 0 { -n } else { 1 }),
+                        doc,
+                        tense,
+                    )?;
+                    let b = self.resolve(
+                        &V::RelUnit(*unit, if *dir < 0 { -1 } else { n }),
+                        doc,
+                        tense,
+                    )?;
+                    R {
+                        from: a.from,
+                        to: b.to,
+                        day: false,
+                        unit: None,
+                    }
+                } else if *dir < 0 {
+                    r(shift(self.lex, doc, *unit, -n)?, add_days(doc, -1)?, None)
+                } else {
+                    r(add_days(doc, 1)?, shift(self.lex, doc, *unit, *n)?, None)
+                }
+            }
+            V::Shift(unit, n) => {
+                self.resolve(&V::Day(shift(self.lex, doc, *unit, *n)?), doc, tense)?
+            }
+            V::Within(unit, n) => r(doc, add_days(shift(self.lex, doc, *unit, *n)?, -1)?, None),
+            V::RestOf(unit, dir) => {
+                let whole = self.resolve(&V::RelUnit(*unit, 0), doc, tense)?;
+                if *dir > 0 {
+                    r(doc, whole.to?, None)
+                } else {
+                    r(whole.from?, add_days(doc, -1)?, None)
+                }
+            }
+            V::Part(p, inner) => {
+                let x = self.resolve(inner, doc, tense)?;
+                apply_part(*p, x)?
+            }
+            V::Range(a, b) => {
+                let (mut a, b) = (a.as_ref().clone(), b.as_ref().clone());
+                // "from April to June 2017": the start takes the end's year.
+                if let (None, Some(y)) = (a.explicit_year(), b.explicit_year()) {
+                    let y = if a.month() > b.month() { y - 1 } else { y };
+                    a = a.with_year(y);
+                }
+                let ra = self.resolve(&a, doc, tense)?;
+                let rb = self.resolve(&b, doc, tense)?;
+                R {
+                    from: ra.from,
+                    to: rb.to.max(ra.to),
+                    day: false,
+                    unit: None,
+                }
+            }
+            V::Since(x) => {
+                let rx = self.resolve(x, doc, Tense::Past)?;
+                R {
+                    from: rx.from,
+                    to: Some(doc).filter(|d| rx.from.is_none_or(|f| f <= *d)),
+                    day: false,
+                    unit: None,
+                }
+            }
+            V::Until(x) => {
+                let rx = self.resolve(x, doc, tense)?;
+                R {
+                    from: None,
+                    to: rx.to,
+                    day: false,
+                    unit: None,
+                }
+            }
+            V::Before(x) => {
+                let rx = self.resolve(x, doc, tense)?;
+                R {
+                    from: None,
+                    to: add_days(rx.from?, -1),
+                    day: false,
+                    unit: None,
+                }
+            }
+            V::After(x) => {
+                let rx = self.resolve(x, doc, tense)?;
+                R {
+                    from: add_days(rx.to?, 1),
+                    to: None,
+                    day: false,
+                    unit: None,
+                }
+            }
+            V::Window(unit, n, dir, period, x) => {
+                let rx = self.resolve(x, doc, tense)?;
+                if *period {
+                    if *dir < 0 {
+                        let end = rx.from?;
+                        r(shift(self.lex, end, *unit, -n)?, add_days(end, -1)?, None)
+                    } else {
+                        let start = rx.to?;
+                        r(
+                            add_days(start, 1)?,
+                            shift(self.lex, start, *unit, *n)?,
+                            None,
+                        )
+                    }
+                } else {
+                    let base = if *dir < 0 { rx.from? } else { rx.to? };
+                    let d = shift(self.lex, base, *unit, f64::from(*dir) * n)?;
+                    self.resolve(&V::Day(d), doc, tense)?
+                }
+            }
+            V::NoValue(_) => return None,
+        })
+    }
+}
+
+impl V {
+    /// "last September" keeps its relative year; a plain month resolves by tense.
+    fn relative_month(self) -> V {
+        self
+    }
+}
+
+fn range(a: V, b: V) -> V {
+    V::Range(Box::new(a), Box::new(b))
+}
+
+fn year_of(y: Option<Y>, y0: i32) -> i32 {
+    match y {
+        Some(Y::Abs(y)) => y.into(),
+        Some(Y::Rel(k)) => y0 + i32::from(k),
+        None => y0,
+    }
+}
+
+fn two_digit_year(n: u32) -> i16 {
+    let n = n as i16;
+    if n < 30 {
+        2000 + n
+    } else {
+        1900 + n
+    }
+}
+
+/// Chooses the year of a month or day written without one: the document's year, moved a year
+/// ahead when a future clause would otherwise point to the past, or a year back when a past or
+/// neutral clause would point far into the future (news convention).
+fn pick_year(
+    from: Date,
+    to: Date,
+    doc: Date,
+    tense: Tense,
+    at: impl Fn(i32) -> Option<Date>,
+) -> Date {
+    let shifted = match tense {
+        Tense::Future if to < doc => at(1),
+        Tense::Past if from > add_days(doc, 31).unwrap_or(doc) => at(-1),
+        Tense::Neutral if from > add_months(doc, 6).unwrap_or(doc) => at(-1),
+        _ => None,
+    };
+    shifted.unwrap_or(from)
+}
+
+/// The early, middle or late part of a resolved unit.
+fn apply_part(p: Part, x: R) -> Option<R> {
+    let (f, t) = (x.from?, x.to?);
+    let (a, b) = match x.unit {
+        Some(Unit::Month) => {
+            let y = i32::from(f.year());
+            let m = i32::from(f.month());
+            match p {
+                Part::Early => (f, ymd(y, m, 10)?),
+                Part::Mid => (ymd(y, m, 11)?, ymd(y, m, 20)?),
+                Part::Late => (ymd(y, m, 21)?, t),
+            }
+        }
+        Some(Unit::Year) => {
+            let y = i32::from(f.year());
+            match p {
+                Part::Early => (f, ymd(y, 4, 30)?),
+                Part::Mid => (ymd(y, 5, 1)?, ymd(y, 8, 31)?),
+                Part::Late => (ymd(y, 9, 1)?, t),
+            }
+        }
+        _ => {
+            let days = i64::from(f.until(t).ok()?.get_days()) + 1;
+            let third = (days + 2) / 3;
+            match p {
+                Part::Early => (f, add_days(f, third - 1)?),
+                Part::Mid => (add_days(f, third)?, add_days(t, -third)?),
+                Part::Late => (add_days(t, -(third - 1))?, t),
+            }
+        }
+    };
+    Some(r(a, b, None))
+}
+
+/// Whether `hay` contains `word` as a whole word (a cue may start with an apostrophe).
+fn has_word(hay: &str, word: &str) -> bool {
+    let hb = hay.as_bytes();
+    let mut from = 0;
+    while let Some(k) = hay[from..].find(word) {
+        let s = from + k;
+        let e = s + word.len();
+        let before_ok = s == 0
+            || !hb[s - 1].is_ascii_alphanumeric()
+            || !word.as_bytes()[0].is_ascii_alphanumeric();
+        let after_ok = e >= hb.len() || !hb[e].is_ascii_alphanumeric();
+        if before_ok && after_ok {
+            return true;
+        }
+        from = s + 1;
+        while from < hay.len() && !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_text;
+    use crate::lexicon::Lexicon;
+
+    fn run(text: &str, date: &str) -> Vec<(String, Kind, Option<String>, Option<String>)> {
+        let ctx = Context {
+            date: date.parse().ok(),
+            lexicon: Lexicon::builtin(),
+        };
+        extract_text(text, &ctx)
+            .into_iter()
+            .filter(|c| matches!(c.kind, Kind::Date | Kind::Period))
+            .map(|c| {
+                let d = c.dates.unwrap_or(DateRange {
+                    from: None,
+                    to: None,
+                });
+                (
+                    text[c.span.start..c.span.end].to_string(),
+                    c.kind,
+                    d.from.map(|x| x.to_string()),
+                    d.to.map(|x| x.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn weekday_in_a_past_report_is_the_last_one() {
+        // 2025-10-07 is a Tuesday.
+        let got = run(
+            "The minister said on Monday that talks failed.",
+            "2025-10-07",
+        );
+        assert_eq!(got[0].2.as_deref(), Some("2025-10-06"));
+        let got = run("He will be sworn in on Monday.", "2025-10-07");
+        assert_eq!(got[0].2.as_deref(), Some("2025-10-13"));
+    }
+
+    #[test]
+    fn no_document_date_means_no_days() {
+        let got = run("It happened last year.", "");
+        assert_eq!(got, vec![("last year".into(), Kind::Period, None, None)]);
+    }
+
+    #[test]
+    fn counts_are_not_years() {
+        assert!(run("There were 2,017 people and 2017 people.", "2025-01-01").is_empty());
+    }
 }
