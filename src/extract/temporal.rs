@@ -18,7 +18,7 @@ use jiff::civil::Date;
 
 use crate::claim::{Claim, DateRange, Kind, Modality};
 use crate::document::Span;
-use crate::lexicon::temporal::{Index, Part, TemporalLexicon, Unit, WordInfo};
+use crate::lexicon::temporal::{Holiday, Index, Part, TemporalLexicon, Unit, WordInfo};
 
 use super::duration;
 use super::numeral::find_numerals;
@@ -163,8 +163,14 @@ enum V {
     Day(Date),
     /// Month and day; the year comes from the document and the tense.
     MonthDay(i8, i8),
-    /// A day of the document's month ("Friday the 22nd").
-    DayOfMonth(i8),
+    /// A day of the document's month ("Friday the 22nd"), or of the month `k` months away
+    /// ("the 20th of next month").
+    DayOfMonth(i8, Option<i8>),
+    /// Days `a..=b` of a month ("from 4 to 22 this month", "13 to 15 July").
+    DaysIn(i8, i8, Box<V>),
+    /// The `n`th weekday of a month (`n` = -1: the last).
+    NthWeekday(i8, i8, Box<V>),
+    Holiday(Holiday, Option<Y>),
     Month(Option<Y>, i8),
     Year(i16),
     /// The first year of a decade.
@@ -220,7 +226,9 @@ impl V {
         match self {
             V::Day(_)
             | V::MonthDay(..)
-            | V::DayOfMonth(_)
+            | V::DayOfMonth(..)
+            | V::NthWeekday(..)
+            | V::Holiday(..)
             | V::Weekday(..)
             | V::Today(_)
             | V::Shift(..) => true,
@@ -449,7 +457,7 @@ impl Parser<'_> {
             match w {
                 "a" | "an" => {
                     if self.is(j + 1, "few") {
-                        return Some((j + 2, None));
+                        return Some((j + 2, Some(3.0)));
                     }
                     if self.is(j + 1, "couple") {
                         let k = if self.is(j + 2, "of") { j + 3 } else { j + 2 };
@@ -459,7 +467,9 @@ impl Parser<'_> {
                         return Some((j + 1, Some(1.0)));
                     }
                 }
-                "few" | "several" | "many" => return Some((j + 1, None)),
+                // "a few" is read as three, as the reference suites do.
+                "few" => return Some((j + 1, Some(3.0))),
+                "several" | "many" => return Some((j + 1, None)),
                 _ => {}
             }
         } else if !matches!(t.tk, Tk::Num(_)) {
@@ -494,6 +504,9 @@ impl Parser<'_> {
                 return Some((e, V::Since(Box::new(v))));
             }
             Some("between") => {
+                if let Some(found) = self.days_in(self.the_at(i + 1)) {
+                    return Some(found);
+                }
                 let (e, a) = self.point(i + 1)?;
                 if !self.is(e, "and") {
                     return None;
@@ -502,6 +515,9 @@ impl Parser<'_> {
                 return Some((e2, range(a, b)));
             }
             Some("from") => {
+                if let Some(found) = self.days_in(self.the_at(i + 1)) {
+                    return Some(found);
+                }
                 if let Some((e, a)) = self.point(i + 1) {
                     if self.is_any(e, &["to", "until", "till", "through", "thru"])
                         || self.punct(e, b'-')
@@ -534,10 +550,14 @@ impl Parser<'_> {
             }
             Some("in") => {
                 // "in six weeks": a day counted from the document date, when the clause looks
-                // ahead (in a past clause it is a length of time, left to the duration reader).
+                // ahead or stands alone (in a past clause it is a length of time, left to the
+                // duration reader).
                 if let Some((e, n)) = self.count(i + 1) {
                     if let Some(unit) = self.info(e).unit {
-                        if unit != Unit::Weekend && self.modality(self.t[i].start).future {
+                        let at = self.t[i].start;
+                        let ahead = self.modality(at).future
+                            || (!self.past(at) && self.clause(at).split_whitespace().count() <= 2);
+                        if unit != Unit::Weekend && ahead {
                             return Some((
                                 e + 1,
                                 n.map_or(V::NoValue(true), |n| V::Shift(unit, n)),
@@ -557,12 +577,24 @@ impl Parser<'_> {
                 }
                 return None;
             }
+            Some("rest" | "remainder") if self.is(i + 1, "of") => {
+                let j = if self.is_any(i + 2, &["the", "this", "my"]) {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                let unit = self.info(j).unit?;
+                return Some((j + 1, V::RestOf(unit, 1)));
+            }
             Some("later" | "earlier") if self.is(i + 1, "this") => {
                 let unit = self.info(i + 2).unit?;
                 let dir = if w == Some("later") { 1 } else { -1 };
                 return Some((i + 3, V::RestOf(unit, dir)));
             }
             _ => {}
+        }
+        if let Some(found) = self.days_in(i) {
+            return Some(found);
         }
         let (e, v) = self.point(i)?;
         // A range "X - Y", "X to Y", "X through Y".
@@ -576,6 +608,77 @@ impl Parser<'_> {
             }
         }
         Some((e, v))
+    }
+
+    fn the_at(&self, i: usize) -> usize {
+        if self.is(i, "the") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// Days of one month: "4 to 22 this month", "13-15 July", "4 till 23 of next month".
+    fn days_in(&self, i: usize) -> Option<(usize, V)> {
+        if self.num(i).is_none() && self.info(i).ordinal == 0 {
+            return None;
+        }
+        let (e, a) = self.day_number(i, true)?;
+        if !(self.punct(e, b'-')
+            || self.is_any(e, &["to", "till", "until", "through", "thru", "and"]))
+        {
+            return None;
+        }
+        let (e2, b) = self.day_number(e + 1, true)?;
+        if b <= a {
+            return None;
+        }
+        let k = if self.is_any(e2, &["of", "in"]) {
+            e2 + 1
+        } else {
+            e2
+        };
+        let (e3, m) = self.point(k)?;
+        match m {
+            V::Month(..) | V::RelUnit(Unit::Month, _) => Some((e3, V::DaysIn(a, b, Box::new(m)))),
+            _ => None,
+        }
+    }
+
+    /// "first Monday of this month", "the third Tuesday of September 2014", "last Friday in
+    /// October".
+    fn nth_weekday_expr(&self, i: usize) -> Option<(usize, V)> {
+        let (e, n) = if self.is(i, "last") {
+            (i + 1, -1)
+        } else if let Some(n) = self.num(i) {
+            if !(self.tight(i + 1) && self.is_any(i + 1, &["st", "nd", "rd", "th"])) {
+                return None;
+            }
+            (i + 2, i8::try_from(n).ok()?)
+        } else {
+            (i + 1, i8::try_from(self.info(i).ordinal).ok()?)
+        };
+        if n == 0 || n > 5 {
+            return None;
+        }
+        let wd = i8::try_from(self.info(e).weekday).ok().filter(|w| *w > 0)?;
+        if !self.is_any(e + 1, &["of", "in"]) {
+            return None;
+        }
+        let k = e + 2;
+        if self.is(k, "the") && self.is(k + 1, "month") {
+            return Some((
+                k + 2,
+                V::NthWeekday(n, wd, Box::new(V::RelUnit(Unit::Month, 0))),
+            ));
+        }
+        let (e2, m) = self.point(k)?;
+        match m {
+            V::Month(..) | V::RelUnit(Unit::Month, _) => {
+                Some((e2, V::NthWeekday(n, wd, Box::new(m))))
+            }
+            _ => None,
+        }
     }
 
     /// The end of a range after "and", "to", "-": a full point, or a bare day of the start's
@@ -709,6 +812,7 @@ impl Parser<'_> {
         let tok = self.t.get(i)?;
         match tok.tk {
             Tk::Num(_) => {
+                take(self.nth_weekday_expr(i));
                 take(self.numeric_date(i));
                 take(self.day_first(i));
                 take(self.year_point(i));
@@ -739,6 +843,16 @@ impl Parser<'_> {
                 }
                 if info.season.is_some() {
                     take(self.season(i, None));
+                }
+                if info.ordinal > 0 || w == "last" {
+                    take(self.nth_weekday_expr(i));
+                }
+                if w == "month" && self.is(i + 1, "of") && self.info(i + 2).month > 0 {
+                    let m = i8::try_from(self.info(i + 2).month).ok()?;
+                    take(Some((i + 3, V::Month(None, m))));
+                }
+                if info.holiday {
+                    take(self.holiday(i, None));
                 }
                 match w {
                     "the" => take(self.the_point(i)),
@@ -778,6 +892,18 @@ impl Parser<'_> {
             {
                 let unit = self.info(j).unit?;
                 Some((j + 3, V::RelUnit(unit, 2)))
+            }
+            _ if self.num(j).is_some()
+                && self.day_number(j, false).is_some()
+                && self.info(self.day_number(j, false)?.0).month == 0
+                && !self.is(self.day_number(j, false)?.0, "of")
+                && !self.word_follows(self.day_number(j, false)?.0)
+                && self.word(self.day_number(j, false)?.0).is_none_or(|w| {
+                    matches!(w, "and" | "or" | "at" | "to" | "when" | "until" | "through")
+                }) =>
+            {
+                let (e, d) = self.day_number(j, false)?;
+                Some((e, V::DayOfMonth(d, None)))
             }
             _ => {
                 // "the 2nd of October", "the 1990s", "the third quarter", "the latter half".
@@ -825,7 +951,9 @@ impl Parser<'_> {
                 )
                 || self.tight(k)
                     && (self.punct(k, b'-') || self.punct(k, b'.'))
-                    && self.num(k + 1).is_some())
+                    && self.num(k + 1).is_some()
+                    // "10/1/2018-10/7/2018" is a range of two dates.
+                    && self.numeric_date(k + 1).is_none())
         };
         if self.ndigits(i) == 4 {
             if !has_third {
@@ -916,12 +1044,29 @@ impl Parser<'_> {
         if (cap || i == 0) && full {
             return Some((i + 1, V::Month(None, m)));
         }
+        // "in Jan", "since may": a preposition makes an abbreviation or a lowercase name a month.
+        let after_prep = i > 0
+            && self.is_any(
+                i - 1,
+                &[
+                    "in", "since", "until", "till", "by", "from", "through", "during", "of",
+                    "early", "late", "mid", "before", "after",
+                ],
+            );
+        if after_prep && (cap || full) && self.word(i).is_some_and(|w| w.len() >= 3) {
+            return Some((i + 1, V::Month(None, m)));
+        }
         None
     }
 
     /// Day first: "2 October 2025", "2nd of October", "the second of Aug".
     fn day_first(&self, i: usize) -> Option<(usize, V)> {
         let (e, d) = self.day_number(i, true)?;
+        if self.is(e, "of") && self.is(e + 2, "month") {
+            if let Some(r) = self.info(e + 1).relative {
+                return Some((e + 3, V::DayOfMonth(d, Some(r))));
+            }
+        }
         let j = if self.is(e, "of") { e + 1 } else { e };
         let m = i8::try_from(self.info(j).month).ok().filter(|m| *m > 0)?;
         // A plain number before a month needs the month right after it ("2 October").
@@ -971,6 +1116,26 @@ impl Parser<'_> {
             return Some((i + 2, V::Decade(n as i16)));
         }
         let (e, y) = self.year_number(i, false)?;
+        // "2015-3", "2015/03", "2015.3": a month; but "2011-12" is two years.
+        if matches!(
+            self.t.get(e).map(|t| t.tk),
+            Some(Tk::Punct(b'-' | b'/' | b'.'))
+        ) && self.tight(e)
+            && self.tight(e + 1)
+        {
+            if let Some(m) = self.num(e + 1) {
+                let next_year =
+                    self.ndigits(e + 1) == 2 && m == (u32::try_from(y).unwrap_or(0) + 1) % 100;
+                let continues = self.tight(e + 2)
+                    && matches!(
+                        self.t.get(e + 2).map(|t| t.tk),
+                        Some(Tk::Punct(b'-' | b'/' | b'.') | Tk::Num(_) | Tk::Word)
+                    );
+                if (1..=12).contains(&m) && self.ndigits(e + 1) <= 2 && !next_year && !continues {
+                    return Some((e + 2, V::Month(Some(Y::Abs(y)), m as i8)));
+                }
+            }
+        }
         // "2014-2018", "2019-20", "2014 to 2018" need no other context.
         if (self.punct(e, b'-') || self.punct(e, b'/')) && self.tight(e) && self.tight(e + 1) {
             if let Some(n2) = self.num(e + 1) {
@@ -1162,6 +1327,36 @@ impl Parser<'_> {
         None
     }
 
+    /// Holidays: "Christmas", "Thanksgiving 2017", "Easter of 2013"; `rel` for "last Easter".
+    fn holiday(&self, i: usize, rel: Option<i8>) -> Option<(usize, V)> {
+        let first = self.word(i)?;
+        let cands = self.idx.holidays.get(first)?;
+        for (pieces, h) in cands {
+            let mut j = i;
+            let ok = pieces.iter().all(|p| {
+                let matched = match self.t.get(j).map(|t| t.tk) {
+                    Some(Tk::Word | Tk::Num(_)) => {
+                        let t = self.t[j];
+                        self.lower[t.start..t.end] == *p
+                    }
+                    Some(Tk::Punct(c)) => p.len() == 1 && p.as_bytes()[0] == c,
+                    None => false,
+                };
+                j += 1;
+                matched
+            });
+            if !ok {
+                continue;
+            }
+            if rel.is_some() {
+                return Some((j, V::Holiday(*h, rel.map(Y::Rel))));
+            }
+            let (e, y) = self.of_year(j);
+            return Some((e, V::Holiday(*h, y)));
+        }
+        None
+    }
+
     /// Seasons: "summer 2023", "the summer of 2023"; `rel` for "this summer", "last winter".
     fn season(&self, i: usize, rel: Option<i8>) -> Option<(usize, V)> {
         let s = self.info(i).season?;
@@ -1201,13 +1396,21 @@ impl Parser<'_> {
         }
         if self.is(j, "the") {
             if let Some((e, d)) = self.day_number(j + 1, true) {
-                return Some((e, V::DayOfMonth(d)));
+                return Some((e, V::DayOfMonth(d, None)));
             }
         }
-        if let Some(r) = self.info(j).relative {
-            if self.is(j + 1, "week") {
-                return Some((j + 2, V::Weekday(wd, None, Some(r))));
+        let k = if self.is_any(j, &["of", "in"]) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(r) = self.info(k).relative {
+            if self.is(k + 1, "week") {
+                return Some((k + 2, V::Weekday(wd, None, Some(r))));
             }
+        }
+        if self.is(j, "after") && self.is(j + 1, "next") {
+            return Some((j + 2, V::Weekday(wd, None, Some(2))));
         }
         Some(best)
     }
@@ -1241,13 +1444,20 @@ impl Parser<'_> {
             return Some((j + 1, V::Month(Some(Y::Rel(r)), m).relative_month()));
         }
         if info.weekday > 0 {
-            return Some((
-                j + 1,
-                V::Weekday(i8::try_from(info.weekday).ok()?, Some(r), None),
-            ));
+            let wd = i8::try_from(info.weekday).ok()?;
+            // "next Sunday" is the Sunday of next week; "last Sunday" the latest one before.
+            let v = if r == 1 {
+                V::Weekday(wd, None, Some(1))
+            } else {
+                V::Weekday(wd, Some(r), None)
+            };
+            return Some((j + 1, v));
         }
         if info.season.is_some() {
             return self.season(j, Some(r));
+        }
+        if info.holiday {
+            return self.holiday(j, Some(r));
         }
         // "the past two years", "the next 3 months", "the last few days".
         if r != 0 {
@@ -1349,7 +1559,45 @@ impl Parser<'_> {
                 });
                 self.resolve(&V::Day(c), doc, tense)?
             }
-            V::DayOfMonth(d) => {
+            V::DayOfMonth(d, Some(k)) => {
+                let f = add_months(doc.first_of_month(), (*k).into())?;
+                let c = ymd(f.year().into(), f.month().into(), (*d).into())?;
+                self.resolve(&V::Day(c), doc, tense)?
+            }
+            V::DaysIn(a, b, month) => {
+                let m = self.resolve(month, doc, tense)?.from?;
+                let (y, mo) = (i32::from(m.year()), i32::from(m.month()));
+                r(ymd(y, mo, (*a).into())?, ymd(y, mo, (*b).into())?, None)
+            }
+            V::NthWeekday(n, wd, month) => {
+                let m = self.resolve(month, doc, tense)?;
+                let d = nth_weekday(m.from?, *n, *wd)?;
+                self.resolve(&V::Day(d), doc, tense)?
+            }
+            V::Holiday(h, y) => {
+                let d = match y {
+                    Some(Y::Abs(y)) => holiday_in(*h, (*y).into())?,
+                    Some(Y::Rel(-1)) => {
+                        let d = holiday_in(*h, y0)?;
+                        if d < doc {
+                            d
+                        } else {
+                            holiday_in(*h, y0 - 1)?
+                        }
+                    }
+                    Some(Y::Rel(1)) => {
+                        let d = holiday_in(*h, y0)?;
+                        if d > doc {
+                            d
+                        } else {
+                            holiday_in(*h, y0 + 1)?
+                        }
+                    }
+                    _ => holiday_in(*h, y0)?,
+                };
+                self.resolve(&V::Day(d), doc, tense)?
+            }
+            V::DayOfMonth(d, None) => {
                 let mut c = ymd(y0, doc.month().into(), (*d).into())?;
                 if tense == Tense::Future && c < doc {
                     c = add_months(c, 1)?;
@@ -1365,9 +1613,7 @@ impl Parser<'_> {
                         let (f, t) = month_span((*y).into(), m)?;
                         r(f, t, Some(Unit::Month))
                     }
-                    Some(Y::Rel(rel))
-                        if *rel != 0 || !matches!(v, V::Month(Some(Y::Rel(0)), _)) =>
-                    {
+                    Some(Y::Rel(rel)) => {
                         let _ = mi;
                         let (f, t) = month_span(y0, m)?;
                         // "last September": the latest September before the document's month.
@@ -1415,23 +1661,18 @@ impl Parser<'_> {
                 let (f, t) = match y {
                     Some(Y::Abs(y)) => at((*y).into())?,
                     Some(Y::Rel(rel)) => {
-                        // The instance around the document date, then step.
-                        let mut k = y0;
-                        let (mut f, mut t) = at(k)?;
-                        if f > doc {
-                            k -= 1;
-                            (f, t) = at(k)?;
-                        }
+                        // "this winter" is the one under way (it may have begun last year),
+                        // else the one of the document's year; "last" and "next" step from
+                        // the document date.
+                        let (pf, pt) = at(y0 - 1)?;
+                        let (f, t) = at(y0)?;
                         match rel {
-                            -1 if t >= doc => at(k - 1)?,
-                            1 => {
-                                let (nf, nt) = at(k + 1)?;
-                                (nf, nt)
-                            }
-                            0 if t < doc && tense != Tense::Past => {
-                                // "this summer" said in autumn means the one just past.
-                                (f, t)
-                            }
+                            -1 if t < doc => (f, t),
+                            -1 if pt < doc => (pf, pt),
+                            -1 => at(y0 - 2)?,
+                            1 if f > doc => (f, t),
+                            1 => at(y0 + 1)?,
+                            _ if pf <= doc && doc <= pt => (pf, pt),
                             _ => (f, t),
                         }
                     }
@@ -1620,6 +1861,51 @@ impl V {
     /// "last September" keeps its relative year; a plain month resolves by tense.
     fn relative_month(self) -> V {
         self
+    }
+}
+
+/// The `n`th ISO weekday `wd` of the month starting at `first` (`n` = -1: the last).
+fn nth_weekday(first: Date, n: i8, wd: i8) -> Option<Date> {
+    let first = first.first_of_month();
+    if n < 0 {
+        let last = first.last_of_month();
+        let back = (last.weekday().to_monday_one_offset() - wd).rem_euclid(7);
+        return add_days(last, -i64::from(back));
+    }
+    let fwd = (wd - first.weekday().to_monday_one_offset()).rem_euclid(7);
+    let d = add_days(first, i64::from(fwd) + 7 * i64::from(n - 1))?;
+    (d.month() == first.month()).then_some(d)
+}
+
+/// Western Easter Sunday (the anonymous Gregorian algorithm).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month, day)
+}
+
+fn holiday_in(h: Holiday, y: i32) -> Option<Date> {
+    match h {
+        Holiday::Fixed(m, d) => ymd(y, m.into(), d.into()),
+        Holiday::Nth {
+            month,
+            n,
+            wd,
+            shift,
+        } => add_days(nth_weekday(ymd(y, month.into(), 1)?, n, wd)?, shift.into()),
+        Holiday::Easter(k) => add_days(easter(y)?, k.into()),
     }
 }
 

@@ -84,6 +84,28 @@ pub struct WordInfo {
     pub part: Option<Part>,
     /// Which half (1 or 2).
     pub half: u8,
+    /// Some holiday name starts with this word.
+    pub holiday: bool,
+}
+
+/// How to find a holiday's day in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// The same day every year (month, day).
+    Fixed(i8, i8),
+    /// The `n`th ISO weekday `wd` of `month` (`n` = -1: the last), plus `shift` days.
+    Nth {
+        /// Month 1-12.
+        month: i8,
+        /// Which occurrence; -1 for the last.
+        n: i8,
+        /// ISO weekday, Monday = 1.
+        wd: i8,
+        /// Days added after.
+        shift: i8,
+    },
+    /// Days from (Western) Easter Sunday.
+    Easter(i16),
 }
 
 /// The temporal vocabulary.
@@ -114,6 +136,8 @@ pub struct TemporalLexicon {
     pub hedges: BTreeMap<String, String>,
     /// Clause cues.
     pub cues: Cues,
+    /// Holidays and how to find their day in a year.
+    pub holidays: BTreeMap<String, String>,
     #[serde(skip)]
     index: OnceLock<Index>,
 }
@@ -127,6 +151,68 @@ pub struct Index {
     pub season_days: Vec<((i8, i8), (i8, i8))>,
     /// Hedge phrases, longest first, with their meaning.
     pub hedges: Vec<(String, Hedge)>,
+    /// Holiday names split into word and punctuation pieces, longest first, keyed by the first
+    /// word.
+    pub holidays: HashMap<String, Vec<(Vec<String>, Holiday)>>,
+}
+
+/// Splits a holiday name the way the extractor tokenizes text: runs of letters or digits, and
+/// single punctuation characters.
+#[must_use]
+pub fn name_pieces(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for ch in name.chars() {
+        if ch.is_alphanumeric() {
+            cur.push(ch.to_ascii_lowercase());
+            continue;
+        }
+        if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !ch.is_whitespace() {
+            out.push(ch.to_string());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn parse_holiday(rule: &str, weekdays: &BTreeMap<String, u8>) -> Option<Holiday> {
+    if let Some(rest) = rule.strip_prefix("easter") {
+        let k: i16 = if rest.is_empty() {
+            0
+        } else {
+            rest.trim_start_matches('+').parse().ok()?
+        };
+        return Some(Holiday::Easter(k));
+    }
+    if let Some((m, d)) = month_day(rule) {
+        return Some(Holiday::Fixed(m, d));
+    }
+    let mut it = rule.splitn(3, '/');
+    let month: i8 = it.next()?.parse().ok()?;
+    let n: i8 = it.next()?.parse().ok()?;
+    let tail = it.next()?;
+    let (wd, shift) = match tail.find(['+', '-']) {
+        Some(k) => (&tail[..k], tail[k..].trim_start_matches('+').parse().ok()?),
+        None => (tail, 0),
+    };
+    let wd = i8::try_from(*weekdays.get(wd).or_else(|| {
+        weekdays
+            .iter()
+            .find(|(name, _)| name.starts_with(wd))
+            .map(|(_, v)| v)
+    })?)
+    .ok()?;
+    ((1..=12).contains(&month) && (n == -1 || (1..=5).contains(&n))).then_some(Holiday::Nth {
+        month,
+        n,
+        wd,
+        shift,
+    })
 }
 
 fn hedge_named(name: &str) -> Option<Hedge> {
@@ -172,6 +258,11 @@ impl TemporalLexicon {
         for (name, h) in &self.hedges {
             if hedge_named(h).is_none() {
                 return Err(bad(format!("hedge {name:?}: unknown hedge {h:?}")));
+            }
+        }
+        for (name, rule) in &self.holidays {
+            if parse_holiday(rule, &self.weekdays).is_none() {
+                return Err(bad(format!("holiday {name:?}: cannot read rule {rule:?}")));
             }
         }
         for (name, [a, b]) in &self.seasons {
@@ -236,6 +327,21 @@ impl TemporalLexicon {
                     u8::try_from(idx.season_days.len()).ok();
                 idx.season_days.push((a, b));
             }
+        }
+        for (name, rule) in &self.holidays {
+            let pieces = name_pieces(name);
+            let (Some(first), Some(h)) = (pieces.first(), parse_holiday(rule, &self.weekdays))
+            else {
+                continue;
+            };
+            words.entry(first.clone()).or_default().holiday = true;
+            idx.holidays
+                .entry(first.clone())
+                .or_default()
+                .push((pieces, h));
+        }
+        for v in idx.holidays.values_mut() {
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
         idx.hedges = self
             .hedges
