@@ -68,10 +68,16 @@ fn read(p: &Parser<'_>, j: usize, unit: Unit) -> Option<(usize, usize, f64)> {
     // "decade-long", "year-long", "month-long": one unit.
     let long = p.punct(end, b'-') && p.tight(end) && p.is(end + 1, "long");
     let (start, mut n) = match found {
+        // "a decade-long fight": the article is not part of the length.
+        Some((s, n)) if long && p.is_any_pub(s, &["a", "an"]) => (j, n),
         Some((s, n)) => (s, n),
         None if long && !plural => (j, 1.0),
         None => return None,
     };
+    // "a quarter of respondents" is a share, not three months.
+    if p.is(end, "of") && unit == Unit::Quarter {
+        return None;
+    }
     // A year used as a count ("the 2017 year") is not a length.
     if n >= 1000.0 && unit == Unit::Year && !plural {
         return None;

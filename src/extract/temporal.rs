@@ -344,6 +344,9 @@ impl Parser<'_> {
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
     }
+    pub fn is_any_pub(&self, i: usize, ws: &[&str]) -> bool {
+        self.is_any(i, ws)
+    }
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         self.word(i).is_some_and(|w| ws.contains(&w))
     }
@@ -449,6 +452,15 @@ impl Parser<'_> {
 
     // -- counts ---------------------------------------------------------------------------------
 
+    /// Up to 40 bytes of text from `start`, cut on a char boundary.
+    fn window(&self, start: usize) -> &str {
+        let mut e = (start + 40).min(self.text.len());
+        while !self.text.is_char_boundary(e) {
+            e -= 1;
+        }
+        &self.text[start..e]
+    }
+
     /// A count starting at token `j` ("two", "18", "two and a half", "a"): the token after it
     /// and its value (`None` for "a few", "several").
     pub fn count(&self, j: usize) -> Option<(usize, Option<f64>)> {
@@ -463,6 +475,16 @@ impl Parser<'_> {
                         let k = if self.is(j + 2, "of") { j + 3 } else { j + 2 };
                         return Some((k, Some(2.0)));
                     }
+                    // "a hundred", "a dozen" are numerals; a bare "a" is one.
+                    let n = find_numerals(self.window(t.start));
+                    if let Some(first) = n.first().filter(|n| n.start == 0) {
+                        let end = t.start + first.end;
+                        if let Some(k) = self.t[j..].iter().position(|x| x.end == end) {
+                            if k > 0 {
+                                return Some((j + k + 1, Some(first.value)));
+                            }
+                        }
+                    }
                     if !self.is(j + 1, "half") {
                         return Some((j + 1, Some(1.0)));
                     }
@@ -475,11 +497,7 @@ impl Parser<'_> {
         } else if !matches!(t.tk, Tk::Num(_)) {
             return None;
         }
-        let mut e = (t.start + 40).min(self.text.len());
-        while !self.text.is_char_boundary(e) {
-            e -= 1;
-        }
-        let n = find_numerals(&self.text[t.start..e]);
+        let n = find_numerals(self.window(t.start));
         let first = n.first().filter(|n| n.start == 0)?;
         let end = t.start + first.end;
         // The numeral must end on a token boundary.
@@ -497,8 +515,13 @@ impl Parser<'_> {
                 if self.is(j, "at") && self.is(j + 1, "least") {
                     j += 2;
                 }
-                let (e, v) = self.point(j)?;
-                if matches!(v, V::Shift(..) | V::Today(_)) && !matches!(v, V::Today(_)) {
+                // "since" is itself a date context: "since at least 2017".
+                let (e, v) = self.point(j).or_else(|| {
+                    self.year_number(j, false)
+                        .filter(|(e, _)| !self.word_follows(*e))
+                        .map(|(e, y)| (e, V::Year(y)))
+                })?;
+                if matches!(v, V::Shift(..)) {
                     return None;
                 }
                 return Some((e, V::Since(Box::new(v))));
@@ -1167,6 +1190,17 @@ impl Parser<'_> {
         if self.punct(e, b'\'') && self.is(e + 1, "s") {
             return true;
         }
+        // "2017 to 2019", "2017-2019".
+        if (self.is_any(e, &["to", "through", "until", "and"]) || self.punct(e, b'-'))
+            && self.ndigits(e + 1) == 4
+            && self.num(e + 1).is_some()
+        {
+            return true;
+        }
+        // "the firm's 2017 accounts".
+        if i >= 2 && self.is(i - 1, "s") && self.punct(i - 2, b'\'') && self.tight(i - 1) {
+            return true;
+        }
         if self.punct(e, b'%')
             || self.is_any(
                 e,
@@ -1301,12 +1335,8 @@ impl Parser<'_> {
         if self.is(e, "half") {
             let h = if n == 1 { 1 } else { 2 };
             let (e2, y) = self.of_year(e + 1);
-            if y.is_none()
-                && !(i > 0
-                    && self.is_any(i - 1, &["the"])
-                    && i > 1
-                    && self.is_any(i - 2, &["in", "during", "for", "by"]))
-            {
+            // "the first half" alone is as often a match as a year.
+            if y.is_none() {
                 return None;
             }
             return Some((e2, V::Half(y, h)));
@@ -1382,7 +1412,7 @@ impl Parser<'_> {
             j += 1;
         }
         let k = if self.punct(j, b',') { j + 1 } else { j };
-        let mut best = (j, V::Weekday(wd, None, None));
+        let mut best = (i + 1, V::Weekday(wd, None, None));
         for c in [self.month_first(k), self.day_first(k), self.numeric_date(k)]
             .into_iter()
             .flatten()
@@ -1420,6 +1450,10 @@ impl Parser<'_> {
     fn relative(&self, i: usize) -> Option<(usize, V)> {
         let r = self.info(i).relative?;
         let w = self.word(i)?;
+        // "this past weekend", "this coming week".
+        if w == "this" && self.info(i + 1).relative.is_some_and(|r| r != 0) {
+            return self.relative(i + 1);
+        }
         let j = i + 1;
         let info = self.info(j);
         if let Some(unit) = info.unit {
@@ -1708,11 +1742,6 @@ impl Parser<'_> {
                     }
                     Unit::Weekend => {
                         let f = add_days(monday(doc)?, 7 * k + 5)?;
-                        let f = if k == -1 && doc.weekday().to_monday_one_offset() < 6 {
-                            add_days(f, 7)?
-                        } else {
-                            f
-                        };
                         r(f, add_days(f, 1)?, None)
                     }
                     Unit::Month => {
