@@ -1336,10 +1336,7 @@ impl Parser<'_> {
             let h = if n == 1 { 1 } else { 2 };
             let (e2, y) = self.of_year(e + 1);
             // "the first half" alone is as often a match as a year.
-            if y.is_none() {
-                return None;
-            }
-            return Some((e2, V::Half(y, h)));
+            return Some((e2, V::Half(Some(y?), h)));
         }
         if self.info(e).unit == Some(Unit::Quarter) && self.is(e, "quarter") && (1..=4).contains(&n)
         {
