@@ -221,6 +221,27 @@ struct R {
 }
 
 impl V {
+    /// Whether resolving needs the document date (a relative word, a missing year).
+    fn needs_doc(&self) -> bool {
+        match self {
+            V::Day(_) | V::Year(_) | V::Decade(_) => false,
+            V::Month(y, _)
+            | V::Quarter(y, _)
+            | V::Half(y, _)
+            | V::Season(y, _)
+            | V::Holiday(_, y) => !matches!(y, Some(Y::Abs(_))),
+            V::Part(_, x)
+            | V::Until(x)
+            | V::Before(x)
+            | V::After(x)
+            | V::Since(x)
+            | V::Window(.., x)
+            | V::DaysIn(_, _, x)
+            | V::NthWeekday(_, _, x) => x.needs_doc(),
+            V::Range(a, b) => a.needs_doc() || b.needs_doc(),
+            _ => true,
+        }
+    }
     /// Whether the expression names one day (a date claim) rather than a period.
     fn is_day(&self) -> bool {
         match self {
@@ -405,7 +426,12 @@ impl Parser<'_> {
         } else {
             Tense::Neutral
         };
-        let res = self.doc.and_then(|doc| self.resolve(v, doc, tense));
+        // Absolute expressions resolve without a document date; any date will do as the anchor
+        // since nothing reads it.
+        let anchor = self
+            .doc
+            .or_else(|| (!v.needs_doc()).then(|| Date::constant(2000, 1, 1)));
+        let res = anchor.and_then(|doc| self.resolve(v, doc, tense));
         let day = res.map_or_else(|| v.is_day(), |r| r.day);
         let mut c = Claim::new(0, span, if day { Kind::Date } else { Kind::Period });
         if let Some(r) = res {
@@ -1807,14 +1833,8 @@ impl Parser<'_> {
                 apply_part(*p, x)?
             }
             V::Range(a, b) => {
-                let (mut a, b) = (a.as_ref().clone(), b.as_ref().clone());
-                // "from April to June 2017": the start takes the end's year.
-                if let (None, Some(y)) = (a.explicit_year(), b.explicit_year()) {
-                    let y = if a.month() > b.month() { y - 1 } else { y };
-                    a = a.with_year(y);
-                }
-                let ra = self.resolve(&a, doc, tense)?;
-                let rb = self.resolve(&b, doc, tense)?;
+                let ra = self.resolve(a, doc, tense)?;
+                let rb = self.resolve(b, doc, tense)?;
                 R {
                     from: ra.from,
                     to: rb.to.max(ra.to),
@@ -1826,7 +1846,7 @@ impl Parser<'_> {
                 let rx = self.resolve(x, doc, Tense::Past)?;
                 R {
                     from: rx.from,
-                    to: Some(doc).filter(|d| rx.from.is_none_or(|f| f <= *d)),
+                    to: self.doc.filter(|d| rx.from.is_none_or(|f| f <= *d)),
                     day: false,
                     unit: None,
                 }
@@ -1935,7 +1955,12 @@ fn holiday_in(h: Holiday, y: i32) -> Option<Date> {
     }
 }
 
-fn range(a: V, b: V) -> V {
+fn range(mut a: V, b: V) -> V {
+    // "from April to June 2017": the start takes the end's year.
+    if let (None, Some(y)) = (a.explicit_year(), b.explicit_year()) {
+        let y = if a.month() > b.month() { y - 1 } else { y };
+        a = a.with_year(y);
+    }
     V::Range(Box::new(a), Box::new(b))
 }
 
