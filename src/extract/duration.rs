@@ -6,6 +6,9 @@
 //! costs nothing on text without them. Must not produce sub-day durations (hours, minutes):
 //! those are not claims.
 
+// Token indices read best with short names (j, k, e, n) in this small scanner.
+#![allow(clippy::many_single_char_names)]
+
 use crate::claim::{Claim, Hedge, Interval, Kind};
 use crate::document::Span;
 use crate::lexicon::temporal::Unit;
@@ -72,6 +75,13 @@ fn read(p: &Parser<'_>, j: usize, unit: Unit) -> Option<(usize, usize, f64)> {
         Some((s, n)) if long && p.is_any_pub(s, &["a", "an"]) => (j, n),
         Some((s, n)) => (s, n),
         None if long && !plural => (j, 1.0),
+        // "all day", "a full year", "full-week", "another week": one unit.
+        None if !plural
+            && before > 0
+            && p.is_any_pub(before - 1, &["all", "full", "entire", "whole", "another"]) =>
+        {
+            (before - 1, 1.0)
+        }
         None => return None,
     };
     // "a quarter of respondents" is a share, not three months.
@@ -95,15 +105,27 @@ fn read(p: &Parser<'_>, j: usize, unit: Unit) -> Option<(usize, usize, f64)> {
         end += 3;
     }
     let mut total = n * days;
-    // "1 month and 21 days", "2 years 21 days".
-    let k = if p.is(end, "and") { end + 1 } else { end };
-    if let Some((e, Some(m))) = p.count(k) {
-        if let Some(u2) = p.info(e).unit {
-            if u2 != Unit::Weekend && p.lex.days(u2) < days && !(p.is(k, "a") || p.is(k, "an")) {
-                total += m * p.lex.days(u2);
-                end = e + 1;
-            }
+    // "1 month and 21 days", "2 years, 3 months", "1 year 1 month 21 days": each part a
+    // different unit.
+    let mut seen = vec![unit];
+    for _ in 0..3 {
+        let k = if p.is(end, "and") || (p.punct(end, b',') && !p.is(end + 1, "and")) {
+            end + 1
+        } else {
+            end
+        };
+        let Some((e, Some(m))) = p.count(k) else {
+            break;
+        };
+        let Some(u2) = p.info(e).unit else {
+            break;
+        };
+        if u2 == Unit::Weekend || seen.contains(&u2) || p.is(k, "a") || p.is(k, "an") {
+            break;
         }
+        seen.push(u2);
+        total += m * p.lex.days(u2);
+        end = e + 1;
     }
     // Ages: "five years old", "the 16-year-old company".
     if unit == Unit::Year || unit == Unit::Month || unit == Unit::Week || unit == Unit::Day {

@@ -200,6 +200,9 @@ enum V {
     After(Box<V>),
     /// `n` units before (dir -1) or after (1) an anchor; `period` for "the six months before".
     Window(Unit, f64, i8, bool, Box<V>),
+    /// The first (`true`) or last `n` units of a period, or its `nth` unit ("the third month
+    /// of 2021").
+    UnitsOf(bool, i64, Unit, f64, Box<V>),
     /// A temporal expression whose days are unknown ("in its first month").
     NoValue(bool),
 }
@@ -237,7 +240,8 @@ impl V {
             | V::Since(x)
             | V::Window(.., x)
             | V::DaysIn(_, _, x)
-            | V::NthWeekday(_, _, x) => x.needs_doc(),
+            | V::NthWeekday(_, _, x)
+            | V::UnitsOf(.., x) => x.needs_doc(),
             V::Range(a, b) => a.needs_doc() || b.needs_doc(),
             _ => true,
         }
@@ -556,7 +560,11 @@ impl Parser<'_> {
                 if let Some(found) = self.days_in(self.the_at(i + 1)) {
                     return Some(found);
                 }
-                let (e, a) = self.point(i + 1)?;
+                let (e, a) = if self.is(i + 1, "now") {
+                    (i + 2, V::Today(0))
+                } else {
+                    self.point(i + 1)?
+                };
                 if !self.is(e, "and") {
                     return None;
                 }
@@ -653,6 +661,12 @@ impl Parser<'_> {
                 && matches!(v, V::Year(_) | V::Month(..) | V::Day(_) | V::MonthDay(..)))
         {
             if let Some((e2, b)) = self.end_point(e + 1, &v) {
+                // "from April to June in 2017".
+                if self.is(e2, "in") {
+                    if let Some((e3, y)) = self.year_number(e2 + 1, true) {
+                        return Some((e3, range(v.with_year(y), b.with_year(y))));
+                    }
+                }
                 return Some((e2, range(v, b)));
             }
         }
@@ -678,7 +692,7 @@ impl Parser<'_> {
         {
             return None;
         }
-        let (e2, b) = self.day_number(e + 1, true)?;
+        let (e2, b) = self.day_number(self.the_at(e + 1), true)?;
         if b <= a {
             return None;
         }
@@ -733,9 +747,12 @@ impl Parser<'_> {
     /// The end of a range after "and", "to", "-": a full point, or a bare day of the start's
     /// month ("November 19-20", "July 13 through 15").
     fn end_point(&self, j: usize, start: &V) -> Option<(usize, V)> {
+        if self.is(j, "now") {
+            return Some((j + 1, V::Today(0)));
+        }
         if let V::MonthDay(..) | V::Day(_) = start {
             if let Some((e, d)) = self.day_number(j, true) {
-                if self.info(e).month == 0 {
+                if self.info(e).month == 0 && !self.punct(e, b'/') && !self.punct(e, b'-') {
                     let b = match start {
                         V::MonthDay(m, _) => V::MonthDay(*m, d),
                         V::Day(x) => V::Day(ymd(x.year().into(), x.month().into(), d.into())?),
@@ -895,6 +912,9 @@ impl Parser<'_> {
                 }
                 if info.ordinal > 0 || w == "last" {
                     take(self.nth_weekday_expr(i));
+                }
+                if info.ordinal > 0 || matches!(w, "last" | "final" | "opening" | "closing") {
+                    take(self.units_of(i));
                 }
                 if w == "month" && self.is(i + 1, "of") && self.info(i + 2).month > 0 {
                     let m = i8::try_from(self.info(i + 2).month).ok()?;
@@ -1110,7 +1130,16 @@ impl Parser<'_> {
 
     /// Day first: "2 October 2025", "2nd of October", "the second of Aug".
     fn day_first(&self, i: usize) -> Option<(usize, V)> {
-        let (e, d) = self.day_number(i, true)?;
+        let (mut e, d) = self.day_number(i, true)?;
+        // "the 15th day of next month", "05-Aug-2016".
+        let day_of = self.is(e, "day") && self.is(e + 1, "of");
+        let dashed = self.punct(e, b'-')
+            && self.tight(e)
+            && self.tight(e + 1)
+            && self.info(e + 1).month > 0;
+        if day_of || dashed {
+            e += 1;
+        }
         if self.is(e, "of") && self.is(e + 2, "month") {
             if let Some(r) = self.info(e + 1).relative {
                 return Some((e + 3, V::DayOfMonth(d, Some(r))));
@@ -1156,13 +1185,14 @@ impl Parser<'_> {
             return None;
         }
         let n = self.num(i)?;
-        if self.ndigits(i) == 4
-            && (1000..3000).contains(&n)
-            && n % 10 == 0
-            && self.tight(i + 1)
-            && self.is(i + 1, "s")
-        {
-            return Some((i + 2, V::Decade(n as i16)));
+        if self.ndigits(i) == 4 && (1000..3000).contains(&n) && n % 10 == 0 && self.tight(i + 1) {
+            if self.is(i + 1, "s") {
+                return Some((i + 2, V::Decade(n as i16)));
+            }
+            // "the 1970's".
+            if self.punct(i + 1, b'\'') && self.is(i + 2, "s") && self.tight(i + 2) {
+                return Some((i + 3, V::Decade(n as i16)));
+            }
         }
         let (e, y) = self.year_number(i, false)?;
         // "2015-3", "2015/03", "2015.3": a month; but "2011-12" is two years.
@@ -1196,6 +1226,12 @@ impl Parser<'_> {
                 if y2 > y && y2 - y < 100 && !self.word_follows(e + 2) && !self.punct(e + 2, b'-') {
                     return Some((e + 2, V::Range(Box::new(V::Year(y)), Box::new(V::Year(y2)))));
                 }
+            }
+        }
+        // "2017 q1", "2017 Q1".
+        if self.is(e, "q") && self.tight(e + 1) && self.ndigits(e + 1) == 1 {
+            if let Some(q) = self.num(e + 1).filter(|q| (1..=4).contains(q)) {
+                return Some((e + 2, V::Quarter(Some(Y::Abs(y)), q as i8)));
             }
         }
         // "2016 june".
@@ -1333,6 +1369,51 @@ impl Parser<'_> {
             }
         }
         (j, None)
+    }
+
+    /// "the first six months of 2025", "the last four months of 2021", "the third month of
+    /// 2021", "the first week of 2021", "the last week of July".
+    fn units_of(&self, i: usize) -> Option<(usize, V)> {
+        let w = self.word(i)?;
+        let (first, nth, mut j) = match w {
+            "first" | "opening" => (true, 1, i + 1),
+            "last" | "final" | "closing" => (false, 1, i + 1),
+            _ => {
+                let o = self.info(i).ordinal;
+                if o == 0 {
+                    return None;
+                }
+                (true, i64::from(o), i + 1)
+            }
+        };
+        let mut n = 1.0;
+        if nth == 1 && self.info(j).unit.is_none() {
+            let (e, c) = self.count(j)?;
+            n = c?;
+            j = e;
+        }
+        let unit = self.info(j).unit?;
+        if !self.is(j + 1, "of") || matches!(unit, Unit::Weekend | Unit::Quarter) {
+            return None;
+        }
+        let k = j + 2;
+        let (e, x) = if self.is(k, "the") && self.is_any(k + 1, &["year", "month"]) {
+            (k + 2, V::RelUnit(self.info(k + 1).unit?, 0))
+        } else {
+            self.point(k)?
+        };
+        if !matches!(
+            x,
+            V::Year(_)
+                | V::Month(..)
+                | V::RelUnit(..)
+                | V::Quarter(..)
+                | V::Half(..)
+                | V::Decade(_)
+        ) {
+            return None;
+        }
+        Some((e, V::UnitsOf(first, nth, unit, n, Box::new(x))))
     }
 
     /// "third quarter (of 2025)", "3rd quarter", "first half of 2025", "latter half", "its
@@ -1862,9 +1943,15 @@ impl Parser<'_> {
             }
             V::Before(x) => {
                 let rx = self.resolve(x, doc, tense)?;
+                // "before the end of the year" means by the year's last day.
+                let to = if matches!(x.as_ref(), V::Part(Part::Late, _)) {
+                    rx.to
+                } else {
+                    add_days(rx.from?, -1)
+                };
                 R {
                     from: None,
-                    to: add_days(rx.from?, -1),
+                    to,
                     day: false,
                     unit: None,
                 }
@@ -1896,6 +1983,34 @@ impl Parser<'_> {
                     let base = if *dir < 0 { rx.from? } else { rx.to? };
                     let d = shift(self.lex, base, *unit, f64::from(*dir) * n)?;
                     self.resolve(&V::Day(d), doc, tense)?
+                }
+            }
+            V::UnitsOf(first, nth, unit, n, x) => {
+                let rx = self.resolve(x, doc, tense)?;
+                let (f, t) = (rx.from?, rx.to?);
+                if *unit == Unit::Week {
+                    // Weeks run Monday to Sunday: the first week of a year is ISO week 1 (the
+                    // one with the year's first Thursday), the last the one holding the last day.
+                    let start = if *first {
+                        let m = monday(add_days(f, 3)?)?;
+                        add_days(m, 7 * (nth - 1))?
+                    } else {
+                        monday(t)?
+                    };
+                    let days = 7 * (*n as i64);
+                    let start = if *first {
+                        start
+                    } else {
+                        add_days(start, 7 - days)?
+                    };
+                    r(start, add_days(start, days - 1)?, None)
+                } else if *first {
+                    let s = shift(self.lex, f, *unit, (nth - 1) as f64)?;
+                    let e = add_days(shift(self.lex, s, *unit, *n)?, -1)?;
+                    r(s, e.min(t), if *n == 1.0 { Some(*unit) } else { None })
+                } else {
+                    let s = shift(self.lex, add_days(t, 1)?, *unit, -n)?;
+                    r(s.max(f), t, None)
                 }
             }
             V::NoValue(_) => return None,
