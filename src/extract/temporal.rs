@@ -569,7 +569,7 @@ impl Parser<'_> {
                     return None;
                 }
                 let (e2, b) = self.end_point(e + 1, &a)?;
-                return Some((e2, range(a, b)));
+                return Some(self.range_in_year(e2, a, b));
             }
             Some("from") => {
                 if let Some(found) = self.days_in(self.the_at(i + 1)) {
@@ -580,7 +580,7 @@ impl Parser<'_> {
                         || self.punct(e, b'-')
                     {
                         if let Some((e2, b)) = self.end_point(e + 1, &a) {
-                            return Some((e2, range(a, b)));
+                            return Some(self.range_in_year(e2, a, b));
                         }
                     }
                 }
@@ -661,16 +661,20 @@ impl Parser<'_> {
                 && matches!(v, V::Year(_) | V::Month(..) | V::Day(_) | V::MonthDay(..)))
         {
             if let Some((e2, b)) = self.end_point(e + 1, &v) {
-                // "from April to June in 2017".
-                if self.is(e2, "in") {
-                    if let Some((e3, y)) = self.year_number(e2 + 1, true) {
-                        return Some((e3, range(v.with_year(y), b.with_year(y))));
-                    }
-                }
-                return Some((e2, range(v, b)));
+                return Some(self.range_in_year(e2, v, b));
             }
         }
         Some((e, v))
+    }
+
+    /// A range, with a year after it applying to both ends ("from April to June in 2017").
+    fn range_in_year(&self, e: usize, a: V, b: V) -> (usize, V) {
+        if self.is(e, "in") || self.punct(e, b',') {
+            if let Some((e2, y)) = self.year_number(e + 1, true) {
+                return (e2, range(a.with_year(y), b.with_year(y)));
+            }
+        }
+        (e, range(a, b))
     }
 
     fn the_at(&self, i: usize) -> usize {
@@ -1047,7 +1051,13 @@ impl Parser<'_> {
             let date = ymd(y, m as i32, d as i32)?;
             return tail_ok(i + 5).then_some((i + 5, V::Day(date)));
         }
-        // "2/15" without a year: only with a slash, and not a fraction ("1/2", "3/4").
+        // "2/15" without a year: only with a slash, and not a fraction ("1/2", "3/4"); "22/04"
+        // is day first.
+        let (a, b) = if a > 12 && (1..=12).contains(&b) && a <= 31 {
+            (b, a)
+        } else {
+            (a, b)
+        };
         if sep != b'/'
             || !(1..=12).contains(&a)
             || !(1..=31).contains(&b)
@@ -1133,10 +1143,8 @@ impl Parser<'_> {
         let (mut e, d) = self.day_number(i, true)?;
         // "the 15th day of next month", "05-Aug-2016".
         let day_of = self.is(e, "day") && self.is(e + 1, "of");
-        let dashed = self.punct(e, b'-')
-            && self.tight(e)
-            && self.tight(e + 1)
-            && self.info(e + 1).month > 0;
+        let dashed =
+            self.punct(e, b'-') && self.tight(e) && self.tight(e + 1) && self.info(e + 1).month > 0;
         if day_of || dashed {
             e += 1;
         }
@@ -1358,6 +1366,12 @@ impl Parser<'_> {
         if let Some((e, y)) = self.year_number(k, true) {
             return (e, Some(Y::Abs(y)));
         }
+        // "Christmas last year", "Q3 next year".
+        if let Some(r) = self.info(j).relative {
+            if self.is(j + 1, "year") {
+                return (j + 2, Some(Y::Rel(r)));
+            }
+        }
         if k > j && self.is(j, "of") {
             if self.is(k, "the") && self.is(k + 1, "year") {
                 return (k + 2, Some(Y::Rel(0)));
@@ -1393,7 +1407,7 @@ impl Parser<'_> {
             j = e;
         }
         let unit = self.info(j).unit?;
-        if !self.is(j + 1, "of") || matches!(unit, Unit::Weekend | Unit::Quarter) {
+        if !self.is(j + 1, "of") || unit == Unit::Weekend {
             return None;
         }
         let k = j + 2;
@@ -1660,6 +1674,9 @@ impl Parser<'_> {
         }
         if self.is(e, "from") && self.is(e + 1, "now") {
             return Some((e + 2, n.map_or(V::NoValue(true), |n| V::Shift(unit, n))));
+        }
+        if self.is(e, "hence") {
+            return Some((e + 1, n.map_or(V::NoValue(true), |n| V::Shift(unit, n))));
         }
         if self.is_any(e, &["before", "after", "prior"]) {
             let dir = if self.is(e, "after") { 1 } else { -1 };
