@@ -705,9 +705,24 @@ impl Parser<'_> {
         } else {
             e2
         };
+        // The month may be lowercase here ("1-8 september"): the days make it a date.
+        if let Some(m) = i8::try_from(self.info(k).month).ok().filter(|m| *m > 0) {
+            if self.point(k).is_none_or(|(e, _)| e == k + 1) {
+                return Some((k + 1, V::DaysIn(a, b, Box::new(V::Month(None, m)))));
+            }
+        }
         let (e3, m) = self.point(k)?;
         match m {
             V::Month(..) | V::RelUnit(Unit::Month, _) => Some((e3, V::DaysIn(a, b, Box::new(m)))),
+            V::Day(_) | V::MonthDay(..) if !self.is_any(e2, &["of", "in"]) => {
+                // "from 4 to January 22, 1995": the start takes the end's month.
+                let start = match &m {
+                    V::Day(d) => V::Day(ymd(d.year().into(), d.month().into(), a.into())?),
+                    V::MonthDay(mo, _) => V::MonthDay(*mo, a),
+                    _ => return None,
+                };
+                Some((e3, V::Range(Box::new(start), Box::new(m))))
+            }
             _ => None,
         }
     }
@@ -1140,6 +1155,10 @@ impl Parser<'_> {
 
     /// Day first: "2 October 2025", "2nd of October", "the second of Aug".
     fn day_first(&self, i: usize) -> Option<(usize, V)> {
+        // "6,107.31 August", "$12 December": the number belongs to something else.
+        if i > 0 && self.tight(i) && matches!(self.t[i - 1].tk, Tk::Punct(c) if !matches!(c, b'(' | b'"' | b'\'' | b'[')) {
+            return None;
+        }
         let (mut e, d) = self.day_number(i, true)?;
         // "the 15th day of next month", "05-Aug-2016".
         let day_of = self.is(e, "day") && self.is(e + 1, "of");
@@ -1558,7 +1577,7 @@ impl Parser<'_> {
             }
         }
         if self.is(j, "after") && self.is(j + 1, "next") {
-            return Some((j + 2, V::Weekday(wd, None, Some(2))));
+            return Some((j + 2, V::Weekday(wd, Some(2), None)));
         }
         Some(best)
     }
@@ -1586,8 +1605,10 @@ impl Parser<'_> {
             if unit == Unit::Day {
                 return None;
             }
-            if self.is(j + 1, "'") || (self.punct(j + 1, b'\'') && self.is(j + 2, "s")) {
-                return Some((j + 1, V::RelUnit(unit, r)));
+            // "next week Wednesday".
+            if unit == Unit::Week && self.info(j + 1).weekday > 0 && self.word(j + 1).is_some_and(|w| w.len() > 5) {
+                let wd = i8::try_from(self.info(j + 1).weekday).ok()?;
+                return Some((j + 2, V::Weekday(wd, None, Some(r))));
             }
             return Some((j + 1, V::RelUnit(unit, r)));
         }
@@ -1597,9 +1618,12 @@ impl Parser<'_> {
         }
         if info.weekday > 0 {
             let wd = i8::try_from(info.weekday).ok()?;
-            // "next Sunday" is the Sunday of next week; "last Sunday" the latest one before.
+            // "next Sunday" is the Sunday of next week, "previous Sunday" the one of last week;
+            // "last Sunday" the latest one before.
             let v = if r == 1 {
                 V::Weekday(wd, None, Some(1))
+            } else if w == "previous" {
+                V::Weekday(wd, None, Some(-1))
             } else {
                 V::Weekday(wd, Some(r), None)
             };
@@ -1845,6 +1869,8 @@ impl Parser<'_> {
                     match rel {
                         Some(-1) => add_days(doc, -if back == 0 { 7 } else { back })?,
                         Some(1) => add_days(doc, if fwd == 0 { 7 } else { fwd })?,
+                        // "Friday after next": the one after the coming one.
+                        Some(2) => add_days(doc, if fwd == 0 { 14 } else { fwd + 7 })?,
                         Some(_) => add_days(monday(doc)?, i64::from(wd - 1))?,
                         None if tense == Tense::Future => add_days(doc, fwd)?,
                         None => add_days(doc, -back)?,
@@ -1931,8 +1957,17 @@ impl Parser<'_> {
                 apply_part(*p, x)?
             }
             V::Range(a, b) => {
-                let ra = self.resolve(a, doc, tense)?;
                 let rb = self.resolve(b, doc, tense)?;
+                // A start without a year takes the end's ("from August to October": the
+                // August before that October).
+                let a = match (a.explicit_year(), a.month(), b.month(), rb.from) {
+                    (None, Some(ma), Some(mb), Some(bf)) if !matches!(a.as_ref(), V::Month(Some(Y::Rel(_)), _)) => {
+                        let y = if ma > mb { bf.year() - 1 } else { bf.year() };
+                        a.as_ref().clone().with_year(y)
+                    }
+                    _ => a.as_ref().clone(),
+                };
+                let ra = self.resolve(&a, doc, tense)?;
                 R {
                     from: ra.from,
                     to: rb.to.max(ra.to),
@@ -2012,7 +2047,9 @@ impl Parser<'_> {
                         let m = monday(add_days(f, 3)?)?;
                         add_days(m, 7 * (nth - 1))?
                     } else {
-                        monday(t)?
+                        // The last Monday-to-Sunday week that ends inside the period.
+                        let back = i64::from(t.weekday().to_monday_one_offset() % 7);
+                        add_days(t, -back - 6)?
                     };
                     let days = 7 * (*n as i64);
                     let start = if *first {
