@@ -203,6 +203,8 @@ enum V {
     /// The first (`true`) or last `n` units of a period, or its `nth` unit ("the third month
     /// of 2021").
     UnitsOf(bool, i64, Unit, f64, Box<V>),
+    /// The `k`th weekday after (k > 0) or before (k < 0) the document date.
+    NthWeekdayFrom(i8, i64),
     /// A temporal expression whose days are unknown ("in its first month").
     NoValue(bool),
 }
@@ -256,7 +258,8 @@ impl V {
             | V::Holiday(..)
             | V::Weekday(..)
             | V::Today(_)
-            | V::Shift(..) => true,
+            | V::Shift(..)
+            | V::NthWeekdayFrom(..) => true,
             V::Window(_, _, _, period, _) => !period,
             V::NoValue(day) => *day,
             _ => false,
@@ -1404,6 +1407,13 @@ impl Parser<'_> {
         (j, None)
     }
 
+    /// "Fridays": the weekday of a plural weekday name.
+    fn plural_weekday(&self, j: usize) -> Option<i8> {
+        let w = self.word(j)?.strip_suffix('s')?;
+        let wd = self.idx.words.get(w)?.weekday;
+        (wd > 0 && w.len() > 5).then(|| i8::try_from(wd).ok()).flatten()
+    }
+
     /// "the first six months of 2025", "the last four months of 2021", "the third month of
     /// 2021", "the first week of 2021", "the last week of July".
     fn units_of(&self, i: usize) -> Option<(usize, V)> {
@@ -1688,6 +1698,21 @@ impl Parser<'_> {
     /// from now", "the six months before January 2026", "2 weeks before Christmas".
     fn count_relative(&self, i: usize) -> Option<(usize, V)> {
         let (e, n) = self.count(i)?;
+        // "three Fridays from now", "2 Thursdays back".
+        if let Some(wd) = self.plural_weekday(e) {
+            let n = n? as i64;
+            let dir = if self.is(e + 1, "from") && self.is(e + 2, "now") {
+                Some((e + 3, 1))
+            } else if self.is_any(e + 1, &["hence"]) {
+                Some((e + 2, 1))
+            } else if self.is_any(e + 1, &["ago", "back"]) {
+                Some((e + 2, -1))
+            } else {
+                None
+            };
+            let (end, dir) = dir?;
+            return Some((end, V::NthWeekdayFrom(wd, dir * n)));
+        }
         let unit = self.info(e).unit?;
         if unit == Unit::Weekend {
             return None;
@@ -1731,8 +1756,12 @@ impl Parser<'_> {
                 unit: Some(Unit::Day),
             },
             V::MonthDay(m, d) => {
+                // February 29 falls in the nearest leap year.
                 let mut c = ymd(y0, (*m).into(), (*d).into())
-                    .or_else(|| ymd(y0 - 1, (*m).into(), (*d).into()))?;
+                    .or_else(|| ymd(y0 + 1, (*m).into(), (*d).into()))
+                    .or_else(|| ymd(y0 - 1, (*m).into(), (*d).into()))
+                    .or_else(|| ymd(y0 + 2, (*m).into(), (*d).into()))
+                    .or_else(|| ymd(y0 - 2, (*m).into(), (*d).into()))?;
                 c = pick_year(c, c, doc, tense, |k| {
                     ymd(i32::from(c.year()) + k, (*m).into(), (*d).into())
                 });
@@ -1947,7 +1976,13 @@ impl Parser<'_> {
             V::RestOf(unit, dir) => {
                 let whole = self.resolve(&V::RelUnit(*unit, 0), doc, tense)?;
                 if *dir > 0 {
-                    r(doc, whole.to?, None)
+                    // "the rest of the week" runs to Saturday, as both reference suites read it.
+                    let end = if *unit == Unit::Week {
+                        add_days(whole.to?, -1)?
+                    } else {
+                        whole.to?
+                    };
+                    r(doc, end.max(doc), None)
                 } else {
                     r(whole.from?, add_days(doc, -1)?, None)
                 }
@@ -2066,6 +2101,17 @@ impl Parser<'_> {
                     let s = shift(self.lex, add_days(t, 1)?, *unit, -n)?;
                     r(s.max(f), t, None)
                 }
+            }
+            V::NthWeekdayFrom(wd, k) => {
+                let cur = doc.weekday().to_monday_one_offset();
+                let d = if *k > 0 {
+                    let fwd = i64::from((wd - cur).rem_euclid(7));
+                    add_days(doc, if fwd == 0 { 7 } else { fwd } + 7 * (k - 1))?
+                } else {
+                    let back = i64::from((cur - wd).rem_euclid(7));
+                    add_days(doc, -(if back == 0 { 7 } else { back }) + 7 * (k + 1))?
+                };
+                self.resolve(&V::Day(d), doc, tense)?
             }
             V::NoValue(_) => return None,
         })
