@@ -205,6 +205,10 @@ enum V {
     UnitsOf(bool, i64, Unit, f64, Box<V>),
     /// The `k`th weekday after (k > 0) or before (k < 0) the document date.
     NthWeekdayFrom(i8, i64),
+    /// The Monday-to-Sunday week holding a day.
+    WeekOf(Box<V>),
+    /// `n` units from a day on ("a week starting tomorrow").
+    Starting(Unit, f64, Box<V>),
     /// A temporal expression whose days are unknown ("in its first month").
     NoValue(bool),
 }
@@ -243,7 +247,9 @@ impl V {
             | V::Window(.., x)
             | V::DaysIn(_, _, x)
             | V::NthWeekday(_, _, x)
-            | V::UnitsOf(.., x) => x.needs_doc(),
+            | V::UnitsOf(.., x)
+            | V::WeekOf(x)
+            | V::Starting(.., x) => x.needs_doc(),
             V::Range(a, b) => a.needs_doc() || b.needs_doc(),
             _ => true,
         }
@@ -596,6 +602,13 @@ impl Parser<'_> {
                 }
                 return Some((e, V::Until(Box::new(v))));
             }
+            // "later than 2018", "greater than 2015".
+            Some("later" | "greater") if self.is(i + 1, "than") => {
+                let (e, v) = self
+                    .point(i + 2)
+                    .or_else(|| self.year_number(i + 2, false).map(|(e, y)| (e, V::Year(y))))?;
+                return Some((e, V::After(Box::new(v))));
+            }
             Some("before" | "after") => {
                 let (e, v) = self.point(i + 1)?;
                 if matches!(v, V::Shift(..) | V::Within(..) | V::Rolling(..)) {
@@ -659,6 +672,7 @@ impl Parser<'_> {
         let (e, v) = self.point(i)?;
         // A range "X - Y", "X to Y", "X through Y".
         if self.punct(e, b'-')
+            || self.punct(e, b'~')
             || self.is_any(e, &["through", "thru", "until", "till"])
             || (self.is(e, "to")
                 && matches!(v, V::Year(_) | V::Month(..) | V::Day(_) | V::MonthDay(..)))
@@ -969,6 +983,25 @@ impl Parser<'_> {
         let j = i + 1;
         let w = self.word(j);
         match w {
+            // "the week of October 6", "the week beginning February 4".
+            Some("week") if self.is_any(j + 1, &["of", "starting", "beginning", "commencing"]) => {
+                let k = if self.is(j + 2, "on") { j + 3 } else { j + 2 };
+                let k = if self.is(j + 1, "of") {
+                    self.the_at(k)
+                } else {
+                    k
+                };
+                let (e, x) = if self.is(j + 1, "of") && self.num(k).is_some() {
+                    let (e, d) = self.day_number(k, false)?;
+                    (e, V::DayOfMonth(d, None))
+                } else {
+                    self.point(k)?
+                };
+                if !x.is_day() {
+                    return None;
+                }
+                Some((e, V::WeekOf(Box::new(x))))
+            }
             Some("day") => {
                 if self.is(j + 1, "after") && self.is_any(j + 2, &["tomorrow", "tmrw"]) {
                     return Some((j + 3, V::Today(2)));
@@ -1138,7 +1171,9 @@ impl Parser<'_> {
             let r = self.info(j + 1).relative?;
             return Some((j + 3, V::Month(Some(Y::Rel(r)), m)));
         }
-        if (cap || i == 0) && full {
+        // "Nov-Feb 2017": an abbreviation starts a range of months.
+        let starts_range = (self.punct(j, b'-') || self.is(j, "to")) && self.info(j + 1).month > 0;
+        if (cap || i == 0) && (full || starts_range) {
             return Some((i + 1, V::Month(None, m)));
         }
         // "in Jan", "since may": a preposition makes an abbreviation or a lowercase name a month.
@@ -1159,7 +1194,10 @@ impl Parser<'_> {
     /// Day first: "2 October 2025", "2nd of October", "the second of Aug".
     fn day_first(&self, i: usize) -> Option<(usize, V)> {
         // "6,107.31 August", "$12 December": the number belongs to something else.
-        if i > 0 && self.tight(i) && matches!(self.t[i - 1].tk, Tk::Punct(c) if !matches!(c, b'(' | b'"' | b'\'' | b'[')) {
+        if i > 0
+            && self.tight(i)
+            && matches!(self.t[i - 1].tk, Tk::Punct(c) if !matches!(c, b'(' | b'"' | b'\'' | b'['))
+        {
             return None;
         }
         let (mut e, d) = self.day_number(i, true)?;
@@ -1411,7 +1449,9 @@ impl Parser<'_> {
     fn plural_weekday(&self, j: usize) -> Option<i8> {
         let w = self.word(j)?.strip_suffix('s')?;
         let wd = self.idx.words.get(w)?.weekday;
-        (wd > 0 && w.len() > 5).then(|| i8::try_from(wd).ok()).flatten()
+        (wd > 0 && w.len() > 5)
+            .then(|| i8::try_from(wd).ok())
+            .flatten()
     }
 
     /// "the first six months of 2025", "the last four months of 2021", "the third month of
@@ -1616,7 +1656,10 @@ impl Parser<'_> {
                 return None;
             }
             // "next week Wednesday".
-            if unit == Unit::Week && self.info(j + 1).weekday > 0 && self.word(j + 1).is_some_and(|w| w.len() > 5) {
+            if unit == Unit::Week
+                && self.info(j + 1).weekday > 0
+                && self.word(j + 1).is_some_and(|w| w.len() > 5)
+            {
                 let wd = i8::try_from(self.info(j + 1).weekday).ok()?;
                 return Some((j + 2, V::Weekday(wd, None, Some(r))));
             }
@@ -1723,6 +1766,18 @@ impl Parser<'_> {
         }
         if self.is(e, "from") && self.is(e + 1, "now") {
             return Some((e + 2, n.map_or(V::NoValue(true), |n| V::Shift(unit, n))));
+        }
+        // "a week starting tomorrow", "3 days starting from next Monday".
+        if self.is_any(e, &["starting", "beginning"]) {
+            let k = if self.is_any(e + 1, &["from", "on"]) {
+                e + 2
+            } else {
+                e + 1
+            };
+            let (e2, x) = self.point(k)?;
+            if x.is_day() {
+                return Some((e2, V::Starting(unit, n?, Box::new(x))));
+            }
         }
         if self.is(e, "hence") {
             return Some((e + 1, n.map_or(V::NoValue(true), |n| V::Shift(unit, n))));
@@ -1996,7 +2051,9 @@ impl Parser<'_> {
                 // A start without a year takes the end's ("from August to October": the
                 // August before that October).
                 let a = match (a.explicit_year(), a.month(), b.month(), rb.from) {
-                    (None, Some(ma), Some(mb), Some(bf)) if !matches!(a.as_ref(), V::Month(Some(Y::Rel(_)), _)) => {
+                    (None, Some(ma), Some(mb), Some(bf))
+                        if !matches!(a.as_ref(), V::Month(Some(Y::Rel(_)), _)) =>
+                    {
                         let y = if ma > mb { bf.year() - 1 } else { bf.year() };
                         a.as_ref().clone().with_year(y)
                     }
@@ -2112,6 +2169,14 @@ impl Parser<'_> {
                     add_days(doc, -(if back == 0 { 7 } else { back }) + 7 * (k + 1))?
                 };
                 self.resolve(&V::Day(d), doc, tense)?
+            }
+            V::WeekOf(x) => {
+                let m = monday(self.resolve(x, doc, tense)?.from?)?;
+                r(m, add_days(m, 6)?, Some(Unit::Week))
+            }
+            V::Starting(unit, n, x) => {
+                let f = self.resolve(x, doc, tense)?.from?;
+                r(f, add_days(shift(self.lex, f, *unit, *n)?, -1)?, None)
             }
             V::NoValue(_) => return None,
         })
