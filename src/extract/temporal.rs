@@ -1743,7 +1743,8 @@ impl Parser<'_> {
         let (e, n) = self.count(i)?;
         // "three Fridays from now", "2 Thursdays back".
         if let Some(wd) = self.plural_weekday(e) {
-            let n = n? as i64;
+            // Clamped so that the arithmetic below cannot overflow on absurd counts.
+            let n = (n? as i64).clamp(0, 10_000);
             let dir = if self.is(e + 1, "from") && self.is(e + 2, "now") {
                 Some((e + 3, 1))
             } else if self.is_any(e + 1, &["hence"]) {
@@ -2143,7 +2144,7 @@ impl Parser<'_> {
                         let back = i64::from(t.weekday().to_monday_one_offset() % 7);
                         add_days(t, -back - 6)?
                     };
-                    let days = 7 * (*n as i64);
+                    let days = 7 * (*n as i64).clamp(0, 10_000);
                     let start = if *first {
                         start
                     } else {
@@ -2381,6 +2382,18 @@ mod tests {
     fn no_document_date_means_no_days() {
         let got = run("It happened last year.", "");
         assert_eq!(got, vec![("last year".into(), Kind::Period, None, None)]);
+    }
+
+    #[test]
+    fn absurd_counts_do_not_panic() {
+        for text in [
+            "999 trillion Fridays from now",
+            "the first 99999999999999999999 weeks of 2020",
+            "the past 1e300 years",
+            "99999999999 quarters ago",
+        ] {
+            let _ = run(text, "2025-01-01");
+        }
     }
 
     #[test]
