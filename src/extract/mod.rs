@@ -8,6 +8,7 @@
 //! Architecture invariant: extraction does no IO and its output does not depend on thread count.
 
 pub mod change;
+pub mod duration;
 pub mod numeral;
 pub mod numeric;
 pub mod temporal;
