@@ -70,7 +70,7 @@ fn read(p: &Parser<'_>, j: usize, unit: Unit) -> Option<(usize, usize, f64)> {
     let mut end = j + 1;
     // "decade-long", "year-long", "month-long": one unit.
     let long = p.punct(end, b'-') && p.tight(end) && p.is(end + 1, "long");
-    let (start, mut n) = match found {
+    let (start, n) = match found {
         // "a decade-long fight": the article is not part of the length.
         Some((s, n)) if long && p.is_any_pub(s, &["a", "an"]) => (j, n),
         Some((s, n)) => (s, n),
@@ -84,6 +84,13 @@ fn read(p: &Parser<'_>, j: usize, unit: Unit) -> Option<(usize, usize, f64)> {
         }
         None => return None,
     };
+    // "half a year": half of one unit.
+    let (start, n) = if start > 0 && n == 1.0 && p.is_any_pub(start, &["a", "an"]) && p.is(start - 1, "half") {
+        (start - 1, 0.5)
+    } else {
+        (start, n)
+    };
+    let mut n = n;
     // "a quarter of respondents" is a share, not three months.
     if p.is(end, "of") && unit == Unit::Quarter {
         return None;
