@@ -266,11 +266,6 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         for c in &lex.currency_symbols {
             if text[start..].starts_with(c.text.as_str()) {
                 let e = start + c.text.len();
-                // A symbol followed by digits is the next amount's ("$20 $37").
-                let next_digit = text
-                    .as_bytes()
-                    .get(skip_spaces(text, e, 1))
-                    .is_some_and(u8::is_ascii_digit);
                 let ok = if start == attached {
                     right_bounded(text, e)
                 } else {
