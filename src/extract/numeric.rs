@@ -734,6 +734,14 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
             out.push(range_mention(&low_a, &b2, lex, text));
             continue;
         }
+        if a.suffix.is_none()
+            && a.currency.is_none()
+            && n.digits
+            && model_number(text, lex, a.core_start)
+        {
+            // "Microsoft 365", "Windows 11", "Section 230": a name, not an amount.
+            continue;
+        }
         if n.is_year_like() && a.suffix.is_none() && a.currency.is_none() && a.noun.is_none() {
             // A year standing alone: the temporal extractor's.
             continue;
@@ -742,6 +750,32 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
         out.extend(single(text, lex, n, a));
     }
     out
+}
+
+/// True when the digits at `start` follow a capitalised word in mid-sentence that is no hedge
+/// ("Microsoft 365", "Boeing 737"): a product, model or section number.
+fn model_number(text: &str, lex: &Compiled, start: usize) -> bool {
+    let b = text.as_bytes();
+    if start == 0 || b[start - 1] != b' ' {
+        return false;
+    }
+    let (w, ws) = word_before(text, start);
+    if w.len() < 2
+        || !w.as_bytes()[0].is_ascii_uppercase()
+        || hedge_before(text, lex, start).is_some()
+    {
+        return false;
+    }
+    // Sentence-initial capitals ("In 2019", "Some 300") are ordinary words.
+    let p = skip_spaces_back(text, ws, 2);
+    let sentence_start =
+        p == 0 || matches!(b[p - 1], b'.' | b'!' | b'?' | b'\n' | b'"' | b':' | b'(');
+    if sentence_start {
+        return false;
+    }
+    // Headlines capitalise every word; a name has a lower-case word before it.
+    let (prev, _) = word_before(text, ws);
+    !prev.is_empty() && prev.as_bytes()[0].is_ascii_lowercase()
 }
 
 /// "3 pm", "10:30", "3 o'clock": times of day are not claims here.
