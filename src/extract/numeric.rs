@@ -266,17 +266,12 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         for c in &lex.currency_symbols {
             if text[start..].starts_with(c.text.as_str()) {
                 let e = start + c.text.len();
-                // A symbol followed by digits is the next amount's ("$20 $37").
-                let next_digit = text
-                    .as_bytes()
-                    .get(skip_spaces(text, e, 1))
-                    .is_some_and(u8::is_ascii_digit);
                 let ok = if start == attached {
                     right_bounded(text, e)
                 } else {
                     bounded(text, start, e)
                 };
-                if ok && !next_digit && !(c.weak && value.abs() < 1e6) {
+                if ok && !(c.weak && value.abs() < 1e6) {
                     return Some((
                         Suffix::Money {
                             code: c.code.clone(),
@@ -398,13 +393,35 @@ fn currency_before(text: &str, lex: &Compiled, p: usize) -> Option<(usize, Strin
                 let s = e - c.text.len();
                 // Only the left edge matters: the right one touches the number ("USD3").
                 let b = text.as_bytes();
-                if s == 0 || !is_word_byte(b[s]) || !is_word_byte(b[s - 1]) {
+                if (s == 0 || !is_word_byte(b[s]) || !is_word_byte(b[s - 1]))
+                    && !owned_by_previous(text, lex, s)
+                {
                     return Some((s, c.code.clone(), c.factor));
                 }
             }
         }
     }
     None
+}
+
+/// True when a currency symbol at `s` follows a bare number ("10 $ 30 $"): the symbol is that
+/// number's suffix. A number that has its own symbol before it ("$ 20 $ 37") leaves the next
+/// symbol to the next number.
+fn owned_by_previous(text: &str, lex: &Compiled, s: usize) -> bool {
+    let e = skip_spaces_back(text, s, 1);
+    let b = text.as_bytes();
+    if e == 0 || !b[e - 1].is_ascii_digit() {
+        return false;
+    }
+    let mut d = e;
+    while d > 0 && (b[d - 1].is_ascii_digit() || matches!(b[d - 1], b',' | b'.')) {
+        d -= 1;
+    }
+    let p = skip_spaces_back(text, d, 1);
+    let before = &text[..p];
+    !lex.currency_symbols
+        .iter()
+        .any(|c| !c.text.is_empty() && before.ends_with(c.text.as_str()))
 }
 
 /// The counted noun after `end`: "1,200 jobs", "2.4 million patient records", "42,000-seat".
@@ -546,10 +563,7 @@ fn amount(text: &str, lex: &Compiled, n: &Numeral) -> Amount {
     }
     let mut suffix_found = suffix(text, lex, end, value);
     if currency.is_some() {
-        // After "$", only a percent would change the meaning; a unit would be nonsense.
-        if let Some((Suffix::Money { .. }, e)) = &suffix_found {
-            end = *e;
-        }
+        // After "$", a unit would be nonsense and a second symbol is the next amount's.
         suffix_found = None;
     }
     let mut noun = None;
@@ -720,6 +734,14 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
             out.push(range_mention(&low_a, &b2, lex, text));
             continue;
         }
+        if a.suffix.is_none()
+            && a.currency.is_none()
+            && n.digits
+            && model_number(text, lex, a.core_start)
+        {
+            // "Microsoft 365", "Windows 11", "Section 230": a name, not an amount.
+            continue;
+        }
         if n.is_year_like() && a.suffix.is_none() && a.currency.is_none() && a.noun.is_none() {
             // A year standing alone: the temporal extractor's.
             continue;
@@ -728,6 +750,32 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
         out.extend(single(text, lex, n, a));
     }
     out
+}
+
+/// True when the digits at `start` follow a capitalised word in mid-sentence that is no hedge
+/// ("Microsoft 365", "Boeing 737"): a product, model or section number.
+fn model_number(text: &str, lex: &Compiled, start: usize) -> bool {
+    let b = text.as_bytes();
+    if start == 0 || b[start - 1] != b' ' {
+        return false;
+    }
+    let (w, ws) = word_before(text, start);
+    if w.len() < 2
+        || !w.as_bytes()[0].is_ascii_uppercase()
+        || hedge_before(text, lex, start).is_some()
+    {
+        return false;
+    }
+    // Sentence-initial capitals ("In 2019", "Some 300") are ordinary words.
+    let p = skip_spaces_back(text, ws, 2);
+    let sentence_start =
+        p == 0 || matches!(b[p - 1], b'.' | b'!' | b'?' | b'\n' | b'"' | b':' | b'(');
+    if sentence_start {
+        return false;
+    }
+    // Headlines capitalise every word; a name has a lower-case word before it.
+    let (prev, _) = word_before(text, ws);
+    !prev.is_empty() && prev.as_bytes()[0].is_ascii_lowercase()
 }
 
 /// "3 pm", "10:30", "3 o'clock": times of day are not claims here.
@@ -951,9 +999,10 @@ fn merge_bounds(a: &Mention, b: &Mention, sep: &str) -> Option<Mention> {
         return None;
     }
     let (va, vb) = (a.claim.value?, b.claim.value?);
-    let (low, high) = match (va.low, va.high, vb.low, vb.high) {
-        (Some(l), None, None, Some(h)) | (None, Some(h), Some(l), None) => (l, h),
-        _ => return None,
+    let ((Some(low), None, None, Some(high)) | (None, Some(high), Some(low), None)) =
+        (va.low, va.high, vb.low, vb.high)
+    else {
+        return None;
     };
     if low >= high {
         return None;
@@ -1224,7 +1273,11 @@ fn modality(text: &str, lex: &Compiled, span: Span) -> Modality {
 
 /// "... by 2030": a target year later in the clause.
 fn target_year_after(text: &str, end: usize) -> bool {
-    let rest = &text[end..text.len().min(end + 60)];
+    let mut cut = text.len().min(end + 60);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &text[end..cut];
     let stop = rest.find(['.', ';', '\n']).unwrap_or(rest.len());
     let rest = &rest[..stop];
     let mut from = 0;
@@ -1282,5 +1335,42 @@ mod tests {
     #[test]
     fn years_are_left_to_temporal() {
         assert!(run("in 2017 the").iter().all(|c| c.kind != Kind::Number));
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use proptest::prelude::*;
+
+    use crate::extract::{extract_text, Context};
+    use crate::lexicon::Lexicon;
+
+    proptest! {
+        // Extraction never panics and every span is a char-boundary slice of the input,
+        // whatever mix of digits, number words, symbols and multi-byte characters it meets.
+        #[test]
+        fn never_panics(parts in proptest::collection::vec(prop_oneof![
+            Just("1,400"), Just("16.4"), Just("-3"), Just("$"), Just("US$"), Just("€"), Just("£"),
+            Just("%"), Just(" per cent"), Just("million"), Just("bn"), Just("k"), Just("m"),
+            Just("over "), Just("nearly "), Just("between "), Just(" and "), Just(" to "),
+            Just("-"), Just("–"), Just("/"), Just("1/2"), Just(" "), Just("."), Just(","),
+            Just("tripled"), Just("twice as much"), Just("rose by "), Just("from "), Just("a third"),
+            Just("twenty-one"), Just("hundreds of"), Just("jobs"), Just("TB"), Just("°C"), Just("½"),
+            Just("é"), Just("’"), Just("\n"), Just("2017"), Just("10:30"), Just("3 times more"),
+            Just("USD3"), Just("5 feet 2 inches"), Just("one in five"), Just("more than 10 and less than 20"),
+        ], 0..24)) {
+            let text: String = parts.concat();
+            let ctx = Context { date: None, lexicon: Lexicon::builtin() };
+            for c in extract_text(&text, &ctx) {
+                prop_assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+                prop_assert!(c.span.start < c.span.end && c.span.end <= text.len());
+            }
+        }
+
+        #[test]
+        fn never_panics_on_any_text(text in "\\PC{0,80}") {
+            let ctx = Context { date: None, lexicon: Lexicon::builtin() };
+            let _ = extract_text(&text, &ctx);
+        }
     }
 }
