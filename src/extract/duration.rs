@@ -85,11 +85,12 @@ fn read(p: &Parser<'_>, j: usize, unit: Unit) -> Option<(usize, usize, f64)> {
         None => return None,
     };
     // "half a year": half of one unit.
-    let (start, n) = if start > 0 && n == 1.0 && p.is_any_pub(start, &["a", "an"]) && p.is(start - 1, "half") {
-        (start - 1, 0.5)
-    } else {
-        (start, n)
-    };
+    let (start, n) =
+        if start > 0 && n == 1.0 && p.is_any_pub(start, &["a", "an"]) && p.is(start - 1, "half") {
+            (start - 1, 0.5)
+        } else {
+            (start, n)
+        };
     let mut n = n;
     // "a quarter of respondents" is a share, not three months.
     if p.is(end, "of") && unit == Unit::Quarter {
