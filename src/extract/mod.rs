@@ -56,6 +56,13 @@ pub fn extract_text(text: &str, ctx: &Context<'_>) -> Vec<Claim> {
             && !c.span.is_empty()
     });
     resolve_overlaps(&mut out);
+    // "six years ago" is a date, not also a length of six years.
+    let agos: Vec<Span> = out
+        .iter()
+        .filter(|c| c.kind == Kind::Date && text[c.span.start..c.span.end].ends_with("ago"))
+        .map(|c| c.span)
+        .collect();
+    out.retain(|c| c.kind != Kind::Duration || !agos.iter().any(|s| s.contains(c.span)));
     out
 }
 

@@ -36,7 +36,8 @@ fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
     let (Some((ta, na)), Some((tb, nb))) = (top(da), top(db)) else {
         return false;
     };
-    if ta == tb {
+    // A topic named once is no topic.
+    if ta == tb || (na < 2 && nb < 2) {
         return false;
     }
     let in_b = ctx.entity_counts[db].get(&ta).copied().unwrap_or(0);
@@ -634,6 +635,12 @@ fn window_days(ctx: &Ctx<'_>, i: usize) -> Option<(usize, Range)> {
                 }
             }
             Kind::Period => {
+                // An undated period such as "its first month" still says how long it is.
+                if c.dates.is_none_or(|d| d.from.is_none()) {
+                    if let Some(n) = unit_length(ctx.documents[c.doc].text(c.span)) {
+                        return Some((w, Range { lo: n, hi: n }));
+                    }
+                }
                 let d = c.dates?;
                 let from = d.from?;
                 let to = d.to.or(ctx.documents[c.doc].date)?;
@@ -646,6 +653,23 @@ fn window_days(ctx: &Ctx<'_>, i: usize) -> Option<(usize, Range)> {
         }
     }
     None
+}
+
+/// The length in days of a period named by one calendar unit ("first month", "the past year").
+fn unit_length(text: &str) -> Option<f64> {
+    let lower = text.to_lowercase();
+    let last = lower.split_whitespace().last()?;
+    let days = match last.trim_end_matches('s') {
+        "day" => 1.0,
+        "week" => 7.0,
+        "fortnight" => 14.0,
+        "month" => 30.4375,
+        "quarter" => 91.3125,
+        "year" => 365.25,
+        "decade" => 3652.5,
+        _ => return None,
+    };
+    Some(days)
 }
 
 fn describe_days(r: Range) -> String {
@@ -742,7 +766,27 @@ fn event_aligned(ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Alignment> {
     }
     let shared = sa.event_terms.iter().any(|t| sb.event_terms.contains(t));
     let al = align::compare(sa, sb);
-    if !shared || al.agent_conflict {
+    // Without shared words around the event ("It is now set to open in March 2028"), the event
+    // is still the same when it is the only current one of its class in each document and the
+    // documents are about the same thing.
+    let only = |k: usize| {
+        let doc = ctx.claims[k].doc;
+        ctx.claims
+            .iter()
+            .enumerate()
+            .filter(|(x, c)| {
+                c.doc == doc
+                    && matches!(c.kind, Kind::Date | Kind::Period)
+                    && ctx.subjects[*x].event.as_deref() == Some(ea.as_str())
+                    && !ctx.subjects[*x].plan
+            })
+            .count()
+            == 1
+    };
+    let unique = only(i) && only(j) && !different_topics(ctx, ctx.claims[i].doc, ctx.claims[j].doc);
+    let same_story =
+        !(al.entities.is_empty() && different_topics(ctx, ctx.claims[i].doc, ctx.claims[j].doc));
+    if !((shared && !al.agent_conflict) || unique) || !same_story {
         return None;
     }
     Some(al)
@@ -837,7 +881,9 @@ fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
 /// The span a "since" period covers up to the next event date of its sentence (or its end).
 fn since_span(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
     let c = &ctx.claims[i];
-    if c.kind != Kind::Period {
+    // Only an open period running to the present ("since September 14"), not a closed one.
+    let text = ctx.documents[c.doc].text(c.span).to_lowercase();
+    if c.kind != Kind::Period || !text.starts_with("since") {
         return None;
     }
     let d = c.dates?;
