@@ -832,11 +832,29 @@ fn event_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
 fn start_of(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
     let c = &ctx.claims[i];
     let s = &ctx.subjects[i];
-    let d = c.dates?;
-    if s.event.as_deref() == Some("start") {
-        return Some((d.from?, d.to?));
+    let text = ctx.documents[c.doc].text(c.span).to_lowercase();
+    match c.kind {
+        Kind::Date | Kind::Period => {
+            let d = c.dates?;
+            if s.event.as_deref() == Some("start") {
+                return Some((d.from?, d.to?));
+            }
+            // "open since 2009": a start year.
+            let from = d.from?;
+            if text.starts_with("since") && from.month() == 1 && from.day() == 1 {
+                return Some((from, jiff::civil::date(from.year(), 12, 31)));
+            }
+            None
+        }
+        // An age ("the 16-year-old company", "now 16 years old"): the start year is the
+        // document's year less the age, give or take the birthday.
+        Kind::Duration if text.ends_with("-old") || text.ends_with("years old") => {
+            let years = (c.value?.point / 365.25).round() as i16;
+            let y = ctx.documents[c.doc].date?.year() - years;
+            Some((jiff::civil::date(y - 1, 1, 1), jiff::civil::date(y, 12, 31)))
+        }
+        _ => None,
     }
-    None
 }
 
 fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
@@ -850,7 +868,18 @@ fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
     if fa == ta && fb == tb {
         return None;
     }
-    let al = event_aligned(ctx, i, j)?;
+    let is_start = |k: usize| ctx.subjects[k].event.as_deref() == Some("start");
+    let both_events = is_start(i) && is_start(j);
+    let al = if both_events {
+        event_aligned(ctx, i, j)?
+    } else {
+        // A "since" or an age: the claims' own context must be shared.
+        let al = align::compare(&ctx.subjects[i], &ctx.subjects[j]);
+        if al.local.is_empty() || different_topics(ctx, a.doc, b.doc) {
+            return None;
+        }
+        al
+    };
     if al.score < rule.min_score || !(ta < fb || tb < fa) {
         return None;
     }
