@@ -321,7 +321,7 @@ impl Config {
 ///
 /// A glob without `/` matches any one component of the path (`*.md`, `drafts`); a glob with `/`
 /// matches the whole path relative to the configuration file's folder (`news/**/*.html`); `*`
-/// never crosses `/`, `**` does; a trailing `/` means everything below.
+/// never crosses `/`, `**` does; a trailing `/` means everything below the folder.
 #[derive(Debug, Clone, Default)]
 pub struct FileFilter {
     base: PathBuf,
@@ -348,7 +348,12 @@ impl Globs {
                 .trim_start_matches('/')
                 .to_string();
             if pat.ends_with('/') {
-                pat.push_str("**");
+                // `drafts/` is a folder name at any depth, as in .gitignore; `news/drafts/` is
+                // that folder only.
+                pat.pop();
+                if pat.contains('/') {
+                    pat.push_str("/**");
+                }
             }
             let glob = GlobBuilder::new(&pat)
                 .literal_separator(true)
@@ -506,7 +511,10 @@ min_score = 0.4
 
     #[test]
     fn globs_without_slash_match_any_component() {
-        let c = cfg("exclude = [\"drafts\", \"*.htm\"]\ninclude = [\"news/**\"]\n").unwrap();
+        let c = cfg("exclude = [\"drafts/\", \"*.htm\", \"news/old/\"]\ninclude = [\"news/**\"]\n")
+            .unwrap();
+        assert!(!c.filter.allows(Path::new("/proj/news/old/a.md")));
+        assert!(c.filter.allows(Path::new("/proj/news/x/old/a.md")));
         assert!(c.filter.allows(Path::new("/proj/news/x/a.md")));
         assert!(!c.filter.allows(Path::new("/proj/news/drafts/a.md")));
         assert!(!c.filter.allows(Path::new("/proj/news/a.htm")));

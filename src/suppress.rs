@@ -4,8 +4,10 @@
 //! Markdown and HTML take comments, which the prose never sees, so they are read from
 //! `Document::source`:
 //!
-//!     <!-- crosscheck-disable-next-line value-mismatch -->
-//!     <!-- crosscheck-disable value-mismatch, window-mismatch -->  ...  <!-- crosscheck-enable -->
+//! ```text
+//! <!-- crosscheck-disable-next-line value-mismatch -->
+//! <!-- crosscheck-disable value-mismatch, window-mismatch -->  ...  <!-- crosscheck-enable -->
+//! ```
 //!
 //! Plain text (and JSON Lines `text`) takes the same words on a line of their own, optionally
 //! after `#` or `//`. A directive names rule ids separated by spaces or commas; none, or `all`,
