@@ -32,7 +32,7 @@ enum Command {
     Check(CheckArgs),
     /// Print the claims found in each document.
     Extract(ExtractArgs),
-    /// List the rules in force (built-in and --rules folders).
+    /// List the rules in force (built-in, --rules folders, configuration).
     Rules(RulesArgs),
     /// Explain one rule, with an example of what it flags.
     Explain(ExplainArgs),

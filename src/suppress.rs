@@ -308,3 +308,68 @@ fn push_warning(errors: &mut Vec<InputError>, d: &Document, at: usize, message: 
         fatal: false,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(format: Format, text: &str) -> Document {
+        let mut d = Document::plain("d", text.to_string());
+        d.format = format;
+        d
+    }
+
+    #[test]
+    fn directives_read_rule_lists_reasons_and_all() {
+        assert_eq!(
+            parse_body(" crosscheck-disable a-rule, b-rule -- checked by hand "),
+            Some((Form::Disable, vec!["a-rule".into(), "b-rule".into()]))
+        );
+        assert_eq!(
+            parse_body("crosscheck-enable all"),
+            Some((Form::Enable, vec![]))
+        );
+        assert_eq!(parse_body("crosscheck-disabled x"), None);
+        assert_eq!(parse_body("a comment"), None);
+    }
+
+    #[test]
+    fn regions_cover_the_next_line_or_up_to_enable() {
+        let text = "one\n  # crosscheck-disable-next-line r\ntwo\nthree\n// crosscheck-disable\n\
+                    four\ncrosscheck-enable\nfive\n";
+        let d = doc(Format::Text, text);
+        let (r, w) = regions(&d);
+        assert!(w.is_empty());
+        let covered: Vec<(&str, &str)> = r
+            .iter()
+            .map(|r| (r.rule.as_str(), d.text(r.span).trim()))
+            .collect();
+        assert_eq!(covered, [("r", "two"), ("all", "four")]);
+    }
+
+    #[test]
+    fn an_enable_without_disable_is_a_warning_and_an_unclosed_comment_is_ignored() {
+        let d = doc(
+            Format::Markdown,
+            "<!-- crosscheck-enable x -->\ntext <!-- crosscheck-",
+        );
+        let (r, w) = regions(&d);
+        assert!(r.is_empty());
+        assert_eq!(w.len(), 1);
+        assert!(w[0].1.contains("no matching"), "{}", w[0].1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scanning_never_panics(s in "(crosscheck-(disable|enable|disable-next-line)|<!--|-->|\n|#|//| |x|é)*") {
+            for f in [Format::Text, Format::Markdown, Format::Html] {
+                let d = doc(f, &s);
+                let (regions, _) = regions(&d);
+                for r in regions {
+                    proptest::prop_assert!(r.span.end <= s.len());
+                    proptest::prop_assert!(s.is_char_boundary(r.span.start));
+                }
+            }
+        }
+    }
+}
