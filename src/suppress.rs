@@ -251,51 +251,53 @@ pub fn apply(
     errors: &mut Vec<InputError>,
     rules: &RuleSet,
 ) {
-    let mut all: Vec<(usize, Region, bool)> = Vec::new();
-    for (i, d) in documents.iter().enumerate() {
+    // Regions by document, each with whether it suppressed something: a finding only looks at
+    // the regions of its claims' documents, so the cost stays linear in findings.
+    let mut by_doc: Vec<Vec<(Region, bool)>> = Vec::with_capacity(documents.len());
+    for d in documents {
         let (regions, warnings) = regions(d);
         for (at, message) in warnings {
             push_warning(errors, d, at, &message);
         }
-        all.extend(regions.into_iter().map(|r| (i, r, false)));
+        by_doc.push(regions.into_iter().map(|r| (r, false)).collect());
     }
-    if all.is_empty() {
+    if by_doc.iter().all(Vec::is_empty) {
         return;
     }
     findings.retain(|f| {
         let mut suppressed = false;
-        for (doc, region, used) in &mut all {
-            if region.rule != "all" && region.rule != f.rule {
-                continue;
-            }
-            let covers = f.claims.iter().any(|&c| {
-                let c = &claims[c];
-                c.doc == *doc && region.span.start <= c.span.start && c.span.start < region.span.end
-            });
-            if covers {
-                *used = true;
-                suppressed = true;
+        for &ci in &f.claims {
+            let c = &claims[ci];
+            for (region, used) in &mut by_doc[c.doc] {
+                if (region.rule == "all" || region.rule == f.rule)
+                    && region.span.start <= c.span.start
+                    && c.span.start < region.span.end
+                {
+                    *used = true;
+                    suppressed = true;
+                }
             }
         }
         !suppressed
     });
-    for (doc, region, used) in all {
-        let d = &documents[doc];
-        let written = format!("{} {}", region.form.as_str(), region.rule);
-        if region.rule != "all" && rules.get(&region.rule).is_none() {
-            push_warning(
-                errors,
-                d,
-                region.at,
-                &format!("`{written}` names no rule in force"),
-            );
-        } else if !used {
-            push_warning(
-                errors,
-                d,
-                region.at,
-                &format!("unused suppression: `{written}` suppresses no finding"),
-            );
+    for (d, regions) in documents.iter().zip(by_doc) {
+        for (region, used) in regions {
+            let written = format!("{} {}", region.form.as_str(), region.rule);
+            if region.rule != "all" && rules.get(&region.rule).is_none() {
+                push_warning(
+                    errors,
+                    d,
+                    region.at,
+                    &format!("`{written}` names no rule in force"),
+                );
+            } else if !used {
+                push_warning(
+                    errors,
+                    d,
+                    region.at,
+                    &format!("unused suppression: `{written}` suppresses no finding"),
+                );
+            }
         }
     }
 }
