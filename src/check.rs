@@ -58,6 +58,8 @@ pub fn run(
     let claims = extract_all(&documents, lexicon);
     let mut findings = rules.evaluate(&documents, &claims, lexicon, opts);
     sort_findings(&mut findings, &documents, &claims);
+    let mut errors = errors;
+    crate::suppress::apply(&documents, &claims, &mut findings, &mut errors, rules);
     Run {
         documents,
         claims,

@@ -8,8 +8,10 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod baseline;
 pub mod check;
 pub mod claim;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod extract;
@@ -19,3 +21,4 @@ pub mod lexicon;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod suppress;

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crosscheck::baseline::Baseline;
 use crosscheck::check;
+use crosscheck::config::{self, Config};
 use crosscheck::finding::Severity;
 use crosscheck::input::{self, LoadOptions, Loaded};
 use crosscheck::lexicon::Lexicon;
@@ -30,10 +32,30 @@ enum Command {
     Check(CheckArgs),
     /// Print the claims found in each document.
     Extract(ExtractArgs),
-    /// List the rules in force (built-in and --rules folders).
+    /// List the rules in force (built-in, --rules folders, configuration).
     Rules(RulesArgs),
     /// Explain one rule, with an example of what it flags.
     Explain(ExplainArgs),
+}
+
+#[derive(clap::Args)]
+struct ConfigArgs {
+    /// Use FILE instead of the crosscheck.toml found by searching upward.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+}
+
+impl ConfigArgs {
+    /// The configuration in force, searched upward from `first` (the first checked path).
+    fn load(&self, first: Option<&std::path::Path>) -> anyhow::Result<Config> {
+        if self.no_config {
+            return Ok(Config::default());
+        }
+        Ok(config::discover(self.config.as_deref(), first)?)
+    }
 }
 
 #[derive(clap::Args)]
@@ -41,6 +63,8 @@ struct RulesArgs {
     /// Add the rules in DIR (one TOML file per rule) to the built-in ones.
     #[arg(long, value_name = "DIR")]
     rules: Vec<PathBuf>,
+    #[command(flatten)]
+    config: ConfigArgs,
 }
 
 #[derive(clap::Args)]
@@ -50,6 +74,8 @@ struct ExplainArgs {
     /// Add the rules in DIR (one TOML file per rule) to the built-in ones.
     #[arg(long, value_name = "DIR")]
     rules: Vec<PathBuf>,
+    #[command(flatten)]
+    config: ConfigArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,6 +103,16 @@ struct InputArgs {
     /// The date (YYYY-MM-DD) that anchors relative expressions in documents with no date.
     #[arg(long, value_name = "DATE")]
     as_of: Option<String>,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+impl InputArgs {
+    /// The configuration, searched upward from the first checked path.
+    fn config(&self) -> anyhow::Result<Config> {
+        let first = self.paths.first().or(self.jsonl.as_ref());
+        self.config.load(first.map(PathBuf::as_path))
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -100,15 +136,15 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: CheckFormat,
-    /// The lowest severity that makes check exit 1.
-    #[arg(long, value_enum, default_value = "error")]
-    fail_on: FailOn,
+    /// The lowest severity that makes check exit 1 [default: error, or the configuration's].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Add the rules in DIR (one TOML file per rule) to the built-in ones.
     #[arg(long, value_name = "DIR")]
     rules: Vec<PathBuf>,
-    /// Which documents are compared with each other.
-    #[arg(long, value_enum, default_value = "none")]
-    group_by: GroupBy,
+    /// Which documents are compared with each other [default: none, or the configuration's].
+    #[arg(long, value_enum)]
+    group_by: Option<GroupBy>,
     /// Also compare claims within one document.
     #[arg(long)]
     self_consistency: bool,
@@ -118,6 +154,12 @@ struct CheckArgs {
     /// Print only the summary line (human format).
     #[arg(long, short)]
     quiet: bool,
+    /// Report only the findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (written atomically) and report nothing else.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -153,7 +195,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(args: &InputArgs) -> anyhow::Result<Loaded> {
+fn load(args: &InputArgs, config: &Config) -> anyhow::Result<Loaded> {
     let as_of =
         match &args.as_of {
             Some(s) => Some(s.parse::<jiff::civil::Date>().map_err(|_| {
@@ -174,7 +216,7 @@ fn load(args: &InputArgs) -> anyhow::Result<Loaded> {
         } else {
             args.paths.clone()
         };
-        let l = input::load_paths(&paths, &opts);
+        let l = input::load_paths_filtered(&paths, &opts, &|p| config.filter.allows(p));
         loaded.documents.extend(l.documents);
         loaded.errors.extend(l.errors);
     }
@@ -185,18 +227,28 @@ fn load(args: &InputArgs) -> anyhow::Result<Loaded> {
     Ok(loaded)
 }
 
-fn load_rules(dirs: &[PathBuf]) -> anyhow::Result<RuleSet> {
+/// The built-in rules, the configuration's `rules_dirs`, then `--rules` folders (a later rule
+/// with the same id replaces an earlier one); the configuration's overrides are not applied.
+fn load_rules(dirs: &[PathBuf], config: &Config) -> anyhow::Result<RuleSet> {
     let mut rules = RuleSet::builtin();
-    for d in dirs {
+    for d in config.rules_dirs.iter().chain(dirs) {
         rules.add_dir(d)?;
     }
+    Ok(rules)
+}
+
+/// `load_rules` with the configuration's overrides and `disable` list applied.
+fn configured_rules(dirs: &[PathBuf], config: &Config) -> anyhow::Result<RuleSet> {
+    let mut rules = load_rules(dirs, config)?;
+    config.apply(&mut rules)?;
     Ok(rules)
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Rules(args) => {
-            let rules = load_rules(&args.rules)?;
+            let config = args.config.load(None)?;
+            let rules = configured_rules(&args.rules, &config)?;
             for r in &rules.rules {
                 println!(
                     "{:<30} {:<10} {:<8} {:<10} {}",
@@ -210,8 +262,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Explain(args) => {
-            let rules = load_rules(&args.rules)?;
-            let Some(r) = rules.get(&args.rule) else {
+            let config = args.config.load(None)?;
+            let all = load_rules(&args.rules, &config)?;
+            let rules = configured_rules(&args.rules, &config)?;
+            // A rule the configuration disables is still explained, with its own settings.
+            let Some(r) = rules.get(&args.rule).or_else(|| all.get(&args.rule)) else {
                 let known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
                 eprintln!(
                     "crosscheck: unknown rule {:?}; known rules: {}",
@@ -235,7 +290,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Extract(args) => {
-            let loaded = load(&args.input)?;
+            let config = args.input.config()?;
+            let loaded = load(&args.input, &config)?;
             let incomplete = loaded.errors.iter().any(|e| e.fatal) || loaded.documents.is_empty();
             let lexicon = Lexicon::builtin();
             let claims = check::extract_all(&loaded.documents, lexicon);
@@ -268,25 +324,66 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(if incomplete { 2 } else { 0 })
         }
         Command::Check(args) => {
-            let loaded = load(&args.input)?;
+            // The configuration and the rules come first: an invalid one stops the run before
+            // any input is read.
+            let config = args.input.config()?;
+            let rules = configured_rules(&args.rules, &config)?;
+            let baseline = match &args.baseline {
+                Some(b) => Some(Baseline::load(b)?),
+                None => None,
+            };
+            let loaded = load(&args.input, &config)?;
             if loaded.documents.is_empty() {
                 eprintln!("crosscheck: no document to check");
                 return Ok(2);
             }
             let incomplete = loaded.errors.iter().any(|e| e.fatal);
+            let loaded_errors = loaded.errors.len();
             let started = std::time::Instant::now();
-            let rules = load_rules(&args.rules)?;
+            let group_by = args.group_by.unwrap_or(match config.group_by {
+                Some(config::GroupBy::Dir) => GroupBy::Dir,
+                _ => GroupBy::None,
+            });
             let opts = check::Options {
-                self_consistency: args.self_consistency,
-                group_by_dir: args.group_by == GroupBy::Dir,
+                self_consistency: args.self_consistency || config.self_consistency.unwrap_or(false),
+                group_by_dir: group_by == GroupBy::Dir,
             };
-            let run = check::run(
+            let mut run = check::run(
                 loaded.documents,
                 loaded.errors,
                 &rules,
                 Lexicon::builtin(),
                 &opts,
             );
+            // Input messages added by the run (unused suppressions) go to standard error too,
+            // like those of loading.
+            for e in run.errors.iter().skip(loaded_errors) {
+                let label = if e.fatal { "error" } else { "warning" };
+                eprintln!("crosscheck: {label}: {}: {}", e.path, e.message);
+            }
+            if let Some(path) = &args.write_baseline {
+                let b = Baseline::of_run(&run);
+                b.write(path)?;
+                eprintln!(
+                    "crosscheck: wrote {} finding{} to the baseline {}",
+                    b.len(),
+                    if b.len() == 1 { "" } else { "s" },
+                    path.display()
+                );
+                return Ok(if incomplete { 2 } else { 0 });
+            }
+            if let (Some(b), Some(path)) = (&baseline, &args.baseline) {
+                let fixed = b.filter(&mut run);
+                if fixed > 0 {
+                    eprintln!(
+                        "crosscheck: note: {fixed} finding{} of the baseline {} no longer occur{}; \
+                         rewrite it with --write-baseline",
+                        if fixed == 1 { "" } else { "s" },
+                        path.display(),
+                        if fixed == 1 { "s" } else { "" }
+                    );
+                }
+            }
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             match args.format {
@@ -313,10 +410,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             }
             out.flush()?;
             let threshold = match args.fail_on {
-                FailOn::Error => Some(Severity::Error),
-                FailOn::Warning => Some(Severity::Warning),
-                FailOn::Note => Some(Severity::Note),
-                FailOn::Never => None,
+                Some(FailOn::Error) => Some(Severity::Error),
+                Some(FailOn::Warning) => Some(Severity::Warning),
+                Some(FailOn::Note) => Some(Severity::Note),
+                Some(FailOn::Never) => None,
+                None => config.fail_on.unwrap_or(config::FailOn::Error).threshold(),
             };
             let failed = threshold.is_some_and(|t| run.findings.iter().any(|f| f.severity >= t));
             Ok(if incomplete { 2 } else { u8::from(failed) })

@@ -53,6 +53,17 @@ pub struct LoadOptions {
 /// `-` for standard input (read as plain text).
 #[must_use]
 pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
+    load_paths_filtered(paths, opts, &|_| true)
+}
+
+/// `load_paths`, reading only the walked files `keep` accepts (files named explicitly are
+/// always read): the configuration's `include` and `exclude` globs.
+#[must_use]
+pub fn load_paths_filtered(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    keep: &dyn Fn(&Path) -> bool,
+) -> Loaded {
     let mut loaded = Loaded::default();
     for p in paths {
         if p.as_os_str() == "-" {
@@ -73,7 +84,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
                 message: format!("cannot read: {}", path_message(p, &e)),
                 fatal: true,
             }),
-            Ok(m) if m.is_dir() => walk_dir(p, &mut loaded, opts),
+            Ok(m) if m.is_dir() => walk_dir(p, &mut loaded, opts, keep),
             Ok(m) if !m.is_file() => loaded.errors.push(InputError {
                 path: p.display().to_string(),
                 message: "skipped: not a regular file or directory".into(),
@@ -164,7 +175,7 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> (String, String, bool) {
     }
 }
 
-fn walk_dir(dir: &Path, loaded: &mut Loaded, opts: &LoadOptions) {
+fn walk_dir(dir: &Path, loaded: &mut Loaded, opts: &LoadOptions, keep: &dyn Fn(&Path) -> bool) {
     let mut files = Vec::new();
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
@@ -176,7 +187,10 @@ fn walk_dir(dir: &Path, loaded: &mut Loaded, opts: &LoadOptions) {
     for entry in walker {
         match entry {
             Ok(e) => {
-                if e.file_type().is_some_and(|t| t.is_file()) && format_of(e.path()).is_some() {
+                if e.file_type().is_some_and(|t| t.is_file())
+                    && format_of(e.path()).is_some()
+                    && keep(e.path())
+                {
                     files.push(e.into_path());
                 }
             }

@@ -1,0 +1,377 @@
+//! Inline suppressions: directives in a document's source that silence findings of named rules
+//! in part of it.
+//!
+//! Markdown and HTML take comments, which the prose never sees, so they are read from
+//! `Document::source`:
+//!
+//! ```text
+//! <!-- crosscheck-disable-next-line value-mismatch -->
+//! <!-- crosscheck-disable value-mismatch, window-mismatch -->  ...  <!-- crosscheck-enable -->
+//! ```
+//!
+//! Plain text (and JSON Lines `text`) takes the same words on a line of their own, optionally
+//! after `#` or `//`. A directive names rule ids separated by spaces or commas; none, or `all`,
+//! means every rule; anything after ` -- ` is a reason and ignored. `disable-next-line` covers the
+//! line after the one the directive ends on; `disable` covers everything up to the matching
+//! `enable` (or the end of the document).
+//!
+//! A finding is suppressed when any of its claims starts in a region suppressed for its rule.
+//! A directive that suppresses nothing, names a rule not in force, or an `enable` with nothing
+//! to enable is reported as a warning in the run's input messages (`errors`, not fatal): it is a
+//! problem with the input, not a discrepancy between documents, so it gets no finding category
+//! and never changes the exit code.
+//!
+//! Architecture invariant: no IO; suppression never fails.
+
+use crate::claim::Claim;
+use crate::document::{Document, Format, Span};
+use crate::finding::Finding;
+use crate::input::InputError;
+use crate::rules::RuleSet;
+
+/// The three directive forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `crosscheck-disable-next-line`.
+    DisableNextLine,
+    /// `crosscheck-disable`.
+    Disable,
+    /// `crosscheck-enable`.
+    Enable,
+}
+
+impl Form {
+    /// The directive as written.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::DisableNextLine => "crosscheck-disable-next-line",
+            Form::Disable => "crosscheck-disable",
+            Form::Enable => "crosscheck-enable",
+        }
+    }
+
+    fn parse(word: &str) -> Option<Form> {
+        match word {
+            "crosscheck-disable-next-line" => Some(Form::DisableNextLine),
+            "crosscheck-disable" => Some(Form::Disable),
+            "crosscheck-enable" => Some(Form::Enable),
+            _ => None,
+        }
+    }
+}
+
+/// One directive as found in a source: where it is and what it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// The form.
+    pub form: Form,
+    /// The rule ids named; empty means all rules.
+    pub rules: Vec<String>,
+    /// The directive's bytes in the source (the whole comment or line).
+    pub span: Span,
+}
+
+/// A region of one document where one rule (or all) is suppressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    /// The rule id, or `all`.
+    pub rule: String,
+    /// The suppressed bytes of the source.
+    pub span: Span,
+    /// The directive that opened it.
+    pub form: Form,
+    /// The byte offset of that directive (for its line number).
+    pub at: usize,
+}
+
+/// The directives of a document's source, in order.
+#[must_use]
+pub fn directives(doc: &Document) -> Vec<Directive> {
+    let src = doc.source.as_str();
+    let mut out = Vec::new();
+    match doc.format {
+        Format::Markdown | Format::Html => {
+            let mut from = 0;
+            while let Some(i) = src[from..].find("<!--") {
+                let start = from + i;
+                let body_start = start + 4;
+                let Some(j) = src[body_start..].find("-->") else {
+                    break;
+                };
+                let end = body_start + j + 3;
+                if let Some((form, rules)) = parse_body(&src[body_start..body_start + j]) {
+                    out.push(Directive {
+                        form,
+                        rules,
+                        span: Span::new(start, end),
+                    });
+                }
+                from = end;
+            }
+        }
+        Format::Text => {
+            let mut off = 0;
+            for line in src.split_inclusive('\n') {
+                let start = off;
+                off += line.len();
+                let t = line.trim();
+                let t = t
+                    .strip_prefix("//")
+                    .unwrap_or_else(|| t.trim_start_matches('#'))
+                    .trim_start();
+                if !t.starts_with("crosscheck-") {
+                    continue;
+                }
+                if let Some((form, rules)) = parse_body(t) {
+                    let end = start + line.trim_end_matches(['\n', '\r']).len();
+                    out.push(Directive {
+                        form,
+                        rules,
+                        span: Span::new(start, end),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads `crosscheck-<form> [rule ...] [-- reason]`; `None` when it is not a directive.
+fn parse_body(body: &str) -> Option<(Form, Vec<String>)> {
+    let body = body.trim();
+    let body = body.split_once(" -- ").map_or(body, |(b, _)| b);
+    let mut words = body.split(|c: char| c.is_whitespace() || c == ',');
+    let form = Form::parse(words.next()?)?;
+    let rules: Vec<String> = words
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let rules = if rules.iter().any(|r| r == "all") {
+        Vec::new()
+    } else {
+        rules
+    };
+    Some((form, rules))
+}
+
+/// The suppressed regions of a document, plus warnings (`(offset, message)`) about directives
+/// that cannot work (an `enable` with nothing to enable).
+#[must_use]
+pub fn regions(doc: &Document) -> (Vec<Region>, Vec<(usize, String)>) {
+    let src = doc.source.as_str();
+    let mut regions = Vec::new();
+    let mut warnings = Vec::new();
+    // Open `disable` regions: (rule, start of region, directive offset).
+    let mut open: Vec<(String, usize, usize)> = Vec::new();
+    let names = |d: &Directive| {
+        if d.rules.is_empty() {
+            vec!["all".to_string()]
+        } else {
+            d.rules.clone()
+        }
+    };
+    for d in directives(doc) {
+        match d.form {
+            Form::DisableNextLine => {
+                let next = src[d.span.end..]
+                    .find('\n')
+                    .map_or(src.len(), |i| d.span.end + i + 1);
+                let next_end = src[next..].find('\n').map_or(src.len(), |i| next + i);
+                for rule in names(&d) {
+                    regions.push(Region {
+                        rule,
+                        span: Span::new(next, next_end),
+                        form: d.form,
+                        at: d.span.start,
+                    });
+                }
+            }
+            Form::Disable => {
+                for rule in names(&d) {
+                    open.push((rule, d.span.end, d.span.start));
+                }
+            }
+            Form::Enable => {
+                let closes_all = d.rules.is_empty();
+                let before = open.len();
+                let mut kept = Vec::new();
+                for (rule, start, at) in open.drain(..) {
+                    if closes_all || d.rules.contains(&rule) {
+                        regions.push(Region {
+                            rule,
+                            span: Span::new(start, d.span.start),
+                            form: Form::Disable,
+                            at,
+                        });
+                    } else {
+                        kept.push((rule, start, at));
+                    }
+                }
+                let closed = before - kept.len();
+                open = kept;
+                if closed == 0 {
+                    warnings.push((
+                        d.span.start,
+                        format!(
+                            "`{}` has no matching `crosscheck-disable` before it",
+                            directive_text(&d)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for (rule, start, at) in open {
+        regions.push(Region {
+            rule,
+            span: Span::new(start, src.len()),
+            form: Form::Disable,
+            at,
+        });
+    }
+    regions.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.rule.cmp(&b.rule)));
+    (regions, warnings)
+}
+
+fn directive_text(d: &Directive) -> String {
+    if d.rules.is_empty() {
+        d.form.as_str().to_string()
+    } else {
+        format!("{} {}", d.form.as_str(), d.rules.join(" "))
+    }
+}
+
+/// Removes the suppressed findings and appends a warning to `errors` for every directive that
+/// suppressed nothing or names a rule not in force. Keeps the order of the findings.
+pub fn apply(
+    documents: &[Document],
+    claims: &[Claim],
+    findings: &mut Vec<Finding>,
+    errors: &mut Vec<InputError>,
+    rules: &RuleSet,
+) {
+    // Regions by document, each with whether it suppressed something: a finding only looks at
+    // the regions of its claims' documents, so the cost stays linear in findings.
+    let mut by_doc: Vec<Vec<(Region, bool)>> = Vec::with_capacity(documents.len());
+    for d in documents {
+        let (regions, warnings) = regions(d);
+        for (at, message) in warnings {
+            push_warning(errors, d, at, &message);
+        }
+        by_doc.push(regions.into_iter().map(|r| (r, false)).collect());
+    }
+    if by_doc.iter().all(Vec::is_empty) {
+        return;
+    }
+    findings.retain(|f| {
+        let mut suppressed = false;
+        for &ci in &f.claims {
+            let c = &claims[ci];
+            for (region, used) in &mut by_doc[c.doc] {
+                if (region.rule == "all" || region.rule == f.rule)
+                    && region.span.start <= c.span.start
+                    && c.span.start < region.span.end
+                {
+                    *used = true;
+                    suppressed = true;
+                }
+            }
+        }
+        !suppressed
+    });
+    for (d, regions) in documents.iter().zip(by_doc) {
+        for (region, used) in regions {
+            let written = format!("{} {}", region.form.as_str(), region.rule);
+            if region.rule != "all" && rules.get(&region.rule).is_none() {
+                push_warning(
+                    errors,
+                    d,
+                    region.at,
+                    &format!("`{written}` names no rule in force"),
+                );
+            } else if !used {
+                push_warning(
+                    errors,
+                    d,
+                    region.at,
+                    &format!("unused suppression: `{written}` suppresses no finding"),
+                );
+            }
+        }
+    }
+}
+
+fn push_warning(errors: &mut Vec<InputError>, d: &Document, at: usize, message: &str) {
+    let (line, _) = d.line_col(at);
+    errors.push(InputError {
+        path: d.id.clone(),
+        message: format!("line {line}: {message}"),
+        fatal: false,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(format: Format, text: &str) -> Document {
+        let mut d = Document::plain("d", text.to_string());
+        d.format = format;
+        d
+    }
+
+    #[test]
+    fn directives_read_rule_lists_reasons_and_all() {
+        assert_eq!(
+            parse_body(" crosscheck-disable a-rule, b-rule -- checked by hand "),
+            Some((Form::Disable, vec!["a-rule".into(), "b-rule".into()]))
+        );
+        assert_eq!(
+            parse_body("crosscheck-enable all"),
+            Some((Form::Enable, vec![]))
+        );
+        assert_eq!(parse_body("crosscheck-disabled x"), None);
+        assert_eq!(parse_body("a comment"), None);
+    }
+
+    #[test]
+    fn regions_cover_the_next_line_or_up_to_enable() {
+        let text = "one\n  # crosscheck-disable-next-line r\ntwo\nthree\n// crosscheck-disable\n\
+                    four\ncrosscheck-enable\nfive\n";
+        let d = doc(Format::Text, text);
+        let (r, w) = regions(&d);
+        assert!(w.is_empty());
+        let covered: Vec<(&str, &str)> = r
+            .iter()
+            .map(|r| (r.rule.as_str(), d.text(r.span).trim()))
+            .collect();
+        assert_eq!(covered, [("r", "two"), ("all", "four")]);
+    }
+
+    #[test]
+    fn an_enable_without_disable_is_a_warning_and_an_unclosed_comment_is_ignored() {
+        let d = doc(
+            Format::Markdown,
+            "<!-- crosscheck-enable x -->\ntext <!-- crosscheck-",
+        );
+        let (r, w) = regions(&d);
+        assert!(r.is_empty());
+        assert_eq!(w.len(), 1);
+        assert!(w[0].1.contains("no matching"), "{}", w[0].1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scanning_never_panics(s in "(crosscheck-(disable|enable|disable-next-line)|<!--|-->|\n|#|//| |x|é)*") {
+            for f in [Format::Text, Format::Markdown, Format::Html] {
+                let d = doc(f, &s);
+                let (regions, _) = regions(&d);
+                for r in regions {
+                    proptest::prop_assert!(r.span.end <= s.len());
+                    proptest::prop_assert!(s.is_char_boundary(r.span.start));
+                }
+            }
+        }
+    }
+}
