@@ -286,6 +286,7 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>]) {
     let x = |t: f64| left + (t - lo) / (hi - lo) * (width - left - right);
     let lane_h = 14.0;
     let mut rows = String::new();
+    let mut bands = String::new();
     let mut y = 24.0;
     for (di, d) in run.documents.iter().enumerate() {
         let mut items: Vec<(f64, f64, bool, usize)> = run
@@ -319,10 +320,14 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>]) {
         let lanes = lane_ends.len().max(1) as f64;
         let row_h = lanes * lane_h + 10.0;
         let _ = write!(
+            bands,
+            "<rect x=\"0\" y=\"{y:.1}\" width=\"{width}\" height=\"{row_h:.1}\" fill=\"{}\"/>",
+            if di % 2 == 0 { "#f4f4f4" } else { "#fff" },
+        );
+        let _ = write!(
             rows,
-            "<g class=\"source\"><line x1=\"0\" x2=\"{width}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#eee\"/>\
-             <text x=\"4\" y=\"{:.1}\">{}</text>",
-            y + row_h / 2.0 + 4.0,
+            "<g class=\"source\"><text x=\"4\" y=\"{:.1}\">{}</text>",
+            y + 5.0 + lane_h / 2.0 + 4.0,
             escape(&shorten(&d.id, 32))
         );
         for ((a, b, open, ci), lane) in placed {
@@ -360,20 +365,21 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>]) {
         y += row_h;
     }
     let height = y + 10.0;
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"{width}\" height=\"{height:.0}\" \
-         viewBox=\"0 0 {width} {height:.0}\" role=\"img\" aria-label=\"dated and period claims per source\">\n"
+         viewBox=\"0 0 {width} {height:.0}\" role=\"img\" aria-label=\"dated and period claims per source\">"
     );
+    out.push_str(&bands);
     let years = (hi - lo) as i64;
     let step = (years / 12).max(1);
     let mut t = lo as i64;
     while t <= hi as i64 {
         let xt = x(t as f64);
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<line x1=\"{xt:.1}\" x2=\"{xt:.1}\" y1=\"16\" y2=\"{y:.1}\" stroke=\"#ccc\"/>\
-             <text x=\"{xt:.1}\" y=\"12\" text-anchor=\"middle\">{t}</text>\n"
+             <text x=\"{xt:.1}\" y=\"12\" text-anchor=\"middle\">{t}</text>"
         );
         t += step;
     }

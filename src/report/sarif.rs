@@ -6,6 +6,8 @@
 //! `partialFingerprints` key a finding by what it says (rule, paths, claim texts, values), never
 //! by offsets, so a finding keeps its key when text above it moves.
 
+use std::fmt::Write;
+
 use serde_json::{json, Value};
 
 use crate::check::Run;
@@ -62,7 +64,7 @@ pub fn uri_of(path: &str) -> (String, bool) {
         } else if b == b':' && cfg!(windows) {
             enc.push(':');
         } else {
-            enc.push_str(&format!("%{b:02X}"));
+            let _ = write!(enc, "%{b:02X}");
         }
     }
     let absolute = p.starts_with('/') || (cfg!(windows) && p.as_bytes().get(1) == Some(&b':'));
