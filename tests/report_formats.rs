@@ -68,6 +68,27 @@ fn sarif_of_the_seeds_validates_against_the_schema() {
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
+    // A run with an unreadable input and a run with no finding validate too.
+    let out = check(&["seeds", "no/such/file.txt", "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(2));
+    let incomplete: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(validator.is_valid(&incomplete));
+    let invocation = &incomplete["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert!(
+        invocation["toolExecutionNotifications"][0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("no/such/file.txt")
+    );
+    let one = root().join("seeds/000_3fd31fe407b8a58e.txt");
+    let out = check(&[one.to_str().unwrap(), "--format", "sarif"]);
+    let lone: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(validator.is_valid(&lone));
+    assert!(lone["runs"][0]["artifacts"][0]["location"]["uri"]
+        .as_str()
+        .unwrap()
+        .starts_with("file:///"));
     // The validator is not vacuous: a result without a message is rejected.
     let mut broken = sarif.clone();
     broken["runs"][0]["results"][0]

@@ -107,8 +107,15 @@ pub fn render(run: &Run) -> String {
         run.claims.len()
     );
     findings_section(&mut out, run);
-    timeline_section(&mut out, run, &of);
-    documents_section(&mut out, run, &of);
+    // The claims of each document, in claim order.
+    let mut per_doc: Vec<Vec<usize>> = vec![Vec::new(); run.documents.len()];
+    for (ci, c) in run.claims.iter().enumerate() {
+        if let Some(v) = per_doc.get_mut(c.doc) {
+            v.push(ci);
+        }
+    }
+    timeline_section(&mut out, run, &of, &per_doc);
+    documents_section(&mut out, run, &of, &per_doc);
     if !run.errors.is_empty() {
         out.push_str("<h2>Input problems</h2>\n<ul class=\"errors\">\n");
         for e in &run.errors {
@@ -162,7 +169,7 @@ fn findings_section(out: &mut String, run: &Run) {
     out.push_str("</ol>\n");
 }
 
-fn documents_section(out: &mut String, run: &Run, of: &[Vec<usize>]) {
+fn documents_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[Vec<usize>]) {
     out.push_str("<h2 id=\"documents\">Documents</h2>\n<p class=\"legend\"><span><mark class=\"claim\">claim</mark></span>\
         <span><mark class=\"claim conflict sev-error\">in an error</mark></span>\
         <span><mark class=\"claim conflict sev-warning\">in a warning</mark></span>\
@@ -176,11 +183,12 @@ fn documents_section(out: &mut String, run: &Run, of: &[Vec<usize>]) {
                 .map(|x| format!(" <small>({x})</small>"))
                 .unwrap_or_default()
         );
-        let claims: Vec<usize> = (0..run.claims.len())
+        let claims: Vec<usize> = per_doc[di]
+            .iter()
+            .copied()
             .filter(|&ci| {
                 let c = &run.claims[ci];
-                c.doc == di
-                    && c.prose.start < c.prose.end
+                c.prose.start < c.prose.end
                     && d.prose.is_char_boundary(c.prose.start)
                     && d.prose.is_char_boundary(c.prose.end)
                     && c.prose.end <= d.prose.len()
@@ -194,8 +202,11 @@ fn documents_section(out: &mut String, run: &Run, of: &[Vec<usize>]) {
 
 /// Writes the prose with the claims marked. Claims may overlap, so the text is cut at every claim
 /// boundary and each piece is marked with everything that covers it; each claim gets an anchor
-/// where it starts, and conflicting claims a link to their findings where they end.
+/// where it starts, and conflicting claims a link to their findings where they end. One sweep over
+/// the cuts, keeping the claims open at each: linear in the text plus the claims times overlap.
 fn highlight(out: &mut String, run: &Run, prose: &str, claims: &[usize], of: &[Vec<usize>]) {
+    let mut by_start = claims.to_vec();
+    by_start.sort_by_key(|&ci| (run.claims[ci].prose.start, ci));
     let mut cuts: Vec<usize> = vec![0, prose.len()];
     for &ci in claims {
         cuts.push(run.claims[ci].prose.start);
@@ -203,36 +214,32 @@ fn highlight(out: &mut String, run: &Run, prose: &str, claims: &[usize], of: &[V
     }
     cuts.sort_unstable();
     cuts.dedup();
+    let mut next = 0;
+    let mut open: Vec<usize> = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        for &ci in claims {
-            if run.claims[ci].prose.start == a {
-                let _ = write!(out, "<a class=\"claim-anchor\" id=\"c{ci}\"></a>");
+        open.retain(|&ci| run.claims[ci].prose.end > a);
+        while let Some(&ci) = by_start.get(next) {
+            if run.claims[ci].prose.start != a {
+                break;
             }
+            let _ = write!(out, "<a class=\"claim-anchor\" id=\"c{ci}\"></a>");
+            open.push(ci);
+            next += 1;
         }
-        let covering: Vec<usize> = claims
-            .iter()
-            .copied()
-            .filter(|&ci| {
-                let c = &run.claims[ci];
-                c.prose.start <= a && b <= c.prose.end
-            })
-            .collect();
         let text = escape(&prose[a..b]);
-        if covering.is_empty() {
+        if open.is_empty() {
             out.push_str(&text);
         } else {
-            let mut in_findings: Vec<usize> = covering
-                .iter()
-                .flat_map(|&ci| of[ci].iter().copied())
-                .collect();
+            let mut in_findings: Vec<usize> =
+                open.iter().flat_map(|&ci| of[ci].iter().copied()).collect();
             in_findings.sort_unstable();
             in_findings.dedup();
             let mut class = String::from("claim");
             if let Some(s) = worst(run, &in_findings) {
                 let _ = write!(class, " conflict {}", severity_class(s));
             }
-            let title: Vec<String> = covering
+            let title: Vec<String> = open
                 .iter()
                 .map(|&ci| value_words(&run.claims[ci]))
                 .collect();
@@ -242,7 +249,7 @@ fn highlight(out: &mut String, run: &Run, prose: &str, claims: &[usize], of: &[V
                 escape(&title.join("; "))
             );
         }
-        for &ci in claims {
+        for &ci in &open {
             if run.claims[ci].prose.end == b && !of[ci].is_empty() {
                 out.push_str("<sup>");
                 for &n in &of[ci] {
@@ -259,7 +266,7 @@ fn year_fraction(d: Date) -> f64 {
     f64::from(d.year()) + f64::from(d.day_of_year() - 1) / f64::from(d.days_in_year())
 }
 
-fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>]) {
+fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[Vec<usize>]) {
     out.push_str("<h2 id=\"timeline\">Timeline</h2>\n");
     let dated = |c: &Claim| {
         matches!(c.kind, Kind::Date | Kind::Period)
@@ -289,11 +296,10 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>]) {
     let mut bands = String::new();
     let mut y = 24.0;
     for (di, d) in run.documents.iter().enumerate() {
-        let mut items: Vec<(f64, f64, bool, usize)> = run
-            .claims
+        let mut items: Vec<(f64, f64, bool, usize)> = per_doc[di]
             .iter()
-            .enumerate()
-            .filter(|(_, c)| c.doc == di && dated(c))
+            .map(|&ci| (ci, &run.claims[ci]))
+            .filter(|(_, c)| dated(c))
             .map(|(ci, c)| {
                 let (from, to) = c.dates.map_or((None, None), |r| (r.from, r.to));
                 let open = from.is_none() || to.is_none();

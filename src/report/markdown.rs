@@ -12,7 +12,9 @@ use crate::check::Run;
 use crate::finding::Severity;
 
 use super::human::value_words;
-use super::{sentence_parts, Place};
+use super::{sentence_parts_in, Place};
+use crate::document::Span;
+use crate::segment;
 
 /// The number of characters after which no further finding section is written.
 pub const SECTION_BUDGET: usize = 60_000;
@@ -93,6 +95,12 @@ pub fn render(run: &Run) -> String {
         }
         out.push('\n');
     }
+    // Each document is cut into sentences once, the first time one of its claims is quoted.
+    let sentences: Vec<std::cell::OnceCell<Vec<Span>>> = run
+        .documents
+        .iter()
+        .map(|_| std::cell::OnceCell::new())
+        .collect();
     for (n, f) in run.findings.iter().enumerate() {
         if out.len() > SECTION_BUDGET {
             let _ = writeln!(
@@ -122,7 +130,8 @@ pub fn render(run: &Run) -> String {
                 p.short().replace('`', "'"),
                 escape(&value_words(c))
             );
-            match sentence_parts(d, c) {
+            let cut = sentences[c.doc].get_or_init(|| segment::sentences(&d.prose));
+            match sentence_parts_in(d, cut, c) {
                 Some((before, claim, after)) => {
                     let _ = writeln!(
                         out,

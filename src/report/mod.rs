@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::claim::Claim;
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::segment;
 
 /// Where a claim stands in its file: byte range and 1-based line and column (characters) of both
@@ -66,9 +66,21 @@ impl Place {
 /// prose with line breaks turned into spaces. `None` when no sentence holds the claim.
 #[must_use]
 pub fn sentence_parts(doc: &Document, c: &Claim) -> Option<(String, String, String)> {
-    let s = segment::sentences(&doc.prose)
-        .into_iter()
-        .find(|s| s.start <= c.prose.start && c.prose.end <= s.end)?;
+    sentence_parts_in(doc, &segment::sentences(&doc.prose), c)
+}
+
+/// `sentence_parts` with the document's sentences already cut (`segment::sentences` of its
+/// prose), for reporters that quote many claims of one document.
+#[must_use]
+pub fn sentence_parts_in(
+    doc: &Document,
+    sentences: &[Span],
+    c: &Claim,
+) -> Option<(String, String, String)> {
+    // Sentences are in order and do not overlap: the last one starting at or before the claim is
+    // the only one that can hold it.
+    let i = sentences.partition_point(|s| s.start <= c.prose.start);
+    let s = sentences[..i].last().filter(|s| c.prose.end <= s.end)?;
     let before = squash(doc.prose.get(s.start..c.prose.start)?);
     let claim = squash(doc.prose.get(c.prose.start..c.prose.end)?);
     let after = squash(doc.prose.get(c.prose.end..s.end)?);
