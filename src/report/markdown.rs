@@ -75,9 +75,11 @@ pub fn render(run: &Run) -> String {
                     let c = &run.claims[ci];
                     format!(
                         "`{}`",
+                        // A table cell ends at `|` even inside code, unless escaped.
                         Place::of(&run.documents[c.doc], c)
                             .short()
                             .replace('`', "'")
+                            .replace('|', "\\|")
                     )
                 })
                 .collect();
