@@ -1,7 +1,9 @@
 //! GitHub Actions workflow commands (`check --format github`): one annotation a finding, placed on
 //! its first claim, with the other claims named in the message.
 //!
-//!     ::error file=a.txt,line=4,col=227,endLine=4,endColumn=239,title=rule-id::message
+//! ```text
+//! ::error file=a.txt,line=4,col=227,endLine=4,endColumn=239,title=rule-id::message
+//! ```
 //!
 //! Errors and warnings become `::error` and `::warning`, notes `::notice`. Data is escaped as the
 //! runner unescapes it (`%`, CR, LF); property values also escape `:` and `,`.
