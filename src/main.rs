@@ -119,6 +119,10 @@ impl InputArgs {
 enum CheckFormat {
     Human,
     Json,
+    Sarif,
+    Github,
+    Markdown,
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -160,6 +164,9 @@ struct CheckArgs {
     /// Record the current findings in FILE (written atomically) and report nothing else.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -384,16 +391,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     );
                 }
             }
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            match args.format {
-                CheckFormat::Json => writeln!(out, "{}", report::json::report(&run))?,
+            let text = match args.format {
+                CheckFormat::Json => format!("{}\n", report::json::report(&run)),
+                CheckFormat::Sarif => format!("{:#}\n", report::sarif::report(&run, &rules)),
+                CheckFormat::Github => report::github::render(&run),
+                CheckFormat::Markdown => report::markdown::render(&run),
+                CheckFormat::Html => report::html::render(&run),
                 CheckFormat::Human => {
                     let color = match args.color {
                         Color::Always => true,
                         Color::Never => false,
                         Color::Auto => {
-                            std::io::IsTerminal::is_terminal(&std::io::stdout())
+                            args.output.is_none()
+                                && std::io::IsTerminal::is_terminal(&std::io::stdout())
                                 && std::env::var_os("NO_COLOR").is_none()
                         }
                     };
@@ -401,14 +411,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                         color,
                         quiet: args.quiet,
                     };
-                    write!(
-                        out,
-                        "{}",
-                        report::human::render(&run, opts, started.elapsed().as_millis())
-                    )?;
+                    report::human::render(&run, opts, started.elapsed().as_millis())
                 }
+            };
+            if let Some(path) = &args.output {
+                report::write_atomic(path, text.as_bytes()).map_err(|e| {
+                    anyhow::anyhow!("cannot write the report to {}: {e}", path.display())
+                })?;
+            } else {
+                let stdout = std::io::stdout();
+                let mut out = std::io::BufWriter::new(stdout.lock());
+                out.write_all(text.as_bytes())?;
+                out.flush()?;
             }
-            out.flush()?;
             let threshold = match args.fail_on {
                 Some(FailOn::Error) => Some(Severity::Error),
                 Some(FailOn::Warning) => Some(Severity::Warning),
