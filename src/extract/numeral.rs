@@ -698,6 +698,21 @@ fn fraction_context(text: &str, end: usize) -> bool {
     .any(|x| w.eq_ignore_ascii_case(x))
 }
 
+/// True when the word before a numeral starting at `start` makes "a third" a fraction: "by a
+/// third", "than a third", "about a fifth".
+fn fraction_lead(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let w = &before[before
+        .bytes()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1)..];
+    [
+        "by", "than", "about", "nearly", "almost", "roughly", "around", "over",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
+}
+
 fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> {
     let mut total = 0.0f64;
     let mut cur = 0.0f64;
@@ -787,7 +802,10 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
                 let Some(d) = singular_denom(w) else { break };
                 // "a third of", "a third." are fractions; "a third term" is a rank, read from
                 // the ordinal word on its own.
-                if matches!(w, W::Ord(..)) && !fraction_context(text, we) {
+                if matches!(w, W::Ord(..))
+                    && !fraction_context(text, we)
+                    && !fraction_lead(text, start)
+                {
                     return None;
                 }
                 cur = 1.0 / d;
@@ -884,6 +902,17 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
         k += 1;
     }
     if end == 0 || matches!(last, Last::Start | Last::A) && !fraction {
+        return None;
+    }
+    // "a half-built stadium", "half-empty": "half" is an adjective prefix there.
+    if last == Last::Frac
+        && cur == 0.5
+        && text[end..].starts_with('-')
+        && text
+            .as_bytes()
+            .get(end + 1)
+            .is_some_and(u8::is_ascii_alphabetic)
+    {
         return None;
     }
     let value = tidy(total + cur);

@@ -432,8 +432,14 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(S
         let (w, e) = word_at(text, end + 1);
         let lw = w.to_ascii_lowercase();
         if w.len() >= 3 && !lex.count_stop.contains(&lw) && !w.contains('-') && noun_like(&lw) {
-            // The compound is singular ("seat"); the count is of seats.
-            let plural = if lw.ends_with('s') {
+            // The compound is singular ("seat"); the count is of seats. A consonant and "y"
+            // ends a measure, not a thing counted: "a 27,000-capacity ground".
+            let measure = lw.ends_with('y')
+                && lw
+                    .as_bytes()
+                    .get(lw.len().wrapping_sub(2))
+                    .is_some_and(|c| !b"aeiou".contains(c));
+            let plural = if lw.ends_with('s') || measure {
                 lw
             } else {
                 format!("{lw}s")
@@ -690,13 +696,23 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
                         || b2.currency.is_none()
                         || a.currency == b2.currency);
                     let years = n.is_year_like() || m.is_year_like();
-                    // "10 to 20" needs "from" or a unit on the second end; a dash needs nothing.
+                    // "10 to 20" needs "from" or a unit on the second end only ("5 to 10 km");
+                    // with a unit on both ends ("7.2% to 58.4%") or after a growth verb
+                    // ("jumped 7.2% to 58.4%") it is a change and a level, not a range. A dash
+                    // needs nothing.
+                    let unit_a = a.suffix.is_some() || a.currency.is_some();
+                    let unit_b = b2.suffix.is_some() || b2.currency.is_some();
                     let to_ok = dash
                         || between
                         || from_start.is_some()
-                        || word_to.starts_with("through")
-                        || b2.suffix.is_some()
-                        || b2.currency.is_some();
+                        || ((word_to.starts_with("through") || (unit_b && !unit_a))
+                            && !change::growth_before(text, lex, a.start));
+                    // A percentage and an amount of money are never one range.
+                    let kinds_agree = kinds_agree
+                        && !(matches!(a.suffix, Some(Suffix::Percent | Suffix::Points))
+                            && b2.currency.is_some())
+                        && !(matches!(b2.suffix, Some(Suffix::Percent | Suffix::Points))
+                            && a.currency.is_some());
                     // "+1-222-2222": a chain of dashed groups is a phone number or a code.
                     let chain = dash
                         && (text[b2.end..].starts_with('-') || text[b2.end..].starts_with('/'))
@@ -845,12 +861,15 @@ pub fn hedge_before(text: &str, lex: &Compiled, start: usize) -> Option<(usize, 
 }
 
 fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Mention> {
-    // "this one", "which one": a pronoun, not a count.
+    // "this one", "which one": a pronoun, not a count; "one more season" means another.
     if n.end - n.start == 3
         && text[n.start..n.end].eq_ignore_ascii_case("one")
         && a.suffix.is_none()
         && a.currency.is_none()
     {
+        if starts_ci(&text[n.end..], " more ") {
+            return None;
+        }
         let (p, _) = word_before(text, n.start);
         if [
             "this", "that", "which", "the", "any", "every", "each", "no", "another", "last",
