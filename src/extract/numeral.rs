@@ -105,13 +105,29 @@ pub fn find_numerals(text: &str) -> Vec<Numeral> {
     v
 }
 
+/// The cardinal numeral that starts `text` itself, as `find_numerals(text)` would read it.
+#[must_use]
+pub fn leading_numeral(text: &str) -> Option<Numeral> {
+    scan(text, true)
+        .into_iter()
+        .find(|n| n.start == 0 && !n.ordinal && !n.glued_left)
+}
+
 /// Every numeral in `text`, cardinals and ordinals, in order, not overlapping.
 #[must_use]
 pub fn scan_numerals(text: &str) -> Vec<Numeral> {
+    scan(text, false)
+}
+
+/// The scanner; with `first_only` it reads only what starts at offset 0.
+fn scan(text: &str, first_only: bool) -> Vec<Numeral> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        if first_only && i > 0 {
+            break;
+        }
         let c = b[i];
         if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
             let glued = prev_char(text, i).is_some_and(|p| {

@@ -227,7 +227,9 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
     if let Some((e, ())) = phrase_after(
         text,
         spaced,
-        lex.point_words.iter().map(|w| (w.as_str(), ())),
+        lex.point_words_at
+            .at(text, spaced)
+            .map(|i| (lex.point_words[i].as_str(), ())),
     ) {
         return Some((Suffix::Points, e));
     }
@@ -250,7 +252,9 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         if let Some((e, ())) = phrase_after(
             text,
             start,
-            lex.percent_words.iter().map(|w| (w.as_str(), ())),
+            lex.percent_words_at
+                .at(text, start)
+                .map(|i| (lex.percent_words[i].as_str(), ())),
         ) {
             // "pc" and "pct" only right after the number.
             let w = &text[start..e];
@@ -263,7 +267,11 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
     }
     // Currency symbols and codes after the number: "20€", "115USD", "10 $", "42 QAR".
     for start in [attached, spaced] {
-        for c in &lex.currency_symbols {
+        for c in lex
+            .currency_symbols_at
+            .at(text, start)
+            .map(|i| &lex.currency_symbols[i])
+        {
             if text[start..].starts_with(c.text.as_str()) {
                 let e = start + c.text.len();
                 let ok = if start == attached {
@@ -292,8 +300,9 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
     for start in [spaced, hyph, attached] {
         let found = if start == attached {
             // "50p", "10c": attached names need only a right boundary.
-            lex.currency_names
-                .iter()
+            lex.currency_names_at
+                .at(text, start)
+                .map(|i| &lex.currency_names[i])
                 .find(|c| {
                     starts_ci(&text[start..], &c.text) && right_bounded(text, start + c.text.len())
                 })
@@ -302,7 +311,9 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
             phrase_after(
                 text,
                 start,
-                lex.currency_names.iter().map(|c| (c.text.as_str(), c)),
+                lex.currency_names_at
+                    .at(text, start)
+                    .map(|i| (lex.currency_names[i].text.as_str(), &lex.currency_names[i])),
             )
         };
         if let Some((e, c)) = found {
@@ -328,13 +339,19 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         if let Some((e, u)) = phrase_after(
             text,
             start,
-            lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit)),
+            lex.unit_names_at
+                .at(text, start)
+                .map(|i| (lex.unit_names[i].text.as_str(), lex.unit_names[i].unit)),
         ) {
             return Some((Suffix::Unit(u), e));
         }
         if start == attached {
             // "200lbs", "2l": attached to the digits, only the right edge must be a boundary.
-            for u in &lex.unit_names {
+            for u in lex
+                .unit_names_at
+                .at(text, start)
+                .map(|i| &lex.unit_names[i])
+            {
                 if starts_ci(&text[start..], &u.text) && right_bounded(text, start + u.text.len()) {
                     return Some((Suffix::Unit(u.unit), start + u.text.len()));
                 }
@@ -342,7 +359,11 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         }
     }
     for start in [attached, spaced] {
-        for u in &lex.unit_symbols {
+        for u in lex
+            .unit_symbols_at
+            .at(text, start)
+            .map(|i| &lex.unit_symbols[i])
+        {
             if text[start..].starts_with(u.text.as_str()) {
                 let e = start + u.text.len();
                 let one_letter =
@@ -385,7 +406,11 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
 fn currency_before(text: &str, lex: &Compiled, p: usize) -> Option<(usize, String, f64)> {
     for e in [p, skip_spaces_back(text, p, 1)] {
         let before = &text[..e];
-        for c in &lex.currency_symbols {
+        for c in lex
+            .currency_symbols_ending
+            .ending(text, e)
+            .map(|i| &lex.currency_symbols[i])
+        {
             if c.weak || c.text.is_empty() {
                 continue;
             }
@@ -845,10 +870,13 @@ fn ordinal(text: &str, n: &Numeral) -> Option<Mention> {
 /// The hedge before `start`, if any: its start and meaning.
 #[must_use]
 pub fn hedge_before(text: &str, lex: &Compiled, start: usize) -> Option<(usize, Hedge)> {
+    let e = skip_spaces_back(text, start, 2);
     let h = phrase_before(
         text,
         start,
-        lex.hedges.iter().map(|(w, h)| (w.as_str(), *h)),
+        lex.hedges_ending
+            .ending(text, e)
+            .map(|i| (lex.hedges[i].0.as_str(), lex.hedges[i].1)),
     );
     if h.is_some() {
         return h;
@@ -856,7 +884,9 @@ pub fn hedge_before(text: &str, lex: &Compiled, start: usize) -> Option<(usize, 
     phrase_before(
         text,
         start,
-        lex.exact.iter().map(|w| (w.as_str(), Hedge::Exact)),
+        lex.exact_ending
+            .ending(text, e)
+            .map(|i| (lex.exact[i].as_str(), Hedge::Exact)),
     )
 }
 
@@ -1259,24 +1289,6 @@ pub fn clause_start(text: &str, pos: usize) -> usize {
     i
 }
 
-fn has_word(window: &str, list: &[String]) -> bool {
-    list.iter().any(|w| {
-        let mut from = 0;
-        while let Some(p) = window[from..].to_ascii_lowercase().find(w.as_str()) {
-            let s = from + p;
-            let e = s + w.len();
-            if bounded(window, s, e) {
-                return true;
-            }
-            from = e;
-            if from >= window.len() {
-                break;
-            }
-        }
-        false
-    })
-}
-
 fn modality(text: &str, lex: &Compiled, span: Span) -> Modality {
     let cs = clause_start(text, span.start);
     let window = &text[cs..span.start];
@@ -1284,9 +1296,21 @@ fn modality(text: &str, lex: &Compiled, span: Span) -> Modality {
     if window.is_empty() {
         return m;
     }
-    m.negated = has_word(window, &lex.negation);
-    m.hypothetical = has_word(window, &lex.hypothetical);
-    m.future = has_word(window, &lex.future) || target_year_after(text, span.end);
+    let (n_neg, n_hyp) = (lex.negation.len(), lex.hypothetical.len());
+    for hit in lex.modality_cues.find_overlapping_iter(window) {
+        if !bounded(window, hit.start(), hit.end()) {
+            continue;
+        }
+        let id = hit.pattern().as_usize();
+        if id < n_neg {
+            m.negated = true;
+        } else if id < n_neg + n_hyp {
+            m.hypothetical = true;
+        } else {
+            m.future = true;
+        }
+    }
+    m.future = m.future || target_year_after(text, span.end);
     m
 }
 
