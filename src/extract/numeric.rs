@@ -997,7 +997,30 @@ fn merge_minor_units(text: &str, mentions: &mut Vec<Mention>) {
                 .is_some_and(|v| v.point < 1.0 && v.low.is_none() && v.high.is_none())
             && a.value
                 .is_some_and(|v| v.point >= 1.0 && v.point.fract() == 0.0);
-        if joined {
+        // "15 dollars 50", "twenty ringgit and 43": a named major unit and a bare count of
+        // hundredths that ends the phrase.
+        let bare_minor = !joined
+            && a.kind == Kind::Money
+            && b.kind == Kind::Number
+            && a.span.end <= b.span.start
+            && matches!(text[a.span.end..b.span.start].trim(), "" | "and")
+            && text[..a.span.end]
+                .bytes()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            && a.value
+                .is_some_and(|v| v.point >= 1.0 && v.point.fract() == 0.0 && v.low.is_none())
+            && b.value.is_some_and(|v| {
+                v.point >= 1.0 && v.point < 100.0 && v.point.fract() == 0.0 && v.low.is_none()
+            })
+            && phrase_ends(text, b.span.end);
+        if bare_minor {
+            if let Some(v) = &mut mentions[i + 1].claim.value {
+                v.point /= 100.0;
+            }
+        }
+        if joined || bare_minor {
+            let b = &mentions[i + 1].claim;
             let add = b.value.map_or(0.0, |v| v.point);
             let end = b.span.end;
             let m = &mut mentions[i];
@@ -1011,6 +1034,22 @@ fn merge_minor_units(text: &str, mentions: &mut Vec<Mention>) {
             mentions.remove(i + 1);
         }
         i += 1;
+    }
+}
+
+/// True when nothing that continues the phrase follows `end`: punctuation, the end of the
+/// text, or a conjunction.
+fn phrase_ends(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    match rest.bytes().next() {
+        None => true,
+        Some(c) if !c.is_ascii_alphanumeric() => !matches!(c, b'%' | b'$' | b'-'),
+        Some(_) => {
+            let (w, _) = word_at(rest, 0);
+            ["and", "or", "but"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        }
     }
 }
 
