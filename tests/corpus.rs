@@ -4,7 +4,8 @@
 //! the kind covers the whole text (or the case's `span`) with the expected value.
 //!
 //! Numeric kinds check `point`, `low`, `high` (absent means null) and `unit`; date kinds check
-//! `from` and `to`. Files may set `date` (YYYY-MM-DD), the document date that anchors relative
+//! `from` and `to`. Change cases may check `change_start`, `change_end`, `from_percent` and
+//! `additive`; any case may check the counted `noun`. Files may set `date` (YYYY-MM-DD), the document date that anchors relative
 //! expressions.
 
 use std::fmt::Write as _;
@@ -46,6 +47,21 @@ struct Case {
     /// The part of each text the claim must cover exactly, when not the whole text.
     #[serde(default)]
     span: Option<String>,
+    /// Change claims: `change.start` ("from X"), when stated.
+    #[serde(default)]
+    change_start: Option<f64>,
+    /// Change claims: `change.end` (the level reached), when stated.
+    #[serde(default)]
+    change_end: Option<f64>,
+    /// Change claims: whether the change was stated as a percentage or fraction.
+    #[serde(default)]
+    from_percent: Option<bool>,
+    /// Change claims: whether the change is a difference rather than a factor.
+    #[serde(default)]
+    additive: Option<bool>,
+    /// The counted noun, when the case checks it.
+    #[serde(default)]
+    noun: Option<String>,
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -114,6 +130,10 @@ fn check_case(kind: Kind, case: &Case, text: &str, claims: &[Claim]) -> Result<(
         if case.unit.is_some() && c.unit != case.unit {
             return Err(format!("unit {:?}, expected {:?}", c.unit, case.unit));
         }
+        if case.noun.is_some() && c.noun != case.noun {
+            return Err(format!("noun {:?}, expected {:?}", c.noun, case.noun));
+        }
+        check_change(case, c)?;
     } else {
         let d = c.dates.ok_or("no dates")?;
         let from = d.from.map(|x| x.to_string());
@@ -124,6 +144,34 @@ fn check_case(kind: Kind, case: &Case, text: &str, claims: &[Claim]) -> Result<(
                 case.from, case.to
             ));
         }
+    }
+    Ok(())
+}
+
+/// The change details a case asks for.
+fn check_change(case: &Case, c: &Claim) -> Result<(), String> {
+    let asks = case.change_start.is_some()
+        || case.change_end.is_some()
+        || case.from_percent.is_some()
+        || case.additive.is_some();
+    if !asks {
+        return Ok(());
+    }
+    let ch = c.change.ok_or("no change details")?;
+    let want = |x: Option<f64>, got: Option<f64>| x.is_none() || opt_close(got, x);
+    if !want(case.change_start, ch.start) || !want(case.change_end, ch.end) {
+        return Err(format!(
+            "change start {:?} end {:?}, expected {:?} {:?}",
+            ch.start, ch.end, case.change_start, case.change_end
+        ));
+    }
+    if case.from_percent.is_some_and(|f| f != ch.from_percent)
+        || case.additive.is_some_and(|a| a != ch.additive)
+    {
+        return Err(format!(
+            "from_percent {} additive {}, expected {:?} {:?}",
+            ch.from_percent, ch.additive, case.from_percent, case.additive
+        ));
     }
     Ok(())
 }

@@ -198,10 +198,98 @@ pub fn changes(
             out.push(c);
             continue;
         }
-        if let Some(c) = directed(text, lex, m) {
+        if let Some(c) = up_from(text, lex, mentions, i) {
+            out.push(c);
+            continue;
+        }
+        if let Some(mut c) = directed(text, lex, m) {
+            // "jumped 7.2% to 58.4%", "rose 7.2 percentage points to 58.4%": the level reached.
+            if let (Some(ch), Some(level)) = (c.change.as_mut(), level_after(text, mentions, i)) {
+                ch.end = Some(level);
+            }
             out.push(c);
         }
     }
+}
+
+/// The level a change reached, stated right after it: "rose 7.2% to 58.4%" -> 58.4. A change
+/// in points reaches a percentage, a percentage change any amount, and an amount an amount of
+/// its own kind and unit.
+fn level_after(text: &str, mentions: &[Mention], i: usize) -> Option<f64> {
+    let (a, b) = (mentions.get(i)?, mentions.get(i + 1)?);
+    if b.range || b.claim.span.start < a.claim.span.end {
+        return None;
+    }
+    if !text[a.claim.span.end..b.claim.span.start]
+        .trim()
+        .eq_ignore_ascii_case("to")
+    {
+        return None;
+    }
+    let fits = if a.points {
+        b.claim.kind == Kind::Percent && !b.points
+    } else if a.claim.kind == Kind::Percent {
+        // A relative change reaches a level of any kind: "rose 25% to $1,250".
+        !b.points
+            && matches!(
+                b.claim.kind,
+                Kind::Percent | Kind::Money | Kind::Quantity | Kind::Number
+            )
+    } else {
+        a.claim.kind == b.claim.kind && a.claim.unit == b.claim.unit
+    };
+    fits.then(|| b.claim.value.map(|v| v.point)).flatten()
+}
+
+/// "58.4%, up from 51.2%", "410 jobs, down from 520": a level and the level it moved from;
+/// the factor is the first over the second.
+fn up_from(text: &str, lex: &Compiled, mentions: &[Mention], i: usize) -> Option<Claim> {
+    let (a, b) = (mentions.get(i)?, mentions.get(i + 1)?);
+    if a.range || b.range || b.claim.span.start < a.claim.span.end {
+        return None;
+    }
+    // "400 members, down from 500": the second count may leave its noun implied.
+    let count_then_number = a.claim.kind == Kind::Quantity
+        && a.claim.dimension.as_deref() == Some("count")
+        && b.claim.kind == Kind::Number;
+    let same = count_then_number
+        || (a.claim.kind == b.claim.kind
+            && a.points == b.points
+            && (a.claim.unit == b.claim.unit || b.claim.unit.is_none()));
+    if !same
+        || !matches!(
+            a.claim.kind,
+            Kind::Percent | Kind::Money | Kind::Quantity | Kind::Number
+        )
+    {
+        return None;
+    }
+    let sep = text[a.claim.span.end..b.claim.span.start].trim_start_matches([',', ' ']);
+    let mut words = sep.split_ascii_whitespace();
+    let (Some(dir), Some(from), None) = (words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    if !from.eq_ignore_ascii_case("from") || direction(lex, dir).is_none() {
+        return None;
+    }
+    let x = b.claim.value?.point;
+    let y = a.claim.value?.point;
+    if x == 0.0 {
+        return None;
+    }
+    let mut c = change_claim(
+        Span::new(a.claim.span.start, b.claim.span.end),
+        Interval::exact(y / x),
+        Hedge::Exact,
+        Change {
+            start: Some(x),
+            end: Some(y),
+            ..Change::default()
+        },
+        None,
+    );
+    c.precision = None;
+    Some(c)
 }
 
 /// "doubled", "more than tripled", "nearly doubled", "a fourfold increase".
@@ -414,11 +502,15 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
             if to || !w.eq_ignore_ascii_case("by") {
                 return None;
             }
+            // A fraction is read like a percentage: "up by a third" is "up by 33%".
             Some(change_claim(
                 Span::new(s, c.span.end),
                 affine(m.raw, d, 1.0),
                 c.hedge,
-                Change::default(),
+                Change {
+                    from_percent: true,
+                    ..Change::default()
+                },
                 None,
             ))
         }

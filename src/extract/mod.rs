@@ -75,12 +75,16 @@ pub fn extract_document(doc: &Document, index: usize, lexicon: &Lexicon) -> Vec<
     };
     let mut claims = extract_text(&doc.prose, &ctx);
     // The dateline or byline ("LARKHAVEN, Oct. 21, 2025 —", "Published 9 October 2025") dates
-    // the document; it is not a claim of the story.
+    // the document; it is not a claim of the story. A dateline always has a day number, so
+    // "today" or "on Tuesday" in an opening sentence stays a claim.
     if let Some(d) = doc.date {
         let opening = doc.prose.len() - doc.prose.trim_start().len() + 300;
         claims.retain(|c| {
             !(c.kind == Kind::Date
                 && c.span.start < opening
+                && doc.prose[c.span.start..c.span.end]
+                    .bytes()
+                    .any(|b| b.is_ascii_digit())
                 && c.dates
                     .is_some_and(|r| r.from == Some(d) && r.to == Some(d)))
         });

@@ -105,13 +105,29 @@ pub fn find_numerals(text: &str) -> Vec<Numeral> {
     v
 }
 
+/// The cardinal numeral that starts `text` itself, as `find_numerals(text)` would read it.
+#[must_use]
+pub fn leading_numeral(text: &str) -> Option<Numeral> {
+    scan(text, true)
+        .into_iter()
+        .find(|n| n.start == 0 && !n.ordinal && !n.glued_left)
+}
+
 /// Every numeral in `text`, cardinals and ordinals, in order, not overlapping.
 #[must_use]
 pub fn scan_numerals(text: &str) -> Vec<Numeral> {
+    scan(text, false)
+}
+
+/// The scanner; with `first_only` it reads only what starts at offset 0.
+fn scan(text: &str, first_only: bool) -> Vec<Numeral> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        if first_only && i > 0 {
+            break;
+        }
         let c = b[i];
         if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
             let glued = prev_char(text, i).is_some_and(|p| {
@@ -698,6 +714,21 @@ fn fraction_context(text: &str, end: usize) -> bool {
     .any(|x| w.eq_ignore_ascii_case(x))
 }
 
+/// True when the word before a numeral starting at `start` makes "a third" a fraction: "by a
+/// third", "than a third", "about a fifth".
+fn fraction_lead(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let w = &before[before
+        .bytes()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1)..];
+    [
+        "by", "than", "about", "nearly", "almost", "roughly", "around", "over",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
+}
+
 fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> {
     let mut total = 0.0f64;
     let mut cur = 0.0f64;
@@ -787,7 +818,10 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
                 let Some(d) = singular_denom(w) else { break };
                 // "a third of", "a third." are fractions; "a third term" is a rank, read from
                 // the ordinal word on its own.
-                if matches!(w, W::Ord(..)) && !fraction_context(text, we) {
+                if matches!(w, W::Ord(..))
+                    && !fraction_context(text, we)
+                    && !fraction_lead(text, start)
+                {
                     return None;
                 }
                 cur = 1.0 / d;
@@ -884,6 +918,17 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
         k += 1;
     }
     if end == 0 || matches!(last, Last::Start | Last::A) && !fraction {
+        return None;
+    }
+    // "a half-built stadium", "half-empty": "half" is an adjective prefix there.
+    if last == Last::Frac
+        && cur == 0.5
+        && text[end..].starts_with('-')
+        && text
+            .as_bytes()
+            .get(end + 1)
+            .is_some_and(u8::is_ascii_alphabetic)
+    {
         return None;
     }
     let value = tidy(total + cur);

@@ -227,7 +227,9 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
     if let Some((e, ())) = phrase_after(
         text,
         spaced,
-        lex.point_words.iter().map(|w| (w.as_str(), ())),
+        lex.point_words_at
+            .at(text, spaced)
+            .map(|i| (lex.point_words[i].as_str(), ())),
     ) {
         return Some((Suffix::Points, e));
     }
@@ -250,7 +252,9 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         if let Some((e, ())) = phrase_after(
             text,
             start,
-            lex.percent_words.iter().map(|w| (w.as_str(), ())),
+            lex.percent_words_at
+                .at(text, start)
+                .map(|i| (lex.percent_words[i].as_str(), ())),
         ) {
             // "pc" and "pct" only right after the number.
             let w = &text[start..e];
@@ -263,7 +267,11 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
     }
     // Currency symbols and codes after the number: "20€", "115USD", "10 $", "42 QAR".
     for start in [attached, spaced] {
-        for c in &lex.currency_symbols {
+        for c in lex
+            .currency_symbols_at
+            .at(text, start)
+            .map(|i| &lex.currency_symbols[i])
+        {
             if text[start..].starts_with(c.text.as_str()) {
                 let e = start + c.text.len();
                 let ok = if start == attached {
@@ -292,8 +300,9 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
     for start in [spaced, hyph, attached] {
         let found = if start == attached {
             // "50p", "10c": attached names need only a right boundary.
-            lex.currency_names
-                .iter()
+            lex.currency_names_at
+                .at(text, start)
+                .map(|i| &lex.currency_names[i])
                 .find(|c| {
                     starts_ci(&text[start..], &c.text) && right_bounded(text, start + c.text.len())
                 })
@@ -302,7 +311,9 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
             phrase_after(
                 text,
                 start,
-                lex.currency_names.iter().map(|c| (c.text.as_str(), c)),
+                lex.currency_names_at
+                    .at(text, start)
+                    .map(|i| (lex.currency_names[i].text.as_str(), &lex.currency_names[i])),
             )
         };
         if let Some((e, c)) = found {
@@ -328,13 +339,19 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         if let Some((e, u)) = phrase_after(
             text,
             start,
-            lex.unit_names.iter().map(|u| (u.text.as_str(), u.unit)),
+            lex.unit_names_at
+                .at(text, start)
+                .map(|i| (lex.unit_names[i].text.as_str(), lex.unit_names[i].unit)),
         ) {
             return Some((Suffix::Unit(u), e));
         }
         if start == attached {
             // "200lbs", "2l": attached to the digits, only the right edge must be a boundary.
-            for u in &lex.unit_names {
+            for u in lex
+                .unit_names_at
+                .at(text, start)
+                .map(|i| &lex.unit_names[i])
+            {
                 if starts_ci(&text[start..], &u.text) && right_bounded(text, start + u.text.len()) {
                     return Some((Suffix::Unit(u.unit), start + u.text.len()));
                 }
@@ -342,7 +359,11 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
         }
     }
     for start in [attached, spaced] {
-        for u in &lex.unit_symbols {
+        for u in lex
+            .unit_symbols_at
+            .at(text, start)
+            .map(|i| &lex.unit_symbols[i])
+        {
             if text[start..].starts_with(u.text.as_str()) {
                 let e = start + u.text.len();
                 let one_letter =
@@ -385,7 +406,11 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
 fn currency_before(text: &str, lex: &Compiled, p: usize) -> Option<(usize, String, f64)> {
     for e in [p, skip_spaces_back(text, p, 1)] {
         let before = &text[..e];
-        for c in &lex.currency_symbols {
+        for c in lex
+            .currency_symbols_ending
+            .ending(text, e)
+            .map(|i| &lex.currency_symbols[i])
+        {
             if c.weak || c.text.is_empty() {
                 continue;
             }
@@ -432,8 +457,14 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(S
         let (w, e) = word_at(text, end + 1);
         let lw = w.to_ascii_lowercase();
         if w.len() >= 3 && !lex.count_stop.contains(&lw) && !w.contains('-') && noun_like(&lw) {
-            // The compound is singular ("seat"); the count is of seats.
-            let plural = if lw.ends_with('s') {
+            // The compound is singular ("seat"); the count is of seats. A consonant and "y"
+            // ends a measure, not a thing counted: "a 27,000-capacity ground".
+            let measure = lw.ends_with('y')
+                && lw
+                    .as_bytes()
+                    .get(lw.len().wrapping_sub(2))
+                    .is_some_and(|c| !b"aeiou".contains(c));
+            let plural = if lw.ends_with('s') || measure {
                 lw
             } else {
                 format!("{lw}s")
@@ -690,13 +721,23 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
                         || b2.currency.is_none()
                         || a.currency == b2.currency);
                     let years = n.is_year_like() || m.is_year_like();
-                    // "10 to 20" needs "from" or a unit on the second end; a dash needs nothing.
+                    // "10 to 20" needs "from" or a unit on the second end only ("5 to 10 km");
+                    // with a unit on both ends ("7.2% to 58.4%") or after a growth verb
+                    // ("jumped 7.2% to 58.4%") it is a change and a level, not a range. A dash
+                    // needs nothing.
+                    let unit_a = a.suffix.is_some() || a.currency.is_some();
+                    let unit_b = b2.suffix.is_some() || b2.currency.is_some();
                     let to_ok = dash
                         || between
                         || from_start.is_some()
-                        || word_to.starts_with("through")
-                        || b2.suffix.is_some()
-                        || b2.currency.is_some();
+                        || ((word_to.starts_with("through") || (unit_b && !unit_a))
+                            && !change::growth_before(text, lex, a.start));
+                    // A percentage and an amount of money are never one range.
+                    let kinds_agree = kinds_agree
+                        && !(matches!(a.suffix, Some(Suffix::Percent | Suffix::Points))
+                            && b2.currency.is_some())
+                        && !(matches!(b2.suffix, Some(Suffix::Percent | Suffix::Points))
+                            && a.currency.is_some());
                     // "+1-222-2222": a chain of dashed groups is a phone number or a code.
                     let chain = dash
                         && (text[b2.end..].starts_with('-') || text[b2.end..].starts_with('/'))
@@ -829,10 +870,13 @@ fn ordinal(text: &str, n: &Numeral) -> Option<Mention> {
 /// The hedge before `start`, if any: its start and meaning.
 #[must_use]
 pub fn hedge_before(text: &str, lex: &Compiled, start: usize) -> Option<(usize, Hedge)> {
+    let e = skip_spaces_back(text, start, 2);
     let h = phrase_before(
         text,
         start,
-        lex.hedges.iter().map(|(w, h)| (w.as_str(), *h)),
+        lex.hedges_ending
+            .ending(text, e)
+            .map(|i| (lex.hedges[i].0.as_str(), lex.hedges[i].1)),
     );
     if h.is_some() {
         return h;
@@ -840,17 +884,22 @@ pub fn hedge_before(text: &str, lex: &Compiled, start: usize) -> Option<(usize, 
     phrase_before(
         text,
         start,
-        lex.exact.iter().map(|w| (w.as_str(), Hedge::Exact)),
+        lex.exact_ending
+            .ending(text, e)
+            .map(|i| (lex.exact[i].as_str(), Hedge::Exact)),
     )
 }
 
 fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Mention> {
-    // "this one", "which one": a pronoun, not a count.
+    // "this one", "which one": a pronoun, not a count; "one more season" means another.
     if n.end - n.start == 3
         && text[n.start..n.end].eq_ignore_ascii_case("one")
         && a.suffix.is_none()
         && a.currency.is_none()
     {
+        if starts_ci(&text[n.end..], " more ") {
+            return None;
+        }
         let (p, _) = word_before(text, n.start);
         if [
             "this", "that", "which", "the", "any", "every", "each", "no", "another", "last",
@@ -948,7 +997,30 @@ fn merge_minor_units(text: &str, mentions: &mut Vec<Mention>) {
                 .is_some_and(|v| v.point < 1.0 && v.low.is_none() && v.high.is_none())
             && a.value
                 .is_some_and(|v| v.point >= 1.0 && v.point.fract() == 0.0);
-        if joined {
+        // "15 dollars 50", "twenty ringgit and 43": a named major unit and a bare count of
+        // hundredths that ends the phrase.
+        let bare_minor = !joined
+            && a.kind == Kind::Money
+            && b.kind == Kind::Number
+            && a.span.end <= b.span.start
+            && matches!(text[a.span.end..b.span.start].trim(), "" | "and")
+            && text[..a.span.end]
+                .bytes()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            && a.value
+                .is_some_and(|v| v.point >= 1.0 && v.point.fract() == 0.0 && v.low.is_none())
+            && b.value.is_some_and(|v| {
+                v.point >= 1.0 && v.point < 100.0 && v.point.fract() == 0.0 && v.low.is_none()
+            })
+            && phrase_ends(text, b.span.end);
+        if bare_minor {
+            if let Some(v) = &mut mentions[i + 1].claim.value {
+                v.point /= 100.0;
+            }
+        }
+        if joined || bare_minor {
+            let b = &mentions[i + 1].claim;
             let add = b.value.map_or(0.0, |v| v.point);
             let end = b.span.end;
             let m = &mut mentions[i];
@@ -962,6 +1034,22 @@ fn merge_minor_units(text: &str, mentions: &mut Vec<Mention>) {
             mentions.remove(i + 1);
         }
         i += 1;
+    }
+}
+
+/// True when nothing that continues the phrase follows `end`: punctuation, the end of the
+/// text, or a conjunction.
+fn phrase_ends(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    match rest.bytes().next() {
+        None => true,
+        Some(c) if !c.is_ascii_alphanumeric() => !matches!(c, b'%' | b'$' | b'-'),
+        Some(_) => {
+            let (w, _) = word_at(rest, 0);
+            ["and", "or", "but"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        }
     }
 }
 
@@ -1240,24 +1328,6 @@ pub fn clause_start(text: &str, pos: usize) -> usize {
     i
 }
 
-fn has_word(window: &str, list: &[String]) -> bool {
-    list.iter().any(|w| {
-        let mut from = 0;
-        while let Some(p) = window[from..].to_ascii_lowercase().find(w.as_str()) {
-            let s = from + p;
-            let e = s + w.len();
-            if bounded(window, s, e) {
-                return true;
-            }
-            from = e;
-            if from >= window.len() {
-                break;
-            }
-        }
-        false
-    })
-}
-
 fn modality(text: &str, lex: &Compiled, span: Span) -> Modality {
     let cs = clause_start(text, span.start);
     let window = &text[cs..span.start];
@@ -1265,9 +1335,21 @@ fn modality(text: &str, lex: &Compiled, span: Span) -> Modality {
     if window.is_empty() {
         return m;
     }
-    m.negated = has_word(window, &lex.negation);
-    m.hypothetical = has_word(window, &lex.hypothetical);
-    m.future = has_word(window, &lex.future) || target_year_after(text, span.end);
+    let (n_neg, n_hyp) = (lex.negation.len(), lex.hypothetical.len());
+    for hit in lex.modality_cues.find_overlapping_iter(window) {
+        if !bounded(window, hit.start(), hit.end()) {
+            continue;
+        }
+        let id = hit.pattern().as_usize();
+        if id < n_neg {
+            m.negated = true;
+        } else if id < n_neg + n_hyp {
+            m.hypothetical = true;
+        } else {
+            m.future = true;
+        }
+    }
+    m.future = m.future || target_year_after(text, span.end);
     m
 }
 

@@ -21,7 +21,7 @@ use crate::document::Span;
 use crate::lexicon::temporal::{Holiday, Index, Part, TemporalLexicon, Unit, WordInfo};
 
 use super::duration;
-use super::numeral::find_numerals;
+use super::numeral::leading_numeral;
 use super::{Context, Extractor};
 
 /// Extracts dates, periods and durations.
@@ -475,18 +475,16 @@ impl Parser<'_> {
     }
 
     pub fn modality(&self, at: usize) -> Modality {
-        let w = self.clause(at);
-        let cues = &self.lex.cues;
+        let hits = self.lex.cues.find(self.clause(at));
         Modality {
-            negated: cues.negation.iter().any(|c| has_word(w, c)),
-            hypothetical: cues.hypothetical.iter().any(|c| has_word(w, c)),
-            future: cues.future.iter().any(|c| has_word(w, c)),
+            negated: hits.negated,
+            hypothetical: hits.hypothetical,
+            future: hits.future,
         }
     }
 
     fn past(&self, at: usize) -> bool {
-        let w = self.clause(at);
-        self.lex.cues.past.iter().any(|c| has_word(w, c))
+        self.lex.cues.find(self.clause(at)).past
     }
 
     // -- counts ---------------------------------------------------------------------------------
@@ -515,8 +513,7 @@ impl Parser<'_> {
                         return Some((k, Some(2.0)));
                     }
                     // "a hundred", "a dozen" are numerals; a bare "a" is one.
-                    let n = find_numerals(self.window(t.start));
-                    if let Some(first) = n.first().filter(|n| n.start == 0) {
+                    if let Some(first) = leading_numeral(self.window(t.start)) {
                         let end = t.start + first.end;
                         if let Some(k) = self.t[j..].iter().position(|x| x.end == end) {
                             if k > 0 {
@@ -536,8 +533,7 @@ impl Parser<'_> {
         } else if !matches!(t.tk, Tk::Num(_)) {
             return None;
         }
-        let n = find_numerals(self.window(t.start));
-        let first = n.first().filter(|n| n.start == 0)?;
+        let first = leading_numeral(self.window(t.start))?;
         let end = t.start + first.end;
         // The numeral must end on a token boundary.
         let k = j + self.t[j..].iter().position(|x| x.end >= end)?;
@@ -2316,27 +2312,6 @@ fn apply_part(p: Part, x: R) -> Option<R> {
 }
 
 /// Whether `hay` contains `word` as a whole word (a cue may start with an apostrophe).
-fn has_word(hay: &str, word: &str) -> bool {
-    let hb = hay.as_bytes();
-    let mut from = 0;
-    while let Some(k) = hay[from..].find(word) {
-        let s = from + k;
-        let e = s + word.len();
-        let before_ok = s == 0
-            || !hb[s - 1].is_ascii_alphanumeric()
-            || !word.as_bytes()[0].is_ascii_alphanumeric();
-        let after_ok = e >= hb.len() || !hb[e].is_ascii_alphanumeric();
-        if before_ok && after_ok {
-            return true;
-        }
-        from = s + 1;
-        while from < hay.len() && !hay.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -269,6 +269,66 @@ pub enum Trigger {
     Multiple(f64),
 }
 
+/// The entries of a list (longest first) grouped by their first byte, ASCII-lowercased, so that
+/// a lookup at a position only tries the entries that can match there. Entries that are empty
+/// come last in every group.
+#[derive(Debug, Clone, Default)]
+pub struct ByFirstByte {
+    groups: Vec<Vec<u32>>,
+}
+
+impl ByFirstByte {
+    fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::by(keys, |k| k.as_bytes().first().copied())
+    }
+
+    /// Grouped by the last byte instead, for phrases that must end at a position.
+    fn new_last<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::by(keys, |k| k.as_bytes().last().copied())
+    }
+
+    fn by<'a>(keys: impl IntoIterator<Item = &'a str>, edge: impl Fn(&str) -> Option<u8>) -> Self {
+        let mut groups = vec![Vec::new(); 257];
+        let mut empty = Vec::new();
+        for (i, k) in keys.into_iter().enumerate() {
+            match edge(k) {
+                Some(b) => groups[usize::from(b.to_ascii_lowercase())].push(i as u32),
+                None => empty.push(i as u32),
+            }
+        }
+        for g in &mut groups {
+            g.extend_from_slice(&empty);
+        }
+        ByFirstByte { groups }
+    }
+
+    /// Indices of the entries (grouped by last byte) that may end at `text[..end]`.
+    pub fn ending(&self, text: &str, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let g = end
+            .checked_sub(1)
+            .and_then(|i| text.as_bytes().get(i))
+            .map_or(256, |b| usize::from(b.to_ascii_lowercase()));
+        self.groups
+            .get(g)
+            .into_iter()
+            .flatten()
+            .map(|&i| i as usize)
+    }
+
+    /// Indices of the entries that may start at `text[at..]`, in list order.
+    pub fn at<'s>(&'s self, text: &str, at: usize) -> impl Iterator<Item = usize> + 's {
+        let g = text
+            .as_bytes()
+            .get(at)
+            .map_or(256, |b| usize::from(b.to_ascii_lowercase()));
+        self.groups
+            .get(g)
+            .into_iter()
+            .flatten()
+            .map(|&i| i as usize)
+    }
+}
+
 /// Lookup tables built once from the lexicon; every list is sorted longest first so that the
 /// first match is the longest ("just over" before "over", "km/h" before "km").
 #[derive(Debug, Clone)]
@@ -332,6 +392,27 @@ pub struct Compiled {
     pub hypothetical: Vec<String>,
     /// Future cues.
     pub future: Vec<String>,
+    /// One automaton over the negation, hypothetical and future cues (in that order of
+    /// pattern ids: `negation.len()`, then `hypothetical.len()`, then the future cues).
+    pub modality_cues: aho_corasick::AhoCorasick,
+    /// `currency_symbols` by first byte.
+    pub currency_symbols_at: ByFirstByte,
+    /// `currency_names` by first byte.
+    pub currency_names_at: ByFirstByte,
+    /// `unit_symbols` by first byte.
+    pub unit_symbols_at: ByFirstByte,
+    /// `unit_names` by first byte.
+    pub unit_names_at: ByFirstByte,
+    /// `percent_words` by first byte.
+    pub percent_words_at: ByFirstByte,
+    /// `point_words` by first byte.
+    pub point_words_at: ByFirstByte,
+    /// `currency_symbols` by last byte.
+    pub currency_symbols_ending: ByFirstByte,
+    /// `hedges` by last byte.
+    pub hedges_ending: ByFirstByte,
+    /// `exact` by last byte.
+    pub exact_ending: ByFirstByte,
 }
 
 fn longest_first<T>(v: &mut [(String, T)]) {
@@ -459,12 +540,34 @@ impl NumericLexicon {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("trigger phrases build an automaton");
+        let negation = lower_all(&self.modality.negation);
+        let hypothetical = lower_all(&self.modality.hypothetical);
+        let future = lower_all(&self.modality.future);
+        let modality_cues = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(negation.iter().chain(&hypothetical).chain(&future))
+            .expect("modality cues build an automaton");
+        let percent_words = lower_all(&self.percent.words);
+        let point_words = lower_all(&self.percent.points);
+        let exact = lower_all(&self.exact.words);
         Compiled {
+            currency_symbols_ending: ByFirstByte::new_last(
+                currency_symbols.iter().map(|c| c.text.as_str()),
+            ),
+            hedges_ending: ByFirstByte::new_last(hedges.iter().map(|h| h.0.as_str())),
+            exact_ending: ByFirstByte::new_last(exact.iter().map(String::as_str)),
+            modality_cues,
+            currency_symbols_at: ByFirstByte::new(currency_symbols.iter().map(|c| c.text.as_str())),
+            currency_names_at: ByFirstByte::new(currency_names.iter().map(|c| c.text.as_str())),
+            unit_symbols_at: ByFirstByte::new(unit_symbols.iter().map(|u| u.text.as_str())),
+            unit_names_at: ByFirstByte::new(unit_names.iter().map(|u| u.text.as_str())),
+            percent_words_at: ByFirstByte::new(percent_words.iter().map(String::as_str)),
+            point_words_at: ByFirstByte::new(point_words.iter().map(String::as_str)),
             triggers,
             trigger_kinds,
             hedges,
             hedges_after,
-            exact: lower_all(&self.exact.words),
+            exact,
             multiples,
             currency_symbols,
             currency_names,
@@ -475,8 +578,8 @@ impl NumericLexicon {
                 .collect(),
             unit_symbols,
             unit_names,
-            percent_words: lower_all(&self.percent.words),
-            point_words: lower_all(&self.percent.points),
+            percent_words,
+            point_words,
             point_nouns: set(&self.percent.point_nouns),
             up,
             down,
@@ -490,9 +593,9 @@ impl NumericLexicon {
             count_stop: set(&self.count.stop),
             count_modifiers: set(&self.count.modifiers),
             count_plurals: set(&self.count.plurals),
-            negation: lower_all(&self.modality.negation),
-            hypothetical: lower_all(&self.modality.hypothetical),
-            future: lower_all(&self.modality.future),
+            negation,
+            hypothetical,
+            future,
         }
     }
 }

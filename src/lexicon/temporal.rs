@@ -61,6 +61,69 @@ pub struct Cues {
     pub negation: Vec<String>,
     /// "was", "said", "ago".
     pub past: Vec<String>,
+    /// One automaton over every cue, built on first use (see `Cues::find`).
+    #[serde(skip)]
+    automaton: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+}
+
+/// Which cue lists a clause holds a whole-word match of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueHits {
+    /// A future cue.
+    pub future: bool,
+    /// A hypothetical cue.
+    pub hypothetical: bool,
+    /// A negation cue.
+    pub negated: bool,
+    /// A past cue.
+    pub past: bool,
+}
+
+impl Cues {
+    /// The cues found as whole words in `clause` (lowercase), in one pass.
+    ///
+    /// # Panics
+    /// Never: the cue automaton is built from plain strings.
+    #[must_use]
+    pub fn find(&self, clause: &str) -> CueHits {
+        let ac = self.automaton.get_or_init(|| {
+            aho_corasick::AhoCorasick::new(
+                self.future
+                    .iter()
+                    .chain(&self.hypothetical)
+                    .chain(&self.negation)
+                    .chain(&self.past),
+            )
+            .expect("cue phrases build an automaton")
+        });
+        let (f, h, n) = (
+            self.future.len(),
+            self.future.len() + self.hypothetical.len(),
+            self.future.len() + self.hypothetical.len() + self.negation.len(),
+        );
+        let b = clause.as_bytes();
+        let mut hits = CueHits::default();
+        for m in ac.find_overlapping_iter(clause) {
+            let (s, e) = (m.start(), m.end());
+            let before_ok =
+                s == 0 || !b[s - 1].is_ascii_alphanumeric() || !b[s].is_ascii_alphanumeric();
+            let after_ok = e >= b.len() || !b[e].is_ascii_alphanumeric();
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            let id = m.pattern().as_usize();
+            if id < f {
+                hits.future = true;
+            } else if id < h {
+                hits.hypothetical = true;
+            } else if id < n {
+                hits.negated = true;
+            } else {
+                hits.past = true;
+            }
+        }
+        hits
+    }
 }
 
 /// Everything the extractor knows about one lowercase word.
