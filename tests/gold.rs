@@ -147,10 +147,10 @@ fn seeds_match_the_gold_findings() {
 /// Raise them when the engine improves; never lower them to make a change pass.
 const FLOORS: &[(&str, usize, usize)] = &[
     ("breach", 3, 0),
-    ("election", 2, 0),
+    ("election", 3, 0),
     ("enrolment", 2, 0),
     ("marathons", 0, 0),
-    ("stadium", 3, 0),
+    ("stadium", 4, 0),
     ("vaccination", 2, 0),
 ];
 
