@@ -45,7 +45,19 @@ impl Alignment {
     /// The evidence a finding carries.
     #[must_use]
     pub fn evidence(&self, checks: Vec<String>) -> Evidence {
-        let mut shared: BTreeSet<String> = self.local.iter().cloned().collect();
+        // Entities as written; local terms are stems, so a stem of an entity word is dropped
+        // ("azur" beside "azure").
+        let mut shared: BTreeSet<String> = self
+            .local
+            .iter()
+            .filter(|t| {
+                !self.entities.iter().any(|e| {
+                    e.split(' ')
+                        .any(|w| w != t.as_str() && w.starts_with(t.as_str()))
+                })
+            })
+            .cloned()
+            .collect();
         shared.extend(self.entities.iter().cloned());
         if shared.is_empty() {
             shared.extend(self.sentence.iter().cloned());

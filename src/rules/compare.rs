@@ -674,18 +674,24 @@ fn unit_length(text: &str) -> Option<f64> {
 
 fn describe_days(r: Range) -> String {
     let pick = |d: f64| {
-        if d >= 360.0 {
-            format!("{} years", fmt_num(d / 365.25))
+        let (n, unit) = if d >= 360.0 {
+            (d / 365.25, "year")
         } else if d >= 28.0 {
-            format!("{} months", fmt_num(d / 30.4375))
+            (d / 30.4375, "month")
         } else {
-            format!("{} days", fmt_num(d))
-        }
+            (d, "day")
+        };
+        let n = fmt_num(n);
+        let plural = if n == "1" { "" } else { "s" };
+        format!("{n} {unit}{plural}")
     };
     if r.hi.is_infinite() {
         format!("more than {}", pick(r.lo))
     } else if (r.hi - r.lo).abs() < 1.0 {
         pick(r.lo)
+    } else if r.hi <= r.lo * 1.2 {
+        // A hedge such as "just over a year".
+        format!("just over {}", pick(r.lo))
     } else {
         format!("{} to {}", pick(r.lo), pick(r.hi))
     }
@@ -733,7 +739,7 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         return None;
     }
     let why = format!(
-        "the same change happened over {} in one source and over {} in the other",
+        "the same change took {} in one source and {} in the other",
         describe_days(ra),
         describe_days(rb)
     );
