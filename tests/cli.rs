@@ -141,3 +141,42 @@ fn inputs_are_never_written() {
         .collect();
     assert_eq!(before, after);
 }
+
+#[test]
+fn a_project_rule_folder_changes_the_check_end_to_end() {
+    // A project's stricter rule: the built-in value rule with its tolerance raised so far that
+    // the seeds' figures agree; the run then reports no value-mismatch where the built-in did.
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(
+        docs.path().join("a.txt"),
+        "The 42,000-seat stadium is now due to open in 2027.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.path().join("b.txt"),
+        "The 30,000-seat stadium at the park will host concerts.\n",
+    )
+    .unwrap();
+    let count = |extra: Option<&std::path::Path>| {
+        let mut c = bin();
+        c.args(["check", "--format", "json", "--no-config"])
+            .arg(docs.path());
+        if let Some(dir) = extra {
+            c.arg("--rules").arg(dir);
+        }
+        let out = c.output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "value-mismatch")
+            .count()
+    };
+    assert_eq!(count(None), 1);
+    let rules = tempfile::tempdir().unwrap();
+    let loose =
+        include_str!("../rules/value-mismatch.toml").replace("tolerance = 0.02", "tolerance = 0.9");
+    std::fs::write(rules.path().join("value-mismatch.toml"), loose).unwrap();
+    assert_eq!(count(Some(rules.path())), 0);
+}
