@@ -355,13 +355,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 self_consistency: args.self_consistency || config.self_consistency.unwrap_or(false),
                 group_by_dir: group_by == GroupBy::Dir,
             };
-            let mut run = check::run(
-                loaded.documents,
-                loaded.errors,
-                &rules,
-                Lexicon::builtin(),
-                &opts,
-            );
+            let folders: Vec<PathBuf> = config
+                .rules_dirs
+                .iter()
+                .chain(&args.rules)
+                .cloned()
+                .collect();
+            let lexicon = Lexicon::with_folders(&folders)?;
+            let mut run = check::run(loaded.documents, loaded.errors, &rules, &lexicon, &opts);
             // Input messages added by the run (unused suppressions) go to standard error too,
             // like those of loading.
             for e in run.errors.iter().skip(loaded_errors) {

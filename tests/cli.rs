@@ -180,3 +180,51 @@ fn a_project_rule_folder_changes_the_check_end_to_end() {
     std::fs::write(rules.path().join("value-mismatch.toml"), loose).unwrap();
     assert_eq!(count(Some(rules.path())), 0);
 }
+
+#[test]
+fn a_project_lexicon_extends_the_related_terms() {
+    // "guests" and "visitors" are different nouns to the built-in vocabulary; a project's
+    // lexicon/terms.toml beside its rules makes them one measure, and the figures then conflict.
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(
+        docs.path().join("a.txt"),
+        "The harbour festival attracted 8,000 visitors on Saturday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.path().join("b.txt"),
+        "The harbour festival drew 5,000 guests on Saturday.\n",
+    )
+    .unwrap();
+    let count = |extra: Option<&std::path::Path>| {
+        let mut c = bin();
+        c.args(["check", "--format", "json", "--no-config"])
+            .arg(docs.path());
+        if let Some(dir) = extra {
+            c.arg("--rules").arg(dir);
+        }
+        let out = c.output().unwrap();
+        assert_ne!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "value-mismatch")
+            .count()
+    };
+    assert_eq!(count(None), 0);
+    let rules = tempfile::tempdir().unwrap();
+    std::fs::create_dir(rules.path().join("lexicon")).unwrap();
+    std::fs::write(
+        rules.path().join("lexicon/terms.toml"),
+        "related = [[\"visitors\", \"guests\"], [\"attracted\", \"drew\"]]\n",
+    )
+    .unwrap();
+    assert_eq!(count(Some(rules.path())), 1);
+}

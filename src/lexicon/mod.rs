@@ -32,6 +32,27 @@ impl Lexicon {
         LEX.get_or_init(|| Lexicon::load_builtin().expect("built-in lexicon is valid"))
     }
 
+    /// The built-in vocabularies extended by the `lexicon/terms.toml` of each rules folder that
+    /// has one (a project's own related terms, event words and markers).
+    ///
+    /// # Errors
+    /// An unreadable or invalid terms file.
+    pub fn with_folders(dirs: &[std::path::PathBuf]) -> Result<Lexicon, Error> {
+        let mut lex = Lexicon::builtin().clone();
+        for d in dirs {
+            let p = d.join("lexicon").join("terms.toml");
+            if !p.is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).map_err(|e| Error::Io {
+                path: p.clone(),
+                source: e,
+            })?;
+            lex.terms.merge(&p.display().to_string(), &text)?;
+        }
+        Ok(lex)
+    }
+
     /// Parses the built-in vocabularies.
     ///
     /// # Errors

@@ -74,6 +74,17 @@ impl TermsLexicon {
         Ok(lex)
     }
 
+    /// Adds the words of another terms file (a project's `lexicon/terms.toml`) to this
+    /// vocabulary.
+    ///
+    /// # Errors
+    /// When the text is not a valid terms file.
+    pub fn merge(&mut self, path: &str, text: &str) -> Result<(), Error> {
+        let f: TermsFile = parse_toml(path, text)?;
+        self.extend(f);
+        Ok(())
+    }
+
     fn extend(&mut self, f: TermsFile) {
         for w in f.stopwords {
             self.stop.insert(w.to_lowercase());
