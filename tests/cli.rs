@@ -142,83 +142,62 @@ fn inputs_are_never_written() {
     assert_eq!(before, after);
 }
 
+/// Checks the two one-line documents and counts the findings of `rule`, with an extra rules
+/// folder or none.
+fn count_findings(a: &str, b: &str, rules: Option<&std::path::Path>, rule: &str) -> usize {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(docs.path().join("a.txt"), a).unwrap();
+    std::fs::write(docs.path().join("b.txt"), b).unwrap();
+    let mut c = bin();
+    c.args(["check", "--format", "json", "--no-config"])
+        .arg(docs.path());
+    if let Some(dir) = rules {
+        c.arg("--rules").arg(dir);
+    }
+    let out = c.output().unwrap();
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .count()
+}
+
 #[test]
 fn a_project_rule_folder_changes_the_check_end_to_end() {
-    // A project's stricter rule: the built-in value rule with its tolerance raised so far that
-    // the seeds' figures agree; the run then reports no value-mismatch where the built-in did.
-    let docs = tempfile::tempdir().unwrap();
-    std::fs::write(
-        docs.path().join("a.txt"),
+    // A project's own version of the value rule, with its tolerance raised so far that the two
+    // capacities agree: the run then reports no value-mismatch where the built-in rule did.
+    let (a, b) = (
         "The 42,000-seat stadium is now due to open in 2027.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        docs.path().join("b.txt"),
         "The 30,000-seat stadium at the park will host concerts.\n",
-    )
-    .unwrap();
-    let count = |extra: Option<&std::path::Path>| {
-        let mut c = bin();
-        c.args(["check", "--format", "json", "--no-config"])
-            .arg(docs.path());
-        if let Some(dir) = extra {
-            c.arg("--rules").arg(dir);
-        }
-        let out = c.output().unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["rule"] == "value-mismatch")
-            .count()
-    };
-    assert_eq!(count(None), 1);
+    );
+    assert_eq!(count_findings(a, b, None, "value-mismatch"), 1);
     let rules = tempfile::tempdir().unwrap();
     let loose =
         include_str!("../rules/value-mismatch.toml").replace("tolerance = 0.02", "tolerance = 0.9");
     std::fs::write(rules.path().join("value-mismatch.toml"), loose).unwrap();
-    assert_eq!(count(Some(rules.path())), 0);
+    assert_eq!(
+        count_findings(a, b, Some(rules.path()), "value-mismatch"),
+        0
+    );
 }
 
 #[test]
 fn a_project_lexicon_extends_the_related_terms() {
     // "guests" and "visitors" are different nouns to the built-in vocabulary; a project's
     // lexicon/terms.toml beside its rules makes them one measure, and the figures then conflict.
-    let docs = tempfile::tempdir().unwrap();
-    std::fs::write(
-        docs.path().join("a.txt"),
+    let (a, b) = (
         "The harbour festival attracted 8,000 visitors on Saturday.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        docs.path().join("b.txt"),
         "The harbour festival drew 5,000 guests on Saturday.\n",
-    )
-    .unwrap();
-    let count = |extra: Option<&std::path::Path>| {
-        let mut c = bin();
-        c.args(["check", "--format", "json", "--no-config"])
-            .arg(docs.path());
-        if let Some(dir) = extra {
-            c.arg("--rules").arg(dir);
-        }
-        let out = c.output().unwrap();
-        assert_ne!(
-            out.status.code(),
-            Some(2),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["rule"] == "value-mismatch")
-            .count()
-    };
-    assert_eq!(count(None), 0);
+    );
+    assert_eq!(count_findings(a, b, None, "value-mismatch"), 0);
     let rules = tempfile::tempdir().unwrap();
     std::fs::create_dir(rules.path().join("lexicon")).unwrap();
     std::fs::write(
@@ -226,5 +205,8 @@ fn a_project_lexicon_extends_the_related_terms() {
         "related = [[\"visitors\", \"guests\"], [\"attracted\", \"drew\"]]\n",
     )
     .unwrap();
-    assert_eq!(count(Some(rules.path())), 1);
+    assert_eq!(
+        count_findings(a, b, Some(rules.path()), "value-mismatch"),
+        1
+    );
 }

@@ -46,7 +46,7 @@ impl Alignment {
     #[must_use]
     pub fn evidence(&self, checks: Vec<String>) -> Evidence {
         // Entities as written; local terms are stems, so a stem of an entity word is dropped
-        // ("azur" beside "azure").
+        // ("stadiu" beside "stadium").
         let mut shared: BTreeSet<String> = self
             .local
             .iter()

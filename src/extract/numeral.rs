@@ -958,7 +958,7 @@ mod tests {
 
     #[test]
     fn digits_and_scales() {
-        assert_eq!(one("nearly 1,400 terabytes"), (1400.0, "1,400"));
+        assert_eq!(one("nearly 2,600 terabytes"), (2600.0, "2,600"));
         assert_eq!(one("$4.2bn"), (4.2e9, "4.2bn"));
         assert_eq!(one("1.2 million people"), (1.2e6, "1.2 million"));
         assert_eq!(one("twenty-one"), (21.0, "twenty-one"));

@@ -780,7 +780,7 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
             && n.digits
             && model_number(text, lex, a.core_start)
         {
-            // "Microsoft 365", "Windows 11", "Section 230": a name, not an amount.
+            // "Office 365", "Windows 11", "Section 230": a name, not an amount.
             continue;
         }
         if n.is_year_like() && a.suffix.is_none() && a.currency.is_none() && a.noun.is_none() {
@@ -794,7 +794,7 @@ fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
 }
 
 /// True when the digits at `start` follow a capitalised word in mid-sentence that is no hedge
-/// ("Microsoft 365", "Boeing 737"): a product, model or section number.
+/// ("Office 365", "Boeing 737"): a product, model or section number.
 fn model_number(text: &str, lex: &Compiled, start: usize) -> bool {
     let b = text.as_bytes();
     if start == 0 || b[start - 1] != b' ' {
@@ -1405,10 +1405,10 @@ mod tests {
         assert_eq!(find("paid $16.4 million", Kind::Money).1.point, 16.4e6);
         assert_eq!(find("€6.1bn deal", Kind::Money).2.as_deref(), Some("EUR"));
         assert_eq!(find("rose 45 per cent", Kind::Percent).0, "45 per cent");
-        let (s, v, u) = find("nearly 1,400 terabytes", Kind::Quantity);
+        let (s, v, u) = find("nearly 2,600 terabytes", Kind::Quantity);
         assert_eq!(
             (s.as_str(), v.high, u.as_deref()),
-            ("nearly 1,400 terabytes", Some(1400.0), Some("TB"))
+            ("nearly 2,600 terabytes", Some(2600.0), Some("TB"))
         );
         let (s, _, u) = find("cut 1,200 jobs", Kind::Quantity);
         assert_eq!((s.as_str(), u.as_deref()), ("1,200 jobs", Some("jobs")));
