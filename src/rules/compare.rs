@@ -880,8 +880,10 @@ fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
         event_aligned(ctx, i, j)?
     } else {
         // A "since" or an age: the claims' own context must be shared.
+        // A "since" or an age is weaker evidence of a start than a start verb: it needs a
+        // closer match of the two contexts.
         let al = align::compare(&ctx.subjects[i], &ctx.subjects[j]);
-        if al.local.is_empty() || different_topics(ctx, a.doc, b.doc) {
+        if al.local.is_empty() || al.score < 0.35 || different_topics(ctx, a.doc, b.doc) {
             return None;
         }
         al
@@ -948,6 +950,12 @@ fn duration_vs_span(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Fi
     }
     let al = align::compare(sa, sb);
     if al.score < rule.min_score || al.local.is_empty() {
+        return None;
+    }
+    // "a year", "a fortnight": one bare unit is a rate ("180,000 tonnes a year") or a vague
+    // span, not a measured length.
+    let dur_text = ctx.documents[a.doc].text(a.span).to_lowercase();
+    if dur_text.starts_with("a ") || dur_text.starts_with("an ") {
         return None;
     }
     let ra = plausible(a, 0.0)?;
