@@ -51,6 +51,9 @@ pub struct Subject {
     pub irrealis: bool,
     /// The figure is an increment ("a further", "another", "extra") rather than a level.
     pub increment: bool,
+    /// The figure is attributed to someone else's disputed claim ("the union has claimed the
+    /// figure is nearer 1,000").
+    pub attributed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -447,6 +450,10 @@ fn subject_of(
                 )
         })
         .is_some_and(|t| terms.part.iter().any(|p| p == &t.lower));
+    let attributed = has_phrase(
+        &toks[clause_start.saturating_sub(8)..first],
+        &terms.attribution,
+    );
     let increment = toks[..first]
         .iter()
         .rev()
@@ -485,6 +492,7 @@ fn subject_of(
         part,
         irrealis: m.negated || m.hypothetical || m.future,
         increment,
+        attributed,
     }
 }
 

@@ -23,6 +23,8 @@ struct TermsFile {
     running: Vec<String>,
     #[serde(default)]
     part: Vec<String>,
+    #[serde(default)]
+    attribution: Vec<String>,
 }
 
 /// The alignment vocabulary, indexed by stem.
@@ -40,6 +42,8 @@ pub struct TermsLexicon {
     pub running: Vec<String>,
     /// Part-of-a-whole markers.
     pub part: Vec<String>,
+    /// Markers of a figure attributed to someone else's disputed claim.
+    pub attribution: Vec<String>,
 }
 
 /// Porter-stems a lowercase word.
@@ -110,6 +114,8 @@ impl TermsLexicon {
             .extend(f.running.into_iter().map(|s| s.to_lowercase()));
         self.part
             .extend(f.part.into_iter().map(|s| s.to_lowercase()));
+        self.attribution
+            .extend(f.attribution.into_iter().map(|s| s.to_lowercase()));
     }
 
     /// True for a word (lowercase) that says nothing about a subject.

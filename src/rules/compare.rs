@@ -309,13 +309,13 @@ fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
         .any(|o| o.doc == c.doc && o.kind == Kind::Change && o.span.contains(c.span))
 }
 
-/// A level that can be compared: not a plan, part, increment, or negated or hypothetical
-/// figure. Future tense alone does not disqualify ("will now cost €6.1bn" is today's estimate);
+/// A level that can be compared: not a plan, part, increment, attributed claim, or negated or
+/// hypothetical figure. Future tense alone does not disqualify ("will now cost €6.1bn" is today's estimate);
 /// a figure for another year is caught by the year anchors.
 fn eligible_level(ctx: &Ctx<'_>, i: usize) -> bool {
     let s = &ctx.subjects[i];
     let m = ctx.claims[i].modality;
-    !(s.plan || s.part || s.increment || m.negated || m.hypothetical)
+    !(s.plan || s.part || s.increment || s.attributed || m.negated || m.hypothetical)
 }
 
 /// Another claim of the same document and measure whose range meets `r`: the document also
