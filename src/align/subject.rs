@@ -400,7 +400,7 @@ fn subject_of(
     // The event a date or period belongs to: the nearest event word in the clause, within six
     // tokens on either side.
     let (event, event_terms) = if matches!(c.kind, Kind::Date | Kind::Period) {
-        let near = (first.saturating_sub(7)..first)
+        let near = (first.saturating_sub(10)..first)
             .rev()
             .chain(last..(last + 6).min(toks.len()))
             .find(|&k| terms.event_class(&toks[k].lower).is_some());
