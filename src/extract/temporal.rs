@@ -436,10 +436,16 @@ impl Parser<'_> {
 
     fn emit(&self, i: usize, end: usize, v: &V, out: &mut Vec<Claim>) {
         let span = Span::new(self.t[i].start, self.t[end - 1].end);
-        let m = self.modality(span.start);
+        // One search of the clause gives the modality and the tense.
+        let hits = self.lex.cues.find(self.clause(span.start));
+        let m = Modality {
+            negated: hits.negated,
+            hypothetical: hits.hypothetical,
+            future: hits.future,
+        };
         let tense = if m.future || m.hypothetical {
             Tense::Future
-        } else if self.past(span.start) {
+        } else if hits.past {
             Tense::Past
         } else {
             Tense::Neutral
