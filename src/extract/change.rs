@@ -180,15 +180,16 @@ fn change_claim(
     c
 }
 
-/// Appends the change claims found in `text`.
+/// Appends the change claims found in `text`; `triggers` are the trigger phrases found in it.
 pub fn changes(
     text: &str,
     lex: &Compiled,
     nums: &[Numeral],
+    triggers: &[aho_corasick::Match],
     mentions: &[Mention],
     out: &mut Vec<Claim>,
 ) {
-    multiplicative_words(text, lex, out);
+    multiplicative_words(text, lex, triggers, out);
     times(text, lex, nums, out);
     for (i, m) in mentions.iter().enumerate() {
         if m.range {
@@ -293,9 +294,14 @@ fn up_from(text: &str, lex: &Compiled, mentions: &[Mention], i: usize) -> Option
 }
 
 /// "doubled", "more than tripled", "nearly doubled", "a fourfold increase".
-fn multiplicative_words(text: &str, lex: &Compiled, out: &mut Vec<Claim>) {
+fn multiplicative_words(
+    text: &str,
+    lex: &Compiled,
+    triggers: &[aho_corasick::Match],
+    out: &mut Vec<Claim>,
+) {
     let b = text.as_bytes();
-    for m in lex.triggers.find_iter(text) {
+    for m in triggers {
         let Trigger::Multiple(f) = lex.trigger_kinds[m.pattern().as_usize()] else {
             continue;
         };

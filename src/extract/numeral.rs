@@ -69,16 +69,26 @@ pub fn tidy(x: f64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
+    // An integer below 10^15 has at most 15 significant digits: rounding keeps it as it is.
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return x;
+    }
     format!("{x:.14e}").parse().unwrap_or(x)
 }
 
 /// Parses a run of digits as written ("1,400", "16.4"): value and rounding precision.
 #[must_use]
 pub fn parse_digits(s: &str) -> Option<(f64, f64)> {
-    let clean: String = s
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
-        .collect();
+    let owned: String;
+    let clean: &str = if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        s
+    } else {
+        owned = s
+            .chars()
+            .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+            .collect();
+        &owned
+    };
     let v: f64 = clean.parse().ok()?;
     if !v.is_finite() {
         return None;
@@ -377,8 +387,11 @@ fn parse_unsigned(text: &str, i: usize) -> Option<Numeral> {
     // Ordinal suffix: "21st", "3rd".
     if !has_decimal {
         let we = word_at(b, j);
-        let suf = text[j..we].to_ascii_lowercase();
-        if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") && we > j {
+        let suf = &text[j..we];
+        if ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|o| suf.eq_ignore_ascii_case(o))
+        {
             n.value = v;
             n.end = we;
             n.ordinal = true;
@@ -438,9 +451,13 @@ fn parse_unsigned(text: &str, i: usize) -> Option<Numeral> {
     let we = word_at(b, k);
     // "M" for million only when attached ("10M"); "3 M" is more likely a name or a unit.
     if we > k && !b.get(we).is_some_and(u8::is_ascii_digit) && !(k != j && &text[k..we] == "M") {
-        if let Some(s) =
-            digit_scale(&text[k..we]).or_else(|| digit_scale(&text[k..we].to_ascii_lowercase()))
-        {
+        if let Some(s) = digit_scale(&text[k..we]).or_else(|| {
+            let w = &text[k..we];
+            // Only a short word with capitals can read differently in lower case.
+            (w.len() <= 9 && w.bytes().any(|c| c.is_ascii_uppercase()))
+                .then(|| digit_scale(&w.to_ascii_lowercase()))
+                .flatten()
+        }) {
             // "k" and short forms must not be the start of a longer token ("5 km").
             v = tidy(v * s);
             precision = tidy(precision * s);

@@ -38,18 +38,21 @@ impl Extractor for Numeric {
     fn extract(&self, text: &str, ctx: &Context<'_>, out: &mut Vec<Claim>) {
         let lex = ctx.lexicon.numeric.compiled();
         let nums = scan_numerals(text);
+        // The trigger phrases, found once for `multiples` and for the multiplicative changes.
+        let triggers: Vec<aho_corasick::Match> = lex.triggers.find_iter(text).collect();
         let mut mentions = mentions(text, lex, &nums);
-        multiples(text, lex, &mut mentions);
+        multiples(text, lex, &triggers, &mut mentions);
         mentions.sort_by_key(|m| m.claim.span.start);
         merge_minor_units(text, &mut mentions);
         merge_pairs(text, lex, &mut mentions);
-        let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() * 2);
-        change::changes(text, lex, &nums, &mentions, &mut claims);
-        claims.extend(mentions.into_iter().map(|m| m.claim));
-        for c in &mut claims {
+        // Straight into `out`: claims are large, every move of them costs.
+        let first = out.len();
+        out.reserve(mentions.len() * 2);
+        change::changes(text, lex, &nums, &triggers, &mentions, out);
+        out.extend(mentions.into_iter().map(|m| m.claim));
+        for c in &mut out[first..] {
             c.modality = modality(text, lex, c.span);
         }
-        out.extend(claims);
     }
 }
 
@@ -1241,8 +1244,8 @@ fn range_mention(a: &Amount, b: &Amount, lex: &Compiled, text: &str) -> Mention 
 }
 
 /// Vague amounts: "hundreds of millions of dollars", "tens of thousands of jobs".
-fn multiples(text: &str, lex: &Compiled, out: &mut Vec<Mention>) {
-    for m in lex.triggers.find_iter(text) {
+fn multiples(text: &str, lex: &Compiled, triggers: &[aho_corasick::Match], out: &mut Vec<Mention>) {
+    for m in triggers {
         let Trigger::Multiples(v) = lex.trigger_kinds[m.pattern().as_usize()] else {
             continue;
         };

@@ -14,6 +14,8 @@
 // are small enough that the casts between integer widths cannot wrap.
 #![allow(clippy::many_single_char_names, clippy::cast_possible_wrap)]
 
+use std::cell::RefCell;
+
 use jiff::civil::Date;
 
 use crate::claim::{Claim, DateRange, Kind, Modality};
@@ -21,7 +23,7 @@ use crate::document::Span;
 use crate::lexicon::temporal::{Holiday, Index, Part, TemporalLexicon, Unit, WordInfo};
 
 use super::duration;
-use super::numeral::leading_numeral;
+use super::numeral::{leading_numeral, Numeral};
 use super::{Context, Extractor};
 
 /// Extracts dates, periods and durations.
@@ -45,6 +47,7 @@ impl Extractor for Temporal {
             doc: ctx.date,
             lex,
             idx: lex.index(),
+            leads: RefCell::new(vec![(false, None); toks.len()]),
         };
         p.run(out);
         duration::extract(&p, out);
@@ -366,6 +369,8 @@ pub(crate) struct Parser<'a> {
     pub doc: Option<Date>,
     pub lex: &'a TemporalLexicon,
     pub idx: &'a Index,
+    /// The numeral starting at each token, read once (`count` asks for it many times).
+    leads: RefCell<Vec<(bool, Option<Numeral>)>>,
 }
 
 const MAX_WORD: usize = 16;
@@ -431,10 +436,16 @@ impl Parser<'_> {
 
     fn emit(&self, i: usize, end: usize, v: &V, out: &mut Vec<Claim>) {
         let span = Span::new(self.t[i].start, self.t[end - 1].end);
-        let m = self.modality(span.start);
+        // One search of the clause gives the modality and the tense.
+        let hits = self.lex.cues.find(self.clause(span.start));
+        let m = Modality {
+            negated: hits.negated,
+            hypothetical: hits.hypothetical,
+            future: hits.future,
+        };
         let tense = if m.future || m.hypothetical {
             Tense::Future
-        } else if self.past(span.start) {
+        } else if hits.past {
             Tense::Past
         } else {
             Tense::Neutral
@@ -489,6 +500,19 @@ impl Parser<'_> {
 
     // -- counts ---------------------------------------------------------------------------------
 
+    /// The numeral that starts token `j` (read from a 40-byte window), remembered per token.
+    fn lead(&self, j: usize) -> Option<Numeral> {
+        if let Some((true, known)) = self.leads.borrow().get(j) {
+            return *known;
+        }
+        let start = self.t.get(j)?.start;
+        let n = leading_numeral(self.window(start));
+        if let Some(slot) = self.leads.borrow_mut().get_mut(j) {
+            *slot = (true, n);
+        }
+        n
+    }
+
     /// Up to 40 bytes of text from `start`, cut on a char boundary.
     fn window(&self, start: usize) -> &str {
         let mut e = (start + 40).min(self.text.len());
@@ -513,7 +537,7 @@ impl Parser<'_> {
                         return Some((k, Some(2.0)));
                     }
                     // "a hundred", "a dozen" are numerals; a bare "a" is one.
-                    if let Some(first) = leading_numeral(self.window(t.start)) {
+                    if let Some(first) = self.lead(j) {
                         let end = t.start + first.end;
                         if let Some(k) = self.t[j..].iter().position(|x| x.end == end) {
                             if k > 0 {
@@ -533,7 +557,7 @@ impl Parser<'_> {
         } else if !matches!(t.tk, Tk::Num(_)) {
             return None;
         }
-        let first = leading_numeral(self.window(t.start))?;
+        let first = self.lead(j)?;
         let end = t.start + first.end;
         // The numeral must end on a token boundary.
         let k = j + self.t[j..].iter().position(|x| x.end >= end)?;
@@ -836,7 +860,7 @@ impl Parser<'_> {
         {
             return None;
         }
-        if j > 0 && self.punct(j - 1, b',') && self.tight(j) && self.num(j - 2).is_some() {
+        if j > 1 && self.punct(j - 1, b',') && self.tight(j) && self.num(j - 2).is_some() {
             return None;
         }
         Some((j + 1, i16::try_from(n).ok()?))

@@ -87,14 +87,16 @@ impl Cues {
     #[must_use]
     pub fn find(&self, clause: &str) -> CueHits {
         let ac = self.automaton.get_or_init(|| {
-            aho_corasick::AhoCorasick::new(
-                self.future
-                    .iter()
-                    .chain(&self.hypothetical)
-                    .chain(&self.negation)
-                    .chain(&self.past),
-            )
-            .expect("cue phrases build an automaton")
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(
+                    self.future
+                        .iter()
+                        .chain(&self.hypothetical)
+                        .chain(&self.negation)
+                        .chain(&self.past),
+                )
+                .expect("cue phrases build an automaton")
         });
         let (f, h, n) = (
             self.future.len(),
