@@ -32,14 +32,39 @@ pub struct Run {
     pub errors: Vec<InputError>,
 }
 
+/// Told how far a run has come (a progress bar); called from the extraction threads. Every
+/// method does nothing by default, and `()` is the observer that ignores everything.
+pub trait Progress: Sync {
+    /// One more document's claims are extracted.
+    fn extracted(&self) {}
+    /// Extraction is over; the claims are being compared.
+    fn comparing(&self) {}
+}
+
+impl Progress for () {}
+
 /// Extracts the claims of every document, in parallel; the result does not depend on the
 /// number of threads.
 #[must_use]
 pub fn extract_all(documents: &[Document], lexicon: &Lexicon) -> Vec<Claim> {
+    extract_all_with(documents, lexicon, &())
+}
+
+/// `extract_all`, telling `progress` of each document done.
+#[must_use]
+pub fn extract_all_with(
+    documents: &[Document],
+    lexicon: &Lexicon,
+    progress: &dyn Progress,
+) -> Vec<Claim> {
     let per_doc: Vec<Vec<Claim>> = documents
         .par_iter()
         .enumerate()
-        .map(|(i, d)| extract::extract_document(d, i, lexicon))
+        .map(|(i, d)| {
+            let claims = extract::extract_document(d, i, lexicon);
+            progress.extracted();
+            claims
+        })
         .collect::<Vec<_>>();
     // One allocation of the final size: growing a vector of claims copies them over and over.
     let mut all = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
@@ -58,7 +83,21 @@ pub fn run(
     lexicon: &Lexicon,
     opts: &Options,
 ) -> Run {
-    let claims = extract_all(&documents, lexicon);
+    run_with_progress(documents, errors, rules, lexicon, opts, &())
+}
+
+/// `run`, telling `progress` how far it has come.
+#[must_use]
+pub fn run_with_progress(
+    documents: Vec<Document>,
+    errors: Vec<InputError>,
+    rules: &RuleSet,
+    lexicon: &Lexicon,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Run {
+    let claims = extract_all_with(&documents, lexicon, progress);
+    progress.comparing();
     let mut findings = rules.evaluate(&documents, &claims, lexicon, opts);
     sort_findings(&mut findings, &documents, &claims);
     let mut errors = errors;

@@ -167,6 +167,10 @@ struct CheckArgs {
     /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Check the given paths (drafts) against the sources in PATH: only findings between a draft
+    /// and a source are reported, and a draft's superseded running figure is a warning.
+    #[arg(long, value_name = "PATH")]
+    against: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -227,11 +231,50 @@ fn load(args: &InputArgs, config: &Config) -> anyhow::Result<Loaded> {
         loaded.documents.extend(l.documents);
         loaded.errors.extend(l.errors);
     }
+    relative_paths(&mut loaded, args.jsonl.is_some());
     for e in &loaded.errors {
         let label = if e.fatal { "error" } else { "warning" };
         eprintln!("crosscheck: {label}: {}: {}", e.path, e.message);
     }
     Ok(loaded)
+}
+
+/// Paths below the working directory are reported relative to it (JSON Lines ids are left
+/// alone).
+fn relative_paths(loaded: &mut Loaded, jsonl: bool) {
+    let Ok(cwd) = std::env::current_dir() else {
+        return;
+    };
+    if !jsonl {
+        for d in &mut loaded.documents {
+            d.id = crosscheck::editor::relative_to(&d.id, &cwd);
+        }
+    }
+    for e in &mut loaded.errors {
+        e.path = crosscheck::editor::relative_to(&e.path, &cwd);
+    }
+}
+
+/// The sources of `--against`: every document under `paths` that is not also a draft.
+fn load_sources(
+    paths: &[PathBuf],
+    args: &InputArgs,
+    config: &Config,
+    drafts: &[crosscheck::document::Document],
+) -> Loaded {
+    let as_of = match &args.as_of {
+        Some(s) => s.parse::<jiff::civil::Date>().ok(),
+        None => None,
+    };
+    let opts = LoadOptions { as_of };
+    let mut l = input::load_paths_filtered(paths, &opts, &|p| config.filter.allows(p));
+    relative_paths(&mut l, false);
+    l.documents.retain(|s| !drafts.iter().any(|d| d.id == s.id));
+    for e in &l.errors {
+        let label = if e.fatal { "error" } else { "warning" };
+        eprintln!("crosscheck: {label}: {}: {}", e.path, e.message);
+    }
+    l
 }
 
 /// The built-in rules, the configuration's `rules_dirs`, then `--rules` folders (a later rule
@@ -339,10 +382,22 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 Some(b) => Some(Baseline::load(b)?),
                 None => None,
             };
-            let loaded = load(&args.input, &config)?;
+            if !args.against.is_empty() && args.input.paths.is_empty() && args.input.jsonl.is_none()
+            {
+                eprintln!("crosscheck: --against needs the draft to check, as a path");
+                return Ok(2);
+            }
+            let mut loaded = load(&args.input, &config)?;
             if loaded.documents.is_empty() {
                 eprintln!("crosscheck: no document to check");
                 return Ok(2);
+            }
+            // With --against the drafts come first, then the sources.
+            let drafts = loaded.documents.len();
+            if !args.against.is_empty() {
+                let sources = load_sources(&args.against, &args.input, &config, &loaded.documents);
+                loaded.documents.extend(sources.documents);
+                loaded.errors.extend(sources.errors);
             }
             let incomplete = loaded.errors.iter().any(|e| e.fatal);
             let loaded_errors = loaded.errors.len();
@@ -362,7 +417,25 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 .cloned()
                 .collect();
             let lexicon = Lexicon::with_folders(&folders)?;
-            let mut run = check::run(loaded.documents, loaded.errors, &rules, &lexicon, &opts);
+            let bar = crosscheck::progress::Bar::for_run(loaded.documents.len());
+            let mut run = match &bar {
+                Some(b) => check::run_with_progress(
+                    loaded.documents,
+                    loaded.errors,
+                    &rules,
+                    &lexicon,
+                    &opts,
+                    b,
+                ),
+                None => check::run(loaded.documents, loaded.errors, &rules, &lexicon, &opts),
+            };
+            if let Some(b) = &bar {
+                b.finish();
+            }
+            if !args.against.is_empty() {
+                let is_draft: Vec<bool> = (0..run.documents.len()).map(|d| d < drafts).collect();
+                crosscheck::editor::against(&mut run, &is_draft);
+            }
             // Input messages added by the run (unused suppressions) go to standard error too,
             // like those of loading.
             for e in run.errors.iter().skip(loaded_errors) {

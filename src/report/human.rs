@@ -1,11 +1,17 @@
-//! The terminal report: one block per finding, rustc-style, with each claim's location, its
-//! sentence with the claim marked, its normalised value, and the alignment evidence.
+//! The terminal report: one block per finding, drawn by annotate-snippets the way rustc draws a
+//! diagnostic: severity, rule and explanation; for each claim its place and its sentence with the
+//! claim underlined and its normalised value; then the category, the values side by side, the
+//! alignment evidence and a word diff of the first two sentences.
 
 use std::fmt::Write;
 
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{sentence_parts_in, Place};
 use crate::check::Run;
 use crate::claim::{Claim, Kind};
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::segment;
 
 /// Options for the terminal report.
@@ -23,6 +29,106 @@ fn paint(s: &str, code: &str, on: bool) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// Equal runs longer than this many words are shortened in the word diff.
+const DIFF_CONTEXT_WORDS: usize = 6;
+
+/// A word diff of two sentences in one line: removed words as `[-old-]`, added ones as
+/// `{+new+}`, long unchanged stretches shortened to their ends around `...`. With `color` the
+/// markers are also painted red and green.
+#[must_use]
+pub fn word_diff(a: &str, b: &str, color: bool) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_words(a, b);
+    let toks: Vec<(ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value()))
+        .collect();
+    // Stretches of unchanged text and of changes; a change stretch runs over the spaces between
+    // changed words, so that a replaced phrase reads as one `[-...-]{+...+}` pair.
+    let mut segs: Vec<(String, Option<String>)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].0 == ChangeTag::Equal {
+            match segs.last_mut() {
+                Some((s, None)) => s.push_str(toks[i].1),
+                _ => segs.push((toks[i].1.to_string(), None)),
+            }
+            i += 1;
+            continue;
+        }
+        let (mut j, mut end) = (i, i);
+        while j < toks.len() {
+            if toks[j].0 != ChangeTag::Equal {
+                end = j + 1;
+            } else if !toks[j].1.trim().is_empty() {
+                break;
+            }
+            j += 1;
+        }
+        let side = |skip: ChangeTag| {
+            toks[i..end]
+                .iter()
+                .filter(|t| t.0 != skip)
+                .map(|t| t.1)
+                .collect::<String>()
+        };
+        segs.push((side(ChangeTag::Insert), Some(side(ChangeTag::Delete))));
+        i = end;
+    }
+    let last = segs.len().saturating_sub(1);
+    let mut out = String::new();
+    for (k, (old, new)) in segs.iter().enumerate() {
+        match new {
+            None => out.push_str(&shorten(old, k == 0, k == last)),
+            Some(new) => {
+                let (old, new) = (old.trim(), new.trim());
+                out.push(' ');
+                if !old.is_empty() {
+                    out.push_str(&paint(&format!("[-{old}-]"), "31", color));
+                }
+                if !new.is_empty() {
+                    out.push_str(&paint(&format!("{{+{new}+}}"), "32", color));
+                }
+                out.push(' ');
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An unchanged stretch of the diff, cut to its ends when long: only the end that touches a
+/// change is kept for the first and last stretch.
+fn shorten(text: &str, first: bool, last: bool) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let n = DIFF_CONTEXT_WORDS;
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let body = if first && last {
+        words.join(" ")
+    } else if first && words.len() > n {
+        format!("... {}", words[words.len() - n..].join(" "))
+    } else if last && words.len() > n {
+        format!("{} ...", words[..n].join(" "))
+    } else if words.len() > 2 * n {
+        format!(
+            "{} ... {}",
+            words[..n].join(" "),
+            words[words.len() - n..].join(" ")
+        )
+    } else {
+        words.join(" ")
+    };
+    format!("{lead}{body}{trail}")
 }
 
 /// The normalised value of a claim in a few words.
@@ -66,61 +172,26 @@ pub fn render(run: &Run, opts: HumanOptions, elapsed_ms: u128) -> String {
     let mut out = String::new();
     let color = opts.color;
     if !opts.quiet {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        }
+        .decor_style(DecorStyle::Unicode);
+        // Sentences are cut once per document, not once per claim.
+        let mut sentences: Vec<Option<Vec<crate::document::Span>>> =
+            vec![None; run.documents.len()];
         for f in &run.findings {
-            let (label, code) = match f.severity {
-                Severity::Error => ("error", "1;31"),
-                Severity::Warning => ("warning", "1;33"),
-                Severity::Note => ("note", "1;36"),
-            };
-            let _ = writeln!(
-                out,
-                "{}[{}] {}: {}",
-                paint(label, code, color),
-                f.rule,
-                f.category.as_str(),
-                paint(&f.message, "1", color)
-            );
             for &ci in &f.claims {
-                let c = &run.claims[ci];
-                let d = &run.documents[c.doc];
-                let (line, col) = d.line_col(c.span.start);
-                let _ = writeln!(
-                    out,
-                    "  {} {}:{line}:{col}  {}",
-                    paint("-->", "34", color),
-                    d.id,
-                    value_words(c)
-                );
-                let sent = segment::sentences(&d.prose)
-                    .into_iter()
-                    .find(|s| s.start <= c.prose.start && c.prose.end <= s.end);
-                if let Some(s) = sent {
-                    let text = &d.prose[s.start..s.end];
-                    let (a, b) = (c.prose.start - s.start, c.prose.end - s.start);
-                    let shown = format!(
-                        "{}{}{}",
-                        &text[..a],
-                        paint(&format!("[{}]", &text[a..b]), "1;4", color),
-                        &text[b..]
-                    )
-                    .replace('\n', " ");
-                    let _ = writeln!(out, "   {} {shown}", paint("|", "34", color));
+                let d = run.claims[ci].doc;
+                if sentences[d].is_none() {
+                    sentences[d] = Some(segment::sentences(&run.documents[d].prose));
                 }
             }
-            let ev = &f.evidence;
-            let _ = writeln!(
-                out,
-                "   {} aligned: score {:.2}; shared: {}; {}",
-                paint("=", "34", color),
-                ev.score,
-                if ev.shared_terms.is_empty() {
-                    "-".to_string()
-                } else {
-                    ev.shared_terms.join(", ")
-                },
-                ev.checks.join(", ")
-            );
-            out.push('\n');
+        }
+        for f in &run.findings {
+            out.push_str(&render_finding(run, f, &sentences, &renderer, color));
+            out.push_str("\n\n");
         }
         for e in &run.errors {
             let _ = writeln!(
@@ -144,4 +215,86 @@ pub fn render(run: &Run, opts: HumanOptions, elapsed_ms: u128) -> String {
         elapsed_ms
     );
     out
+}
+
+/// One finding as a diagnostic.
+fn render_finding(
+    run: &Run,
+    f: &Finding,
+    sentences: &[Option<Vec<crate::document::Span>>],
+    renderer: &Renderer,
+    color: bool,
+) -> String {
+    let level = match f.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
+    };
+    let mut group = Group::with_title(level.primary_title(f.message.as_str()).id(f.rule.as_str()));
+    let mut quoted: Vec<String> = Vec::new();
+    for &ci in &f.claims {
+        let c = &run.claims[ci];
+        let d = &run.documents[c.doc];
+        let place = Place::of(d, c);
+        let cut = sentences[c.doc].as_deref().unwrap_or(&[]);
+        if let Some((before, claim, after)) = sentence_parts_in(d, cut, c) {
+            quoted.push(format!("{before}{claim}{after}"));
+        }
+        // The stored lines that hold the claim's sentence (or the claim alone), shown as they
+        // are in the file so that line and column match the file; the sentence is underlined
+        // thinly, the claim thickly.
+        let i = cut.partition_point(|s| s.start <= c.prose.start);
+        let sentence = cut[..i]
+            .last()
+            .filter(|s| c.prose.end <= s.end)
+            .map(|s| d.to_source(s.start, s.end))
+            .filter(|s| s.start <= c.span.start && c.span.end <= s.end)
+            .unwrap_or(c.span);
+        let (first, _) = d.line_col(sentence.start);
+        let (last, _) = d.line_col(sentence.end);
+        let from = d.lines.line_span(&d.source, first).start;
+        let to = d.lines.line_span(&d.source, last).end.max(c.span.end);
+        let Some(source) = d.source.get(from..to) else {
+            continue;
+        };
+        let mut snippet = Snippet::source(source)
+            .line_start(first)
+            .path(place.path.clone())
+            .annotation(
+                AnnotationKind::Primary
+                    .span(c.span.start - from..c.span.end - from)
+                    .label(value_words(c)),
+            );
+        if sentence != c.span {
+            snippet = snippet.annotation(
+                AnnotationKind::Context.span(sentence.start - from..sentence.end.min(to) - from),
+            );
+        }
+        group = group.element(snippet);
+    }
+    let values: Vec<String> = f
+        .claims
+        .iter()
+        .map(|&ci| value_words(&run.claims[ci]))
+        .collect();
+    let ev = &f.evidence;
+    let shared = if ev.shared_terms.is_empty() {
+        "-".to_string()
+    } else {
+        ev.shared_terms.join(", ")
+    };
+    group = group
+        .element(Level::NOTE.message(format!("category: {}", f.category.as_str())))
+        .element(Level::NOTE.message(format!("values: {}", values.join("  |  "))))
+        .element(Level::NOTE.message(format!(
+            "aligned: score {:.2}; shared: {shared}; {}",
+            ev.score,
+            ev.checks.join(", ")
+        )));
+    if let [a, b, ..] = quoted.as_slice() {
+        if a != b {
+            group = group.element(Level::NOTE.message(format!("diff: {}", word_diff(a, b, color))));
+        }
+    }
+    renderer.render(&[group])
 }
