@@ -355,14 +355,17 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                         writeln!(out, "{v}")?;
                     }
                     ExtractFormat::Human => {
+                        // One aligned row a claim: where, what kind, the text as written, and
+                        // what crosscheck understood it to mean.
                         let (line, col) = d.line_col(c.span.start);
+                        let at = format!("{}:{line}:{col}", d.id);
+                        let text: String = d.text(c.span).replace('\n', " ");
                         writeln!(
                             out,
-                            "{}:{line}:{col}\t{}\t{:?}\t{}",
-                            d.id,
+                            "{at:<44} {:<9} {:<34} {}",
                             c.kind.as_str(),
-                            d.text(c.span),
-                            report::json::claim_value(d, c, "doc")
+                            format!("{text:?}"),
+                            report::human::value_words(c)
                         )?;
                     }
                 }
