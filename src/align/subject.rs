@@ -205,7 +205,7 @@ pub fn entity_counts(
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for s in segment::sentences(&doc.prose) {
         let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
-        for (_, e) in entities_of(&toks, terms, false) {
+        for (_, e) in entities_of(&toks, terms) {
             // The first word is the distinctive one ("Wickmoor" of "Wickmoor Half Marathon").
             if let Some(w) = e.split(' ').find(|w| w.len() >= 3) {
                 *counts.entry(w.to_string()).or_default() += 1;
@@ -221,7 +221,7 @@ pub fn frequent_entities(doc: &Document, terms: &TermsLexicon) -> Vec<String> {
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for s in segment::sentences(&doc.prose) {
         let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
-        for (_, e) in entities_of(&toks, terms, false) {
+        for (_, e) in entities_of(&toks, terms) {
             for w in e.split(' ').filter(|w| w.len() >= 3) {
                 *counts.entry(w.to_string()).or_default() += 1;
             }
@@ -257,7 +257,7 @@ fn content(t: &Token, terms: &TermsLexicon) -> bool {
     t.word && t.lower.chars().count() > 1 && !terms.is_stop(&t.lower)
 }
 
-fn entities_of(toks: &[Token], terms: &TermsLexicon, keep_dateline: bool) -> Vec<(usize, String)> {
+fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -279,7 +279,7 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon, keep_dateline: bool) -> Vec
         // A dateline place ("MARLOCK, April 16, 2025 —") names where the story was filed, not
         // what it is about.
         let dateline = i == 0 && toks[i].upper && toks.get(j).is_some_and(|t| t.lower == ",");
-        if dateline && !keep_dateline {
+        if dateline {
             i = j;
             continue;
         }
@@ -354,7 +354,7 @@ fn subject_of(
     local.sort();
     local.dedup();
 
-    let ents = entities_of(toks, terms, false);
+    let ents = entities_of(toks, terms);
     let mut entities: Vec<String> = ents.iter().map(|(_, e)| e.clone()).collect();
     entities.sort();
     entities.dedup();
