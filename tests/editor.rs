@@ -215,3 +215,25 @@ fn quiet_prints_only_the_summary() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.starts_with("1 errors, 1 warnings, 0 notes"), "{out}");
 }
+
+#[test]
+fn an_undated_draft_repeating_an_older_running_count_gets_the_warning_too() {
+    // A draft usually has no date of its own: it is as old as the report whose figure it repeats.
+    let dir = story();
+    let undated = DRAFT.replace("---\ndate: 2025-04-10\n---\n", "");
+    std::fs::write(dir.path().join("draft.md"), undated).unwrap();
+    let (_, out) = check(
+        dir.path(),
+        &["draft.md", "--against", "sources", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "superseded-figure")
+        .expect("a superseded-figure finding for the undated draft");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["claims"][0]["path"], "draft.md");
+    assert!(f["message"].as_str().unwrap().contains("197"));
+}

@@ -1050,10 +1050,37 @@ fn doc_entities_meet(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     meets(&ctx.subjects[i].entities, fb) && meets(&ctx.subjects[j].entities, fa)
 }
 
+/// The earliest date of another dated document (not `other`) that states a figure of the same
+/// measure agreeing with claim `k`.
+fn dated_twin(ctx: &Ctx<'_>, k: usize, other: usize) -> Option<Date> {
+    let c = &ctx.claims[k];
+    let m = measure(c, &ctx.subjects[k])?;
+    let r = plausible(c, 0.0)?;
+    ctx.claims
+        .iter()
+        .enumerate()
+        .filter(|(x, o)| {
+            o.doc != c.doc
+                && o.doc != other
+                && measure(o, &ctx.subjects[*x]).as_deref() == Some(m.as_str())
+                && plausible(o, 0.0).is_some_and(|y| !y.widen(0.02).disjoint(r))
+        })
+        .filter_map(|(_, o)| ctx.documents[o.doc].date)
+        .min()
+}
+
 fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
-    let (da, db) = (ctx.documents[a.doc].date?, ctx.documents[b.doc].date?);
+    // An undated document (a draft, typically) that repeats a figure is as old as the earliest
+    // dated report stating the same figure.
+    let da = ctx.documents[a.doc]
+        .date
+        .or_else(|| dated_twin(ctx, i, b.doc));
+    let db = ctx.documents[b.doc]
+        .date
+        .or_else(|| dated_twin(ctx, j, a.doc));
+    let (da, db) = (da?, db?);
     if da == db || !(sa.running || sb.running) || !eligible_level(ctx, i) || !eligible_level(ctx, j)
     {
         return None;
