@@ -95,20 +95,26 @@ fn against_keeps_only_findings_between_the_draft_and_a_source() {
     );
 }
 
-#[test]
-fn a_draft_repeating_an_older_running_count_gets_a_warning_naming_the_newer_one() {
-    let dir = story();
+/// The superseded-figure finding of `draft.md --against sources` in `dir`.
+fn stale_figure_warning(dir: &Path) -> serde_json::Value {
     let (_, out) = check(
-        dir.path(),
+        dir,
         &["draft.md", "--against", "sources", "--format", "json"],
     );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let f = v["findings"]
+    v["findings"]
         .as_array()
         .unwrap()
         .iter()
         .find(|f| f["rule"] == "superseded-figure")
-        .expect("a superseded-figure finding");
+        .cloned()
+        .expect("a superseded-figure finding")
+}
+
+#[test]
+fn a_draft_repeating_an_older_running_count_gets_a_warning_naming_the_newer_one() {
+    let dir = story();
+    let f = stale_figure_warning(dir.path());
     assert_eq!(f["severity"], "warning");
     assert_eq!(f["claims"][0]["path"], "draft.md");
     let message = f["message"].as_str().unwrap();
@@ -222,17 +228,7 @@ fn an_undated_draft_repeating_an_older_running_count_gets_the_warning_too() {
     let dir = story();
     let undated = DRAFT.replace("---\ndate: 2025-04-10\n---\n", "");
     std::fs::write(dir.path().join("draft.md"), undated).unwrap();
-    let (_, out) = check(
-        dir.path(),
-        &["draft.md", "--against", "sources", "--format", "json"],
-    );
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let f = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "superseded-figure")
-        .expect("a superseded-figure finding for the undated draft");
+    let f = stale_figure_warning(dir.path());
     assert_eq!(f["severity"], "warning");
     assert_eq!(f["claims"][0]["path"], "draft.md");
     assert!(f["message"].as_str().unwrap().contains("197"));
