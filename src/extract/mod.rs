@@ -45,18 +45,19 @@ pub static EXTRACTORS: &[&dyn Extractor] = &[&numeric::Numeric, &temporal::Tempo
 /// and sorted.
 #[must_use]
 pub fn extract_text(text: &str, ctx: &Context<'_>) -> Vec<Claim> {
-    // News prose has a claim every few hundred bytes; start near that to grow less often.
-    let mut out = Vec::with_capacity(text.len() / 128 + 8);
+    // Figure-dense prose has a claim every few dozen bytes; claims are large, and every time
+    // the vector grows it copies them all.
+    let mut out = Vec::with_capacity(text.len() / 24 + 8);
     for e in EXTRACTORS {
         e.extract(text, ctx, &mut out);
     }
-    out.retain(|c| {
+    let valid = |c: &Claim| {
         c.span.end <= text.len()
             && text.is_char_boundary(c.span.start)
             && text.is_char_boundary(c.span.end)
             && !c.span.is_empty()
-    });
-    resolve_overlaps(&mut out);
+    };
+    let mut out = resolve_overlaps(out, valid);
     // "six years ago" is a date, not also a length of six years.
     let agos: Vec<Span> = out
         .iter()
@@ -118,26 +119,33 @@ fn covered_by(inner: Kind, outer: Kind) -> bool {
     }
 }
 
-/// Drops claims that another claim strictly covers (or duplicates), then sorts by span and kind.
-fn resolve_overlaps(claims: &mut Vec<Claim>) {
-    claims.sort_by(|a, b| {
+/// Drops the claims that are not `valid` and those that another claim strictly covers (or
+/// duplicates), and sorts the rest by span and kind (a stable sort).
+///
+/// Claims are large: the sort orders their indices, and each kept claim moves once.
+fn resolve_overlaps(claims: Vec<Claim>, valid: impl Fn(&Claim) -> bool) -> Vec<Claim> {
+    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| valid(&claims[i])).collect();
+    // The index breaks ties, so this unstable sort gives the stable order.
+    order.sort_unstable_by(|&x, &y| {
+        let (a, b) = (&claims[x], &claims[y]);
         a.span
             .start
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
             .then(a.kind.cmp(&b.kind))
+            .then(x.cmp(&y))
     });
-    let n = claims.len();
+    let n = order.len();
     let mut keep = vec![true; n];
     for i in 0..n {
         if !keep[i] {
             continue;
         }
         for j in (i + 1)..n {
-            if claims[j].span.start >= claims[i].span.end {
+            let (a, b) = (&claims[order[i]], &claims[order[j]]);
+            if b.span.start >= a.span.end {
                 break;
             }
-            let (a, b) = (&claims[i], &claims[j]);
             // a starts first (or equal and is longer).
             if a.span.contains(b.span) && covered_by(b.kind, a.kind) {
                 keep[j] = false;
@@ -154,7 +162,11 @@ fn resolve_overlaps(claims: &mut Vec<Claim>) {
             }
         }
     }
-    let mut k = keep.into_iter();
-    claims.retain(|_| k.next().unwrap_or(false));
-    let _ = Span::default();
+    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    order
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .filter_map(|(&i, _)| slots[i].take())
+        .collect()
 }

@@ -79,6 +79,9 @@ pub fn tidy(x: f64) -> f64 {
 /// Parses a run of digits as written ("1,400", "16.4"): value and rounding precision.
 #[must_use]
 pub fn parse_digits(s: &str) -> Option<(f64, f64)> {
+    if let Some(v) = parse_grouped_integer(s) {
+        return Some(v);
+    }
     let owned: String;
     let clean: &str = if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         s
@@ -106,6 +109,36 @@ pub fn parse_digits(s: &str) -> Option<(f64, f64)> {
     Some((v, precision))
 }
 
+/// `parse_digits` for the common case, without a float parse or a copy: digits and commas
+/// only, at most 15 digits (exact in an f64). The same value and precision.
+fn parse_grouped_integer(s: &str) -> Option<(f64, f64)> {
+    let mut v: u64 = 0;
+    let (mut digits, mut zeros) = (0u32, 0i32);
+    for &c in s.as_bytes() {
+        match c {
+            b'0'..=b'9' => {
+                v = v * 10 + u64::from(c - b'0');
+                digits += 1;
+                zeros = if c == b'0' { zeros + 1 } else { 0 };
+                if digits > 15 {
+                    return None;
+                }
+            }
+            b',' => {}
+            _ => return None,
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let precision = if zeros == i32::try_from(digits).unwrap_or(0) {
+        1.0
+    } else {
+        10f64.powi(zeros)
+    };
+    Some((v as f64, precision))
+}
+
 /// Every cardinal numeral in `text` (fractions included, ordinals excluded), in order, not
 /// overlapping.
 #[must_use]
@@ -118,21 +151,29 @@ pub fn find_numerals(text: &str) -> Vec<Numeral> {
 /// The cardinal numeral that starts `text` itself, as `find_numerals(text)` would read it.
 #[must_use]
 pub fn leading_numeral(text: &str) -> Option<Numeral> {
-    scan(text, true)
-        .into_iter()
-        .find(|n| n.start == 0 && !n.ordinal && !n.glued_left)
+    // No vector: the temporal parser asks this for most of its tokens.
+    let mut first = None;
+    scan(text, true, |n| {
+        if first.is_none() && n.start == 0 && !n.ordinal && !n.glued_left {
+            first = Some(n);
+        }
+    });
+    first
 }
 
 /// Every numeral in `text`, cardinals and ordinals, in order, not overlapping.
 #[must_use]
 pub fn scan_numerals(text: &str) -> Vec<Numeral> {
-    scan(text, false)
+    // A numeral every few dozen bytes is common in news prose.
+    let mut out = Vec::with_capacity(text.len() / 32 + 4);
+    scan(text, false, |n| out.push(n));
+    out
 }
 
-/// The scanner; with `first_only` it reads only what starts at offset 0.
-fn scan(text: &str, first_only: bool) -> Vec<Numeral> {
+/// The scanner, telling `emit` of each numeral in order; with `first_only` it reads only what
+/// starts at offset 0.
+fn scan(text: &str, first_only: bool, mut emit: impl FnMut(Numeral)) {
     let b = text.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         if first_only && i > 0 {
@@ -157,7 +198,7 @@ fn scan(text: &str, first_only: bool) -> Vec<Numeral> {
                 if let Some(mut n) = parse_digit_numeral(text, i) {
                     n.glued_left = code_left;
                     i = n.end;
-                    out.push(n);
+                    emit(n);
                     continue;
                 }
             }
@@ -176,7 +217,7 @@ fn scan(text: &str, first_only: bool) -> Vec<Numeral> {
             if !mid_word {
                 if let Some(n) = parse_word_numeral(text, i) {
                     i = n.end;
-                    out.push(n);
+                    emit(n);
                     continue;
                 }
             }
@@ -186,7 +227,7 @@ fn scan(text: &str, first_only: bool) -> Vec<Numeral> {
         if c >= 0x80 {
             let ch = text[i..].chars().next().unwrap_or(' ');
             if let Some(v) = vulgar(ch) {
-                out.push(Numeral {
+                emit(Numeral {
                     fraction: true,
                     ..Numeral::new(v, i, i + ch.len_utf8())
                 });
@@ -196,7 +237,6 @@ fn scan(text: &str, first_only: bool) -> Vec<Numeral> {
         }
         i += 1;
     }
-    out
 }
 
 /// True when the letters right before `i` look like a currency code: 2-4 capitals, or a
@@ -671,8 +711,13 @@ fn parse_word_numeral(text: &str, i: usize) -> Option<Numeral> {
     if we - i > 20 {
         return None;
     }
-    let first = text[i..we].to_ascii_lowercase();
-    if classify(&first).is_none() && split_compound(&first).is_none() {
+    // Lower-cased on the stack: this runs for nearly every word of the text.
+    let mut buf = [0u8; 20];
+    let first = &mut buf[..we - i];
+    first.copy_from_slice(&b[i..we]);
+    first.make_ascii_lowercase();
+    let first = std::str::from_utf8(first).unwrap_or("");
+    if classify(first).is_none() && split_compound(first).is_none() {
         return None;
     }
     let toks = word_tokens(text, i);

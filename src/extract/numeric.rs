@@ -50,8 +50,13 @@ impl Extractor for Numeric {
         out.reserve(mentions.len() * 2);
         change::changes(text, lex, &nums, &triggers, &mentions, out);
         out.extend(mentions.into_iter().map(|m| m.claim));
-        for c in &mut out[first..] {
-            c.modality = modality(text, lex, c.span);
+        // The modality cues of the whole text, found once: one search instead of one per
+        // claim over its clause (claims come a few dozen bytes apart in dense prose).
+        if out.len() > first {
+            let cues = ModalityCues::new(text, lex);
+            for c in &mut out[first..] {
+                c.modality = cues.modality(text, lex, c.span);
+            }
         }
     }
 }
@@ -1331,29 +1336,56 @@ pub fn clause_start(text: &str, pos: usize) -> usize {
     i
 }
 
-fn modality(text: &str, lex: &Compiled, span: Span) -> Modality {
-    let cs = clause_start(text, span.start);
-    let window = &text[cs..span.start];
-    let mut m = Modality::default();
-    if window.is_empty() {
-        return m;
+/// Every occurrence of a modality cue in a text, ordered by end: (start, end, pattern id).
+struct ModalityCues(Vec<(usize, usize, usize)>);
+
+impl ModalityCues {
+    fn new(text: &str, lex: &Compiled) -> ModalityCues {
+        let mut hits: Vec<(usize, usize, usize)> = lex
+            .modality_cues
+            .find_overlapping_iter(text)
+            .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
+            .collect();
+        hits.sort_by_key(|h| h.1);
+        ModalityCues(hits)
     }
-    let (n_neg, n_hyp) = (lex.negation.len(), lex.hypothetical.len());
-    for hit in lex.modality_cues.find_overlapping_iter(window) {
-        if !bounded(window, hit.start(), hit.end()) {
-            continue;
+
+    /// The modality of the claim at `span`: the cues of its clause before it (an overlapping
+    /// search finds every occurrence, so those inside the clause are exactly what a search of
+    /// the clause alone would find), word-bounded within the clause, and a target year after.
+    fn modality(&self, text: &str, lex: &Compiled, span: Span) -> Modality {
+        let (cs, at) = (clause_start(text, span.start), span.start);
+        let mut m = Modality::default();
+        if cs == at {
+            return m;
         }
-        let id = hit.pattern().as_usize();
-        if id < n_neg {
-            m.negated = true;
-        } else if id < n_neg + n_hyp {
-            m.hypothetical = true;
-        } else {
-            m.future = true;
+        let (n_neg, n_hyp) = (lex.negation.len(), lex.hypothetical.len());
+        let b = text.as_bytes();
+        let upto = self.0.partition_point(|h| h.1 <= at);
+        for &(s, e, id) in self.0[..upto].iter().rev() {
+            if e < cs {
+                break;
+            }
+            if s < cs {
+                continue;
+            }
+            // `bounded` within the clause: its two ends count as boundaries.
+            let left_ok = s == cs || !is_word_byte(b[s]) || !is_word_byte(b[s - 1]);
+            let right_ok = e >= at || e == s || !is_word_byte(b[e - 1]) || !is_word_byte(b[e]);
+            if !(left_ok && right_ok) {
+                continue;
+            }
+            if id < n_neg {
+                m.negated = true;
+            } else if id < n_neg + n_hyp {
+                m.hypothetical = true;
+            } else {
+                m.future = true;
+            }
         }
+        m.future = m.future || target_year_after(text, span.end);
+        m
     }
-    m.future = m.future || target_year_after(text, span.end);
-    m
 }
 
 /// "... by 2030": a target year later in the clause.

@@ -6,6 +6,8 @@ pub mod numeric;
 pub mod temporal;
 pub mod terms;
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::error::Error;
@@ -73,3 +75,34 @@ mod tests {
         super::Lexicon::load_builtin().unwrap();
     }
 }
+
+/// FNV-1a, the hasher of the vocabularies' word maps. Extraction looks up nearly every word of a
+/// text in them, and for words of a few bytes SipHash (the standard default) costs more than the
+/// rest of the lookup; its resistance to crafted collisions buys nothing for a vocabulary the
+/// binary embeds or the user supplies. Deterministic: nothing depends on iteration order anyway.
+#[derive(Debug, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by (lower-case) words, with the fast word hasher.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// A set of (lower-case) words, with the fast word hasher.
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;

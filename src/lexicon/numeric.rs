@@ -4,13 +4,14 @@
 //! Owns the file's schema (strict: unknown keys are errors) and a few lookup helpers compiled
 //! once per lexicon. Must not decide what a number means: that is `extract/`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use crate::claim::Hedge;
 use crate::error::{parse_toml, Error};
+use crate::lexicon::WordSet;
 
 /// The numeric vocabulary.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -361,17 +362,17 @@ pub struct Compiled {
     /// Percentage-point words, lowercased.
     pub point_words: Vec<String>,
     /// Nouns making "N-point" percentage points.
-    pub point_nouns: HashSet<String>,
+    pub point_nouns: WordSet,
     /// Up words (single words).
-    pub up: HashSet<String>,
+    pub up: WordSet,
     /// Down words (single words).
-    pub down: HashSet<String>,
+    pub down: WordSet,
     /// Up and down phrases of several words, lowercased, with their direction (+1/-1).
     pub direction_phrases: Vec<(String, i8)>,
     /// Up nouns.
-    pub up_nouns: HashSet<String>,
+    pub up_nouns: WordSet,
     /// Down nouns.
-    pub down_nouns: HashSet<String>,
+    pub down_nouns: WordSet,
     /// Additive phrases, lowercased.
     pub additive: Vec<String>,
     /// Multiplicative words and their factor.
@@ -381,11 +382,11 @@ pub struct Compiled {
     /// "N times" comparative followers, lowercased.
     pub times_comparative: Vec<String>,
     /// Counted-noun stop words.
-    pub count_stop: HashSet<String>,
+    pub count_stop: WordSet,
     /// Counted-noun modifiers.
-    pub count_modifiers: HashSet<String>,
+    pub count_modifiers: WordSet,
     /// Irregular plurals.
-    pub count_plurals: HashSet<String>,
+    pub count_plurals: WordSet,
     /// Negation cues.
     pub negation: Vec<String>,
     /// Hypothetical cues.
@@ -502,10 +503,10 @@ impl NumericLexicon {
         unit_symbols.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
         unit_names.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
         let set =
-            |v: &[String]| -> HashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
+            |v: &[String]| -> WordSet { v.iter().map(|w| w.to_lowercase()).collect() };
         let mut direction_phrases = Vec::new();
-        let mut up = HashSet::new();
-        let mut down = HashSet::new();
+        let mut up = WordSet::default();
+        let mut down = WordSet::default();
         for (words, dir, single) in [
             (&self.growth.up, 1i8, &mut up),
             (&self.growth.down, -1i8, &mut down),

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::claim::Hedge;
 use crate::error::{parse_toml, Error};
+use crate::lexicon::WordMap;
 
 /// A calendar unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -211,14 +212,14 @@ pub struct TemporalLexicon {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Lowercase word -> what it may mean.
-    pub words: HashMap<String, WordInfo>,
+    pub words: WordMap<WordInfo>,
     /// Seasons as ((month, day), (month, day)), indexed by `WordInfo::season`.
     pub season_days: Vec<((i8, i8), (i8, i8))>,
     /// Hedge phrases, longest first, with their meaning.
     pub hedges: Vec<(String, Hedge)>,
     /// Holiday names split into word and punctuation pieces, longest first, keyed by the first
     /// word.
-    pub holidays: HashMap<String, Vec<(Vec<String>, Holiday)>>,
+    pub holidays: WordMap<Vec<(Vec<String>, Holiday)>>,
 }
 
 /// Splits a holiday name the way the extractor tokenizes text: runs of letters or digits, and
@@ -360,7 +361,7 @@ impl TemporalLexicon {
     }
 
     fn build_index(&self) -> Index {
-        let mut words: HashMap<String, WordInfo> = HashMap::new();
+        let mut words: WordMap<WordInfo> = WordMap::default();
         let mut idx = Index::default();
         for (w, m) in &self.months {
             words.entry(w.clone()).or_default().month = *m;
