@@ -47,7 +47,7 @@ pub static EXTRACTORS: &[&dyn Extractor] = &[&numeric::Numeric, &temporal::Tempo
 pub fn extract_text(text: &str, ctx: &Context<'_>) -> Vec<Claim> {
     // Figure-dense prose has a claim every few dozen bytes; claims are large, and every time
     // the vector grows it copies them all.
-    let mut out = Vec::with_capacity(text.len() / 24 + 8);
+    let mut out = Vec::with_capacity(text.len() / 12 + 8);
     for e in EXTRACTORS {
         e.extract(text, ctx, &mut out);
     }

@@ -1319,12 +1319,7 @@ pub fn clause_start(text: &str, pos: usize) -> usize {
     let b = text.as_bytes();
     let mut i = pos;
     while i > lo {
-        let c = b[i - 1];
-        if matches!(c, b';' | b'!' | b'?' | b'\n' | b':')
-            || (c == b'.'
-                && b.get(i).is_none_or(|x| *x == b' ')
-                && !(i >= 2 && b[i - 2].is_ascii_digit()))
-        {
+        if clause_break(b, i) {
             return i;
         }
         i -= 1;
@@ -1336,8 +1331,20 @@ pub fn clause_start(text: &str, pos: usize) -> usize {
     i
 }
 
-/// Every occurrence of a modality cue in a text, ordered by end: (start, end, pattern id).
-struct ModalityCues(Vec<(usize, usize, usize)>);
+/// True when a clause starts at `i` (`clause_start`'s test of the byte before it).
+fn clause_break(b: &[u8], i: usize) -> bool {
+    let c = b[i - 1];
+    matches!(c, b';' | b'!' | b'?' | b'\n' | b':')
+        || (c == b'.' && b.get(i).is_none_or(|x| *x == b' ') && !(i >= 2 && b[i - 2].is_ascii_digit()))
+}
+
+/// The modality cues and clause breaks of a whole text, found once.
+struct ModalityCues {
+    /// Every occurrence of a cue, ordered by end: (start, end, pattern id).
+    hits: Vec<(usize, usize, usize)>,
+    /// Every offset where `clause_break` holds, in order.
+    breaks: Vec<usize>,
+}
 
 impl ModalityCues {
     fn new(text: &str, lex: &Compiled) -> ModalityCues {
@@ -1347,22 +1354,38 @@ impl ModalityCues {
             .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
             .collect();
         hits.sort_by_key(|h| h.1);
-        ModalityCues(hits)
+        let b = text.as_bytes();
+        let breaks = (1..=b.len()).filter(|&i| clause_break(b, i)).collect();
+        ModalityCues { hits, breaks }
+    }
+
+    /// `clause_start(text, pos)`, from the breaks found once.
+    fn clause_start(&self, text: &str, pos: usize) -> usize {
+        let lo = pos.saturating_sub(160);
+        let k = self.breaks.partition_point(|&i| i <= pos);
+        if k > 0 && self.breaks[k - 1] > lo {
+            return self.breaks[k - 1];
+        }
+        let mut i = lo;
+        while i < pos && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
     }
 
     /// The modality of the claim at `span`: the cues of its clause before it (an overlapping
     /// search finds every occurrence, so those inside the clause are exactly what a search of
     /// the clause alone would find), word-bounded within the clause, and a target year after.
     fn modality(&self, text: &str, lex: &Compiled, span: Span) -> Modality {
-        let (cs, at) = (clause_start(text, span.start), span.start);
+        let (cs, at) = (self.clause_start(text, span.start), span.start);
         let mut m = Modality::default();
         if cs == at {
             return m;
         }
         let (n_neg, n_hyp) = (lex.negation.len(), lex.hypothetical.len());
         let b = text.as_bytes();
-        let upto = self.0.partition_point(|h| h.1 <= at);
-        for &(s, e, id) in self.0[..upto].iter().rev() {
+        let upto = self.hits.partition_point(|h| h.1 <= at);
+        for &(s, e, id) in self.hits[..upto].iter().rev() {
             if e < cs {
                 break;
             }

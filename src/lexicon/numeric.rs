@@ -275,26 +275,40 @@ pub enum Trigger {
 /// come last in every group.
 #[derive(Debug, Clone, Default)]
 pub struct ByFirstByte {
-    groups: Vec<Vec<u32>>,
+    groups: Vec<Vec<(u32, u16)>>,
 }
 
 impl ByFirstByte {
     fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
-        Self::by(keys, |k| k.as_bytes().first().copied())
+        Self::by(keys, |k| {
+            let b = k.as_bytes();
+            (b.first().copied(), b.get(1).copied())
+        })
     }
 
     /// Grouped by the last byte instead, for phrases that must end at a position.
     fn new_last<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
-        Self::by(keys, |k| k.as_bytes().last().copied())
+        Self::by(keys, |k| {
+            let b = k.as_bytes();
+            let n = b.len();
+            (b.last().copied(), n.checked_sub(2).map(|i| b[i]))
+        })
     }
 
-    fn by<'a>(keys: impl IntoIterator<Item = &'a str>, edge: impl Fn(&str) -> Option<u8>) -> Self {
+    /// Groups the entries by their edge byte; each entry keeps its next byte inwards
+    /// (`NO_BYTE` when it has none), a second filter before the caller compares whole phrases.
+    fn by<'a>(
+        keys: impl IntoIterator<Item = &'a str>,
+        edge: impl Fn(&str) -> (Option<u8>, Option<u8>),
+    ) -> Self {
         let mut groups = vec![Vec::new(); 257];
         let mut empty = Vec::new();
         for (i, k) in keys.into_iter().enumerate() {
-            match edge(k) {
-                Some(b) => groups[usize::from(b.to_ascii_lowercase())].push(i as u32),
-                None => empty.push(i as u32),
+            let (first, second) = edge(k);
+            let second = second.map_or(NO_BYTE, |b| u16::from(b.to_ascii_lowercase()));
+            match first {
+                Some(b) => groups[usize::from(b.to_ascii_lowercase())].push((i as u32, second)),
+                None => empty.push((i as u32, second)),
             }
         }
         for g in &mut groups {
@@ -303,32 +317,44 @@ impl ByFirstByte {
         ByFirstByte { groups }
     }
 
-    /// Indices of the entries (grouped by last byte) that may end at `text[..end]`.
-    pub fn ending(&self, text: &str, end: usize) -> impl Iterator<Item = usize> + '_ {
-        let g = end
-            .checked_sub(1)
-            .and_then(|i| text.as_bytes().get(i))
-            .map_or(256, |b| usize::from(b.to_ascii_lowercase()));
+    /// The entries of group `g` whose inner byte may be `inner` (lower-cased; `NO_BYTE` for
+    /// none), in list order. Only an entry that cannot match is left out: its byte next to the
+    /// edge differs from the text's even ignoring ASCII case.
+    fn select(&self, g: usize, inner: u16) -> impl Iterator<Item = usize> + '_ {
         self.groups
             .get(g)
             .into_iter()
             .flatten()
-            .map(|&i| i as usize)
+            .filter(move |&&(_, b)| b == NO_BYTE || b == inner)
+            .map(|&(i, _)| i as usize)
+    }
+
+    /// Indices of the entries (grouped by last byte) that may end at `text[..end]`.
+    pub fn ending(&self, text: &str, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let b = text.as_bytes();
+        let byte = |i: Option<usize>| {
+            i.and_then(|i| b.get(i))
+                .map_or(NO_BYTE, |c| u16::from(c.to_ascii_lowercase()))
+        };
+        self.select(
+            usize::from(byte(end.checked_sub(1))),
+            byte(end.checked_sub(2)),
+        )
     }
 
     /// Indices of the entries that may start at `text[at..]`, in list order.
     pub fn at<'s>(&'s self, text: &str, at: usize) -> impl Iterator<Item = usize> + 's {
-        let g = text
-            .as_bytes()
-            .get(at)
-            .map_or(256, |b| usize::from(b.to_ascii_lowercase()));
-        self.groups
-            .get(g)
-            .into_iter()
-            .flatten()
-            .map(|&i| i as usize)
+        let b = text.as_bytes();
+        let byte = |i: usize| {
+            b.get(i)
+                .map_or(NO_BYTE, |c| u16::from(c.to_ascii_lowercase()))
+        };
+        self.select(usize::from(byte(at)), byte(at + 1))
     }
 }
+
+/// No byte there (the end of the text, or a phrase of one byte).
+const NO_BYTE: u16 = 256;
 
 /// Lookup tables built once from the lexicon; every list is sorted longest first so that the
 /// first match is the longest ("just over" before "over", "km/h" before "km").
