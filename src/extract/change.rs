@@ -64,14 +64,15 @@ fn direction(lex: &Compiled, w: &str) -> Option<f64> {
     if w.is_empty() {
         return None;
     }
-    let lw = w.to_ascii_lowercase();
-    if lex.up.contains(&lw) {
-        Some(1.0)
-    } else if lex.down.contains(&lw) {
-        Some(-1.0)
-    } else {
-        None
-    }
+    super::with_lowercase(w, |lw| {
+        if lex.up.contains(lw) {
+            Some(1.0)
+        } else if lex.down.contains(lw) {
+            Some(-1.0)
+        } else {
+            None
+        }
+    })
 }
 
 /// A direction phrase of several words ("went up") ending at `e`: its start and direction.

@@ -41,13 +41,28 @@ pub trait Extractor: Sync {
 /// Every extractor, in the order they run.
 pub static EXTRACTORS: &[&dyn Extractor] = &[&numeric::Numeric, &temporal::Temporal];
 
+/// Calls `f` with `w` lower-cased (ASCII), on the stack for a word of up to 32 bytes: the
+/// extractors look up many words of every text in the vocabularies.
+pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..w.len()) {
+        Some(b) => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            // Lower-casing ASCII bytes keeps valid UTF-8 valid.
+            f(std::str::from_utf8(b).unwrap_or_default())
+        }
+        None => f(&w.to_ascii_lowercase()),
+    }
+}
+
 /// Runs every extractor over plain text, returning claims with spans into `text`, de-duplicated
 /// and sorted.
 #[must_use]
 pub fn extract_text(text: &str, ctx: &Context<'_>) -> Vec<Claim> {
     // Figure-dense prose has a claim every few dozen bytes; claims are large, and every time
     // the vector grows it copies them all.
-    let mut out = Vec::with_capacity(text.len() / 12 + 8);
+    let mut out = Vec::with_capacity(text.len() / 8 + 8);
     for e in EXTRACTORS {
         e.extract(text, ctx, &mut out);
     }
@@ -124,17 +139,16 @@ fn covered_by(inner: Kind, outer: Kind) -> bool {
 ///
 /// Claims are large: the sort orders their indices, and each kept claim moves once.
 fn resolve_overlaps(claims: Vec<Claim>, valid: impl Fn(&Claim) -> bool) -> Vec<Claim> {
-    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| valid(&claims[i])).collect();
-    // The index breaks ties, so this unstable sort gives the stable order.
-    order.sort_unstable_by(|&x, &y| {
-        let (a, b) = (&claims[x], &claims[y]);
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-            .then(a.kind.cmp(&b.kind))
-            .then(x.cmp(&y))
-    });
+    // By start, longer first, kind; the index breaks ties, so this unstable sort gives the
+    // stable order.
+    let mut keys: Vec<(usize, std::cmp::Reverse<usize>, Kind, usize)> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| valid(c))
+        .map(|(i, c)| (c.span.start, std::cmp::Reverse(c.span.end), c.kind, i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
     let n = order.len();
     let mut keep = vec![true; n];
     for i in 0..n {

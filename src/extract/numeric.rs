@@ -249,7 +249,7 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
                 if starts_ci(&text[p..], w) && bounded(text, p, p + w.len()) {
                     let n = skip_spaces(text, p + w.len(), 1);
                     let (next, _) = word_at(text, n);
-                    if lex.point_nouns.contains(&next.to_ascii_lowercase()) {
+                    if super::with_lowercase(next, |w| lex.point_nouns.contains(w)) {
                         return Some((Suffix::Points, p + w.len()));
                     }
                 }
@@ -1348,11 +1348,12 @@ struct ModalityCues {
 
 impl ModalityCues {
     fn new(text: &str, lex: &Compiled) -> ModalityCues {
-        let mut hits: Vec<(usize, usize, usize)> = lex
-            .modality_cues
-            .find_overlapping_iter(text)
-            .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
-            .collect();
+        let mut hits = Vec::with_capacity(text.len() / 16);
+        hits.extend(
+            lex.modality_cues
+                .find_overlapping_iter(text)
+                .map(|h| (h.start(), h.end(), h.pattern().as_usize())),
+        );
         hits.sort_by_key(|h| h.1);
         let b = text.as_bytes();
         let breaks = (1..=b.len()).filter(|&i| clause_break(b, i)).collect();
