@@ -1,26 +1,49 @@
-//! Writes the extraction benchmark's generated corpus as JSON Lines documents on standard output,
-//! for profiling a release build with callgrind:
+//! The extraction benchmark's generated corpus, for profiling outside criterion.
 //!
 //!     cargo run --release --example corpus -- 60 > /tmp/corpus.jsonl
-//!     RAYON_NUM_THREADS=1 valgrind --tool=callgrind target/release/crosscheck \
-//!         extract --jsonl /tmp/corpus.jsonl --format jsonl > /dev/null
 //!
-//! The argument is the number of documents (about 5 KB each; default 60). The first `n`
-//! documents are the benchmark's first `n`.
+//! writes the first 60 documents (about 5 KB each; default 60) as JSON Lines documents, the
+//! input of `crosscheck extract --jsonl`. With `--extract THREADS [TIMES]` it writes nothing and
+//! instead runs extraction over them TIMES times (default 1) on a rayon pool of THREADS threads,
+//! printing the throughput of each run: a harness for `valgrind --tool=callgrind` (extraction
+//! only, no input parsing or output) and for a quick look at how two threads scale.
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
 
 use std::io::Write as _;
+use std::time::Instant;
+
+use crosscheck::check::extract_all;
+use crosscheck::lexicon::Lexicon;
 
 fn main() {
-    let n = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(60);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n = args.first().and_then(|a| a.parse().ok()).unwrap_or(60);
+    let docs = corpus::corpus(n);
+    if args.get(1).map(String::as_str) == Some("--extract") {
+        let threads = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1);
+        let times = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(1);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a rayon pool");
+        let lexicon = Lexicon::builtin();
+        let bytes: usize = docs.iter().map(|d| d.source.len()).sum();
+        for _ in 0..times {
+            let t = Instant::now();
+            let claims = pool.install(|| extract_all(&docs, lexicon)).len();
+            let s = t.elapsed().as_secs_f64();
+            println!(
+                "{threads} thread(s): {bytes} bytes, {claims} claims in {s:.3} s: {:.1} MB/s",
+                bytes as f64 / s / 1e6
+            );
+        }
+        return;
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for d in corpus::corpus(n) {
+    for d in docs {
         let line = serde_json::json!({"id": d.id, "text": d.source});
         writeln!(out, "{line}").expect("writing to standard output");
     }

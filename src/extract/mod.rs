@@ -62,7 +62,7 @@ pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 pub fn extract_text(text: &str, ctx: &Context<'_>) -> Vec<Claim> {
     // Figure-dense prose has a claim every few dozen bytes; claims are large, and every time
     // the vector grows it copies them all.
-    let mut out = Vec::with_capacity(text.len() / 8 + 8);
+    let mut out = Vec::with_capacity((text.len() / 8 + 8).min(1 << 14));
     for e in EXTRACTORS {
         e.extract(text, ctx, &mut out);
     }
