@@ -62,7 +62,7 @@ pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 pub fn extract_text(text: &str, ctx: &Context<'_>) -> Vec<Claim> {
     // Figure-dense prose has a claim every few dozen bytes; claims are large, and every time
     // the vector grows it copies them all.
-    let mut out = Vec::with_capacity((text.len() / 8 + 8).min(1 << 14));
+    let mut out = Vec::with_capacity((text.len() / 6 + 8).min(1 << 14));
     for e in EXTRACTORS {
         e.extract(text, ctx, &mut out);
     }
@@ -141,12 +141,15 @@ fn covered_by(inner: Kind, outer: Kind) -> bool {
 fn resolve_overlaps(claims: Vec<Claim>, valid: impl Fn(&Claim) -> bool) -> Vec<Claim> {
     // By start, longer first, kind; the index breaks ties, so this unstable sort gives the
     // stable order.
-    let mut keys: Vec<(usize, std::cmp::Reverse<usize>, Kind, usize)> = claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| valid(c))
-        .map(|(i, c)| (c.span.start, std::cmp::Reverse(c.span.end), c.kind, i))
-        .collect();
+    let mut keys: Vec<(usize, std::cmp::Reverse<usize>, Kind, usize)> =
+        Vec::with_capacity(claims.len());
+    keys.extend(
+        claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| valid(c))
+            .map(|(i, c)| (c.span.start, std::cmp::Reverse(c.span.end), c.kind, i)),
+    );
     keys.sort_unstable();
     let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
     let n = order.len();

@@ -267,9 +267,9 @@ fn letters_after_digit(text: &str, i: usize) -> bool {
 /// True when `w` (any case) is a number word: "twenty", "billions", "third", "dozen".
 #[must_use]
 pub fn is_number_word(w: &str) -> bool {
-    let lw = w.to_ascii_lowercase();
-    !matches!(lw.as_str(), "a" | "an" | "and")
-        && (classify(&lw).is_some() || digit_scale(&lw).is_some())
+    super::with_lowercase(w, |lw| {
+        !matches!(lw, "a" | "an" | "and") && (classify(lw).is_some() || digit_scale(lw).is_some())
+    })
 }
 
 fn prev_char(text: &str, i: usize) -> Option<char> {

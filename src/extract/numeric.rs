@@ -39,7 +39,8 @@ impl Extractor for Numeric {
         let lex = ctx.lexicon.numeric.compiled();
         let nums = scan_numerals(text);
         // The trigger phrases, found once for `multiples` and for the multiplicative changes.
-        let triggers: Vec<aho_corasick::Match> = lex.triggers.find_iter(text).collect();
+        let mut triggers: Vec<aho_corasick::Match> = Vec::with_capacity(text.len() / 32 + 4);
+        triggers.extend(lex.triggers.find_iter(text));
         let mut mentions = mentions(text, lex, &nums);
         multiples(text, lex, &triggers, &mut mentions);
         mentions.sort_by_key(|m| m.claim.span.start);
@@ -497,14 +498,18 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(S
         if w.len() < 2 || !w.as_bytes()[0].is_ascii_lowercase() {
             break;
         }
-        let lw = w.to_ascii_lowercase();
-        if words.is_empty() && skipped < 2 && lex.count_modifiers.contains(&lw) {
+        // Looked up before any allocation: most words after a number are no counted noun.
+        let (modifier, stop) = super::with_lowercase(w, |lw| {
+            let modifier = words.is_empty() && skipped < 2 && lex.count_modifiers.contains(lw);
+            (modifier, !modifier && (lex.count_stop.contains(lw) || !noun_like(lw)))
+        });
+        if modifier {
             skipped += 1;
         } else {
-            if lex.count_stop.contains(&lw) || !noun_like(&lw) {
+            if stop {
                 break;
             }
-            words.push((lw, e));
+            words.push((w.to_ascii_lowercase(), e));
         }
         if b.get(e) != Some(&b' ') {
             break;
@@ -1348,7 +1353,7 @@ struct ModalityCues {
 
 impl ModalityCues {
     fn new(text: &str, lex: &Compiled) -> ModalityCues {
-        let mut hits = Vec::with_capacity(text.len() / 16);
+        let mut hits = Vec::with_capacity(text.len() / 8 + 4);
         hits.extend(
             lex.modality_cues
                 .find_overlapping_iter(text)
@@ -1356,7 +1361,8 @@ impl ModalityCues {
         );
         hits.sort_by_key(|h| h.1);
         let b = text.as_bytes();
-        let breaks = (1..=b.len()).filter(|&i| clause_break(b, i)).collect();
+        let mut breaks = Vec::with_capacity(b.len() / 32 + 4);
+        breaks.extend((1..=b.len()).filter(|&i| clause_break(b, i)));
         ModalityCues { hits, breaks }
     }
 

@@ -83,7 +83,8 @@ pub(crate) struct Tok {
 
 fn tokenize(text: &str, lower: &str, idx: &Index) -> Vec<Tok> {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 5);
+    // Prose has a token every four or five bytes, punctuation included.
+    let mut out = Vec::with_capacity(b.len() / 3 + 4);
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
