@@ -1,7 +1,7 @@
 //! Output does not depend on the number of threads: the same documents give the same claims and
 //! the same findings, in the same order, on rayon pools of one, two and four threads.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crosscheck::check::{self, Run};
 use crosscheck::document::Document;
@@ -13,7 +13,7 @@ use crosscheck::rules::RuleSet;
 /// reverse order: enough documents for the pool to split the work unevenly.
 fn documents() -> Vec<Document> {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let loaded = input::load_paths(&[PathBuf::from(seeds)], &LoadOptions::default());
+    let loaded = input::load_paths(&[seeds], &LoadOptions::default());
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     assert!(!loaded.documents.is_empty());
     let mut docs = loaded.documents.clone();

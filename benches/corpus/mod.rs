@@ -189,4 +189,3 @@ pub fn corpus(n: usize) -> Vec<Document> {
         })
         .collect()
 }
-

@@ -501,7 +501,10 @@ fn counted_noun(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(S
         // Looked up before any allocation: most words after a number are no counted noun.
         let (modifier, stop) = super::with_lowercase(w, |lw| {
             let modifier = words.is_empty() && skipped < 2 && lex.count_modifiers.contains(lw);
-            (modifier, !modifier && (lex.count_stop.contains(lw) || !noun_like(lw)))
+            (
+                modifier,
+                !modifier && (lex.count_stop.contains(lw) || !noun_like(lw)),
+            )
         });
         if modifier {
             skipped += 1;
@@ -1340,7 +1343,9 @@ pub fn clause_start(text: &str, pos: usize) -> usize {
 fn clause_break(b: &[u8], i: usize) -> bool {
     let c = b[i - 1];
     matches!(c, b';' | b'!' | b'?' | b'\n' | b':')
-        || (c == b'.' && b.get(i).is_none_or(|x| *x == b' ') && !(i >= 2 && b[i - 2].is_ascii_digit()))
+        || (c == b'.'
+            && b.get(i).is_none_or(|x| *x == b' ')
+            && !(i >= 2 && b[i - 2].is_ascii_digit()))
 }
 
 /// The modality cues and clause breaks of a whole text, found once.

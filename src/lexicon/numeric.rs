@@ -528,8 +528,7 @@ impl NumericLexicon {
         }
         unit_symbols.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
         unit_names.sort_by_key(|x| std::cmp::Reverse(x.text.len()));
-        let set =
-            |v: &[String]| -> WordSet { v.iter().map(|w| w.to_lowercase()).collect() };
+        let set = |v: &[String]| -> WordSet { v.iter().map(|w| w.to_lowercase()).collect() };
         let mut direction_phrases = Vec::new();
         let mut up = WordSet::default();
         let mut down = WordSet::default();
