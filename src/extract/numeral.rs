@@ -164,8 +164,16 @@ fn scan(text: &str, first_only: bool) -> Vec<Numeral> {
                     continue;
                 }
             }
-            // Skip the whole token.
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b',') {
+            // Skip the whole token, an exponent's sign included ("1e-999").
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric()
+                    || b[i] == b'.'
+                    || b[i] == b','
+                    || (i > 0
+                        && matches!(b[i], b'+' | b'-')
+                        && matches!(b[i - 1], b'e' | b'E')
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
                 i += 1;
             }
             continue;
@@ -526,7 +534,10 @@ fn power_after(text: &str, j: usize, v: f64) -> Option<(f64, usize)> {
         k
     };
     let de = digits_end(b, ds);
-    if de == ds || de - ds > 4 || b.get(de).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'^')
+    if de == ds
+        || de - ds > 4
+        || b.get(de)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'^')
     {
         return None;
     }
@@ -590,7 +601,11 @@ fn over_fraction(text: &str, n: &Numeral) -> Option<Numeral> {
         return None;
     }
     let after = text[d.end..].trim_start_matches(' ');
-    if after.bytes().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'%' || c == b'$') {
+    if after
+        .bytes()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'%' || c == b'$')
+    {
         return None;
     }
     Some(Numeral {
@@ -627,7 +642,8 @@ enum W {
 
 fn classify(w: &str) -> Option<W> {
     use W::{
-        And, Denom, Dozen, Half, Hundred, Minus, Ord, Point, Quarter, Scale, Teen, Ten, Unit, Zero, A,
+        And, Denom, Dozen, Half, Hundred, Minus, Ord, Point, Quarter, Scale, Teen, Ten, Unit, Zero,
+        A,
     };
     Some(match w {
         "zero" | "nought" | "nil" | "naught" => Zero,

@@ -964,7 +964,9 @@ fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Ment
             c.noun.clone_from(&a.noun);
         }
         (Some(Suffix::Money { .. }), None) => unreachable_money(&mut c, raw),
-        (None, None) if n.fraction && a.noun.is_none() && a.value < 1.0 && fraction_of(text, a.end) => {
+        (None, None)
+            if n.fraction && a.noun.is_none() && a.value < 1.0 && fraction_of(text, a.end) =>
+        {
             // "a third of", "1/4 of voters": a share of a whole, stated as a percentage.
             c.kind = Kind::Percent;
             raw = percent_of_fraction(raw);
