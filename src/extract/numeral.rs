@@ -1,6 +1,8 @@
-//! Numerals: digits ("1,400", "16.4", "-3", "1e6"), words ("twenty-one", "a dozen", "one hundred
-//! and five"), scales ("1.2 million", "4.2bn", "5k", "30 lakh"), fractions and mixed numbers
-//! ("half", "a third", "two-thirds", "3/4", "10 1/2") and ordinals ("21st", "twenty-first").
+//! Numerals: digits ("1,400", "16.4", "-3", "1e6", "1.3x10^6", "2.5^-1"), words ("twenty-one",
+//! "a dozen", "one hundred and five", "nine point nought four"), scales ("1.2 million", "4.2bn",
+//! "5k", "30 lakh", "3 hundred and 21"), fractions and mixed numbers ("half", "a third",
+//! "two-thirds", "three twenty firsts", "two and fifty-four hundredths", "3/4", "10 1/2", "one
+//! over 20") and ordinals ("21st", "twenty-first").
 //!
 //! Shared by every extractor that reads a number; it does not decide what the number counts
 //! (money, percent, a year...). One pass over the text: digits and number words are the only
