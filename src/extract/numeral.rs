@@ -1161,10 +1161,14 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
                 // "one hundred and five"; "two and a half"; "five and three quarters".
                 // "two and fifty-four hundredths", "twenty and three and three fifths"; "five
                 // billion and three quarters" is a fraction of the last scale.
+                // Only tried when a fraction word follows at all, which also keeps the
+                // recursion (bounded by the 24 tokens of a run) rare.
                 let numerator_next = matches!(
                     toks.get(k + 1).map(|t| t.0),
                     Some(W::Unit(_) | W::Teen(_) | W::Ten(_))
-                );
+                ) && toks[k + 1..]
+                    .iter()
+                    .any(|t| matches!(t.0, W::Denom(_) | W::Half | W::Quarter | W::Ord(..)));
                 if let Some(sub) = numerator_next
                     .then(|| parse_word_tokens(text, &toks[k + 1..]))
                     .flatten()
