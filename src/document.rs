@@ -195,10 +195,19 @@ impl OffsetMap {
 }
 
 /// Line starts of a text, for 1-based line and column numbers.
+///
+/// Columns count characters. So that a column costs the same on a 10 MB single line as on a short
+/// one, the index also keeps the character count at checkpoints every `CHECKPOINT` bytes: a
+/// column is then counted from the nearest checkpoint, never from the start of a long line.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `(byte offset, characters before it)`, ascending, offsets on char boundaries.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance in bytes between character-count checkpoints.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     /// Indexes `text`.
@@ -206,18 +215,48 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text.as_bytes()));
-        LineIndex { starts }
+        let mut checkpoints = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
+        while text.len() - at > CHECKPOINT {
+            let mut next = at + CHECKPOINT;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text[at..next].chars().count();
+            checkpoints.push((next, chars));
+            at = next;
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters in `text[..offset]`; `offset` is on a char boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        let (byte, chars) = self
+            .checkpoints
+            .get(i.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        chars + text.get(byte..offset).map_or(0, |s| s.chars().count())
     }
 
     /// 1-based line and 1-based column (in characters) of byte `offset` in `text`.
     #[must_use]
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = offset.min(text.len());
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let col = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = if offset - start <= CHECKPOINT {
+            text[start..offset].chars().count()
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
         (line, col + 1)
     }
 
@@ -321,6 +360,32 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), (1, 1));
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_col(text, x), (2, 5));
+    }
+
+    #[test]
+    fn line_col_on_long_lines_matches_counting_from_the_line_start() {
+        // Lines longer than a checkpoint interval, with multi-byte characters straddling the
+        // checkpoints, and short lines between them.
+        let mut text = String::new();
+        for i in 0..3 * CHECKPOINT {
+            text.push(if i % 7 == 0 { '’' } else { 'a' });
+            if i == CHECKPOINT + 5 {
+                text.push_str("\nshort\n");
+            }
+        }
+        let idx = LineIndex::new(&text);
+        let naive = |offset: usize| {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..offset].matches('\n').count() + 1;
+            (line, text[start..offset].chars().count() + 1)
+        };
+        for (offset, _) in text.char_indices().step_by(97).chain([(text.len(), ' ')]) {
+            assert_eq!(
+                idx.line_col(&text, offset),
+                naive(offset),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //! quote, or at a blank line or a line that looks like a heading. Abbreviations ("U.S.", "Oct.",
 //! "Dr.") and decimals do not end a sentence. Never fails; every byte of the prose belongs to at
 //! most one sentence.
+//!
+//! A "sentence" longer than `MAX_SENTENCE` bytes (a table flattened to one line, a file with no
+//! punctuation) is cut into pieces at white space, so that what later stages do per claim with
+//! its sentence stays bounded however the input is shaped.
 
 use crate::document::Span;
 
@@ -74,7 +78,31 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+/// The longest sentence in bytes; longer runs are cut at white space.
+pub const MAX_SENTENCE: usize = 2000;
+
+fn push_trimmed(text: &str, mut start: usize, end: usize, out: &mut Vec<Span>) {
+    while end - start > MAX_SENTENCE {
+        let mut limit = start + MAX_SENTENCE;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        // Cut after the last white space within the limit, else (one huge word) at the limit.
+        let cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |i| start + i + 1)
+            .max(start + 1);
+        let mut cut = cut;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        push_piece(text, start, cut, out);
+        start = cut;
+    }
+    push_piece(text, start, end, out);
+}
+
+fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -126,6 +154,25 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn overlong_runs_are_cut_at_white_space() {
+        let words: Vec<String> = (0..3000).map(|i| format!("w{i}’")).collect();
+        let text = words.join(" ");
+        let pieces = split(&text);
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE));
+        // No word is cut: the pieces, rejoined, are the words in order.
+        let rejoined: Vec<&str> = pieces.iter().flat_map(|p| p.split(' ')).collect();
+        assert_eq!(rejoined, words);
+        // One huge word is cut at the limit, on char boundaries.
+        let blob = "’".repeat(MAX_SENTENCE);
+        let pieces = split(&blob);
+        assert!(pieces
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= MAX_SENTENCE));
+        assert_eq!(pieces.concat(), blob);
     }
 
     #[test]

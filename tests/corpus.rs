@@ -5,7 +5,8 @@
 //!
 //! Numeric kinds check `point`, `low`, `high` (absent means null) and `unit`; date kinds check
 //! `from` and `to`. Change cases may check `change_start`, `change_end`, `from_percent` and
-//! `additive`; any case may check the counted `noun`. Files may set `date` (YYYY-MM-DD), the document date that anchors relative
+//! `additive`; any case may check the counted `noun`; `valueless = true` asks for a claim with no
+//! value ("a small percent"). Files may set `date` (YYYY-MM-DD), the document date that anchors relative
 //! expressions.
 
 use std::fmt::Write as _;
@@ -62,6 +63,9 @@ struct Case {
     /// The counted noun, when the case checks it.
     #[serde(default)]
     noun: Option<String>,
+    /// The claim states no number ("a small percent"): it must have no value.
+    #[serde(default)]
+    valueless: bool,
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -118,7 +122,11 @@ fn check_case(kind: Kind, case: &Case, text: &str, claims: &[Claim]) -> Result<(
             &text[c.span.start..c.span.end]
         ));
     }
-    if kind.is_numeric() {
+    if kind.is_numeric() && case.valueless {
+        if let Some(v) = c.value {
+            return Err(format!("value {v:?}, expected none"));
+        }
+    } else if kind.is_numeric() {
         let v = c.value.ok_or("no value")?;
         let point_ok = case.point.is_none_or(|p| close(v.point, p));
         if !point_ok || !opt_close(v.low, case.low) || !opt_close(v.high, case.high) {

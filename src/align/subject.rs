@@ -131,6 +131,23 @@ pub fn analyze(
     let sentences = segment::sentences(&doc.prose);
     let prose = doc.prose.as_str();
     let mut cache: Vec<Option<Vec<Token>>> = vec![None; sentences.len()];
+    // The claims each sentence contains, in claim order: what is compared with a claim is only
+    // ever in its sentence, so the work per claim is bounded by its sentence, not the document.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (j, w) in claims.iter().enumerate() {
+        let si = sentences.partition_point(|s| s.end <= w.prose.start);
+        if sentences.get(si).is_some_and(|s| s.contains(w.prose)) {
+            members[si].push(j);
+        }
+    }
+    let no_members = Vec::new();
+    let members_of = |sent: Span| {
+        let si = sentences.partition_point(|s| s.end <= sent.start);
+        match sentences.get(si) {
+            Some(s) if *s == sent => &members[si],
+            _ => &no_members,
+        }
+    };
     let mut out = Vec::with_capacity(claims.len());
     for c in claims {
         let si = sentences
@@ -143,7 +160,8 @@ pub fn analyze(
         let toks = cache[si].get_or_insert_with(|| {
             tokens(prose.get(sent.start..sent.end).unwrap_or(""), sent.start)
         });
-        out.push(subject_of(c, sent, toks, claims, terms));
+        let in_sentence: Vec<&Claim> = members[si].iter().map(|&j| &claims[j]).collect();
+        out.push(subject_of(c, sent, toks, &in_sentence, terms));
     }
     // Windows: periods and durations of the same sentence, for changes and counts.
     for (i, c) in claims.iter().enumerate() {
@@ -154,16 +172,17 @@ pub fn analyze(
             continue;
         }
         let sent = out[i].sentence;
-        let windows: Vec<usize> = claims
+        let windows: Vec<usize> = members_of(sent)
             .iter()
-            .enumerate()
-            .filter(|(j, w)| {
-                *j != i
+            .copied()
+            .filter(|&j| {
+                let w = &claims[j];
+                j != i
                     && matches!(w.kind, Kind::Period | Kind::Duration)
                     && sent.contains(w.prose)
                     && !w.prose.overlaps(c.prose)
             })
-            .map(|(j, _)| first_index + j)
+            .map(|j| first_index + j)
             .collect();
         out[i].windows = windows;
     }
@@ -173,8 +192,9 @@ pub fn analyze(
             continue;
         }
         let sent = out[i].sentence;
-        let near = claims
+        let near = members_of(sent)
             .iter()
+            .map(|&j| &claims[j])
             .filter(|w| {
                 matches!(w.kind, Kind::Date | Kind::Period)
                     && sent.contains(w.prose)
@@ -312,7 +332,7 @@ fn subject_of(
     c: &Claim,
     sent: Span,
     toks: &[Token],
-    claims: &[Claim],
+    claims: &[&Claim],
     terms: &TermsLexicon,
 ) -> Subject {
     // Tokens inside any claim of the sentence are values, not subject.

@@ -1,6 +1,8 @@
-//! Numerals: digits ("1,400", "16.4", "-3", "1e6"), words ("twenty-one", "a dozen", "one hundred
-//! and five"), scales ("1.2 million", "4.2bn", "5k", "30 lakh"), fractions and mixed numbers
-//! ("half", "a third", "two-thirds", "3/4", "10 1/2") and ordinals ("21st", "twenty-first").
+//! Numerals: digits ("1,400", "16.4", "-3", "1e6", "1.3x10^6", "2.5^-1"), words ("twenty-one",
+//! "a dozen", "one hundred and five", "nine point nought four"), scales ("1.2 million", "4.2bn",
+//! "5k", "30 lakh", "3 hundred and 21"), fractions and mixed numbers ("half", "a third",
+//! "two-thirds", "three twenty firsts", "two and fifty-four hundredths", "3/4", "10 1/2", "one
+//! over 20") and ordinals ("21st", "twenty-first").
 //!
 //! Shared by every extractor that reads a number; it does not decide what the number counts
 //! (money, percent, a year...). One pass over the text: digits and number words are the only
@@ -197,13 +199,24 @@ fn scan(text: &str, first_only: bool, mut emit: impl FnMut(Numeral)) {
             if (!glued || code_left) && !after_digit {
                 if let Some(mut n) = parse_digit_numeral(text, i) {
                     n.glued_left = code_left;
+                    if let Some(f) = over_fraction(text, &n) {
+                        n = f;
+                    }
                     i = n.end;
                     emit(n);
                     continue;
                 }
             }
-            // Skip the whole token.
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b',') {
+            // Skip the whole token, an exponent's sign included ("1e-999").
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric()
+                    || b[i] == b'.'
+                    || b[i] == b','
+                    || (i > 0
+                        && matches!(b[i], b'+' | b'-')
+                        && matches!(b[i - 1], b'e' | b'E')
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
                 i += 1;
             }
             continue;
@@ -215,7 +228,10 @@ fn scan(text: &str, first_only: bool, mut emit: impl FnMut(Numeral)) {
             }
             let mid_word = prev_char(text, i).is_some_and(|p| p.is_alphanumeric() || p == '\'');
             if !mid_word {
-                if let Some(n) = parse_word_numeral(text, i) {
+                if let Some(mut n) = parse_word_numeral(text, i) {
+                    if let Some(f) = over_fraction(text, &n) {
+                        n = f;
+                    }
                     i = n.end;
                     emit(n);
                     continue;
@@ -268,7 +284,8 @@ fn letters_after_digit(text: &str, i: usize) -> bool {
 #[must_use]
 pub fn is_number_word(w: &str) -> bool {
     super::with_lowercase(w, |lw| {
-        !matches!(lw, "a" | "an" | "and") && (classify(lw).is_some() || digit_scale(lw).is_some())
+        !matches!(lw, "a" | "an" | "and" | "point")
+            && (classify(lw).is_some() || digit_scale(lw).is_some())
     })
 }
 
@@ -417,12 +434,25 @@ fn parse_unsigned(text: &str, i: usize) -> Option<Numeral> {
         if ke > k && !b.get(ke).is_some_and(u8::is_ascii_alphanumeric) {
             if let Ok(e) = text[k - usize::from(matches!(b[k - 1], b'+' | b'-'))..ke].parse::<i32>()
             {
-                v = tidy(v * 10f64.powi(e));
+                // "1e999" is no number anyone means: skip it rather than report infinity (or
+                // zero, for "1e-999").
+                let p = tidy(v * 10f64.powi(e));
+                if !p.is_finite() || (p == 0.0 && v != 0.0) {
+                    return None;
+                }
+                v = p;
                 precision = tidy(precision * 10f64.powi(e));
                 j = ke;
                 plain = false;
             }
         }
+    }
+    // Powers: "1.1^23", "2.5^-1", and scientific notation written out, "1.3x10^6".
+    if let Some((p, pe)) = power_after(text, j, v) {
+        v = p;
+        precision = 0.0;
+        j = pe;
+        plain = false;
     }
     // Ordinal suffix: "21st", "3rd".
     if !has_decimal {
@@ -439,8 +469,14 @@ fn parse_unsigned(text: &str, i: usize) -> Option<Numeral> {
             return Some(n);
         }
     }
-    // Fractions: "3/4", and mixed numbers "10 1/2". Not after or before another slash (dates).
-    if !has_decimal && plain && b.get(j) == Some(&b'/') && prev_char(text, i) != Some('/') {
+    // Fractions: "3/4", and mixed numbers "10 1/2". Not after or before another slash (dates),
+    // and not with four digits or more above the line ("2019/20", "2222/2222"): seasons, codes.
+    if !has_decimal
+        && plain
+        && j - i <= 3
+        && b.get(j) == Some(&b'/')
+        && prev_char(text, i) != Some('/')
+    {
         let de = digits_end(b, j + 1);
         if de > j + 1
             && b.get(de) != Some(&b'/')
@@ -504,6 +540,14 @@ fn parse_unsigned(text: &str, i: usize) -> Option<Numeral> {
             j = we;
             n.scaled = true;
             plain = false;
+            // "3 hundred and 21", "3 million and a half": the rest of a spelled-out scale.
+            if we - k >= 5 {
+                if let Some((add, ae)) = scale_rest(text, j, s) {
+                    v = tidy(v + add);
+                    precision = 0.0;
+                    j = ae;
+                }
+            }
         }
     }
     n.value = v;
@@ -511,6 +555,110 @@ fn parse_unsigned(text: &str, i: usize) -> Option<Numeral> {
     n.end = j;
     n.plain = plain;
     Some(n)
+}
+
+/// A power written after a number ending at `j` whose value is `v`: "^23", "^-1" (v raised to
+/// it) or "x10^6", "×10^6" (v times ten to it). Returns the value and where it ends; none when
+/// the result is not a finite, non-zero number.
+fn power_after(text: &str, j: usize, v: f64) -> Option<(f64, usize)> {
+    let rest = &text[j..];
+    let (base, k) = if rest.starts_with('^') {
+        (None, j + 1)
+    } else {
+        let times = ["x10^", "X10^", "\u{d7}10^", " x 10^", " \u{d7} 10^"]
+            .iter()
+            .find(|t| rest.starts_with(*t))?;
+        (Some(10f64), j + times.len())
+    };
+    let b = text.as_bytes();
+    let ds = if matches!(b.get(k), Some(b'-' | b'+')) {
+        k + 1
+    } else {
+        k
+    };
+    let de = digits_end(b, ds);
+    if de == ds
+        || de - ds > 4
+        || b.get(de)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'^')
+    {
+        return None;
+    }
+    let e: i32 = text[k..de].trim_start_matches('+').parse().ok()?;
+    let p = match base {
+        Some(ten) => v * ten.powi(e),
+        None => v.powi(e),
+    };
+    (p.is_finite() && p != 0.0).then(|| (tidy(p), de))
+}
+
+/// The rest of a spelled-out scale after digits ending at `j` ("3 hundred" then " and 21", " and
+/// one", " and a half"): what it adds (a fraction is of the scale `s`) and where it ends.
+/// Only an amount below the scale counts, and not a word that starts a phrase of its own ("and
+/// one of them").
+fn scale_rest(text: &str, j: usize, s: f64) -> Option<(f64, usize)> {
+    let k = j + " and ".len();
+    if !text[j..].starts_with(" and ") {
+        return None;
+    }
+    let b = text.as_bytes();
+    let m = if b.get(k).is_some_and(u8::is_ascii_digit) {
+        parse_unsigned(text, k).filter(|m| m.plain)
+    } else {
+        parse_word_numeral(text, k)
+    }?;
+    if m.ordinal || text[m.end..].trim_start_matches(' ').starts_with("of ") {
+        return None;
+    }
+    let add = if m.fraction && m.value < 1.0 {
+        m.value * s
+    } else {
+        m.value
+    };
+    (add > 0.0 && add < s).then_some((add, m.end))
+}
+
+/// "1 over twenty-one", "one over one hundred": a fraction written with "over", read only when
+/// nothing continues the phrase after the denominator ("one over 20 years" is a span of time).
+fn over_fraction(text: &str, n: &Numeral) -> Option<Numeral> {
+    const OVER: &str = " over ";
+    let rest = text.get(n.end..n.end + OVER.len())?;
+    if !rest.eq_ignore_ascii_case(OVER)
+        || n.ordinal
+        || n.fraction
+        || n.scaled
+        || n.value.fract() != 0.0
+    {
+        return None;
+    }
+    let k = n.end + OVER.len();
+    let b = text.as_bytes();
+    let d = if b.get(k).is_some_and(u8::is_ascii_digit) {
+        parse_unsigned(text, k)
+    } else if b.get(k).is_some_and(u8::is_ascii_alphabetic) {
+        parse_word_numeral(text, k)
+    } else {
+        None
+    }?;
+    if d.ordinal || d.fraction || d.value.fract() != 0.0 || d.value < 2.0 {
+        return None;
+    }
+    let after = text[d.end..].trim_start_matches(' ');
+    if after
+        .bytes()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'%' || c == b'$')
+    {
+        return None;
+    }
+    Some(Numeral {
+        value: tidy(n.value / d.value),
+        end: d.end,
+        fraction: true,
+        plain: false,
+        precision: 0.0,
+        ..*n
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -531,11 +679,14 @@ enum W {
     /// Plural denominator ("thirds", "quarters").
     Denom(f64),
     Minus,
+    /// The decimal point of a spoken decimal ("two point five").
+    Point,
 }
 
 fn classify(w: &str) -> Option<W> {
     use W::{
-        And, Denom, Dozen, Half, Hundred, Minus, Ord, Quarter, Scale, Teen, Ten, Unit, Zero, A,
+        And, Denom, Dozen, Half, Hundred, Minus, Ord, Point, Quarter, Scale, Teen, Ten, Unit, Zero,
+        A,
     };
     Some(match w {
         "zero" | "nought" | "nil" | "naught" => Zero,
@@ -574,13 +725,14 @@ fn classify(w: &str) -> Option<W> {
         "hundreds" => Hundred,
         "dozens" => Dozen,
         "lakh" | "lakhs" => Scale(1e5),
-        "crore" | "crores" => Scale(1e7),
+        "crore" | "crores" | "krore" | "krores" | "koti" | "cr" => Scale(1e7),
         "dozen" => Dozen,
         "a" | "an" => A,
         "and" => And,
         "half" => Half,
         "quarter" => Quarter,
         "minus" | "negative" => Minus,
+        "point" => Point,
         "first" => Ord(1.0, true),
         "second" => Ord(2.0, true),
         "third" => Ord(3.0, true),
@@ -611,6 +763,11 @@ fn classify(w: &str) -> Option<W> {
         "hundredth" => Ord(100.0, false),
         "thousandth" => Ord(1000.0, false),
         "millionth" => Ord(1e6, false),
+        "billionth" => Ord(1e9, false),
+        "trillionth" => Ord(1e12, false),
+        // Plural ordinals are denominators: "three fifths", "two and fifty-four hundredths".
+        // "firsts" only ends a compound ("three twenty firsts"); "seconds" is always time.
+        "firsts" => Denom(1.0),
         "halves" => Denom(2.0),
         "thirds" => Denom(3.0),
         "quarters" | "fourths" => Denom(4.0),
@@ -620,9 +777,28 @@ fn classify(w: &str) -> Option<W> {
         "eighths" => Denom(8.0),
         "ninths" => Denom(9.0),
         "tenths" => Denom(10.0),
+        "elevenths" => Denom(11.0),
+        "twelfths" => Denom(12.0),
+        "thirteenths" => Denom(13.0),
+        "fourteenths" => Denom(14.0),
+        "fifteenths" => Denom(15.0),
+        "sixteenths" => Denom(16.0),
+        "seventeenths" => Denom(17.0),
+        "eighteenths" => Denom(18.0),
+        "nineteenths" => Denom(19.0),
         "twentieths" => Denom(20.0),
+        "thirtieths" => Denom(30.0),
+        "fortieths" => Denom(40.0),
+        "fiftieths" => Denom(50.0),
+        "sixtieths" => Denom(60.0),
+        "seventieths" => Denom(70.0),
+        "eightieths" => Denom(80.0),
+        "ninetieths" => Denom(90.0),
         "hundredths" => Denom(100.0),
         "thousandths" => Denom(1000.0),
+        "millionths" => Denom(1e6),
+        "billionths" => Denom(1e9),
+        "trillionths" => Denom(1e12),
         _ => return None,
     })
 }
@@ -654,9 +830,52 @@ fn singular_denom(w: W) -> Option<f64> {
     match w {
         W::Half => Some(2.0),
         W::Quarter => Some(4.0),
-        W::Ord(v, _) if (3.0..=10.0).contains(&v) || v == 100.0 || v == 1000.0 => Some(v),
+        // "a fifth", "a thirtieth", "a millionth"; "a first" and "a second" are no fractions.
+        W::Ord(v, _) if v >= 3.0 => Some(v),
         _ => None,
     }
+}
+
+/// The fraction digits of a spoken decimal starting at token `k` ("point nought four",
+/// "point eleven"): one digit word per digit, or one two-digit number. Returns the fraction,
+/// where it ends and the index of the token after it.
+fn spoken_decimals(toks: &[(W, usize, usize)], k: usize) -> Option<(f64, usize, usize)> {
+    let mut f = 0.0;
+    let mut step = 0.1;
+    let mut j = k;
+    let mut end = 0;
+    while let Some(&(w, _, we)) = toks.get(j) {
+        let d = match w {
+            W::Zero => 0.0,
+            W::Unit(v) => v,
+            _ => break,
+        };
+        f += d * step;
+        step /= 10.0;
+        end = we;
+        j += 1;
+    }
+    if j > k {
+        return Some((tidy(f), end, j));
+    }
+    match (toks.get(k)?.0, toks.get(k + 1).map(|t| t.0)) {
+        (W::Teen(v), _) => Some((v / 100.0, toks[k].2, k + 1)),
+        (W::Ten(t), Some(W::Unit(u))) => Some((tidy((t + u) / 100.0), toks[k + 1].2, k + 2)),
+        (W::Ten(t), _) => Some((t / 100.0, toks[k].2, k + 1)),
+        _ => None,
+    }
+}
+
+/// True when the word right before `start` is `word` (any case).
+fn word_before_is(text: &str, start: usize, word: &str) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    before.len() >= word.len()
+        && before.is_char_boundary(before.len() - word.len())
+        && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
+        && before[..before.len() - word.len()]
+            .bytes()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 /// Separators allowed between number words: spaces, hyphens and dashes, a few of them.
@@ -762,6 +981,10 @@ enum Last {
 fn fraction_context(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start_matches(' ');
     let b = rest.as_bytes();
+    // "a third-party vendor", "a fifteenth-century church": a compound adjective.
+    if b.first() == Some(&b'-') && b.get(1).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     if b.first().is_none_or(|c| !c.is_ascii_alphanumeric()) {
         return true;
     }
@@ -808,7 +1031,30 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
             W::Zero if last == Last::Start => {
                 end = we;
                 last = Last::Unit;
-                // "zero" stands alone.
+                // "zero" stands alone, unless a spoken decimal follows ("nought point three").
+                if !matches!(toks.get(k + 1), Some((W::Point, ..))) {
+                    break;
+                }
+            }
+            W::Point if is_num(last) || last == Last::Hundred => {
+                // "two hundred point zero three", "nine point nought four"; not "at one point
+                // two officers", where "at one point" means "once".
+                if total + cur == 1.0 && word_before_is(text, start, "at") {
+                    break;
+                }
+                let Some((f, fe, next)) = spoken_decimals(toks, k + 1) else {
+                    break;
+                };
+                cur += f;
+                end = fe;
+                // A scale may follow: "two point five million".
+                if let Some(&(W::Scale(s), _, se)) = toks.get(next) {
+                    if total == 0.0 {
+                        cur *= s;
+                        end = se;
+                        scaled = true;
+                    }
+                }
                 break;
             }
             W::Unit(v)
@@ -819,6 +1065,35 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
             {
                 cur += v;
                 last = Last::Unit;
+            }
+            W::Ten(t)
+                if !matches!(last, Last::Start | Last::A | Last::And | Last::Frac)
+                    && matches!(toks.get(k + 1), Some(&(W::Denom(u), ..)) if u < 10.0) =>
+            {
+                // A tens word right before a plural unit ordinal joins the denominator: "three
+                // twenty firsts" is 3/21, "one hundred thirty fifths" 100/35.
+                let u = match toks[k + 1].0 {
+                    W::Denom(u) => u,
+                    _ => 1.0,
+                };
+                cur = (total + cur) / (t + u);
+                total = 0.0;
+                end = toks[k + 1].2;
+                fraction = true;
+                break;
+            }
+            W::Ten(t) if last == Last::A => {
+                // "a twenty-first", "a thirty-fifth of": one part in a compound ordinal.
+                let Some(&(W::Ord(u, true), _, oe)) = toks.get(k + 1) else {
+                    break;
+                };
+                if !fraction_context(text, oe) && !fraction_lead(text, start) {
+                    return None;
+                }
+                cur = 1.0 / (t + u);
+                end = oe;
+                fraction = true;
+                break;
             }
             W::Teen(v) | W::Ten(v)
                 if matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) =>
@@ -835,7 +1110,12 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
                 last = Last::Hundred;
                 scaled = true;
             }
-            W::Scale(s) if is_num(last) || matches!(last, Last::A | Last::Hundred | Last::Frac) => {
+            W::Scale(s)
+                if is_num(last)
+                    || matches!(last, Last::A | Last::Hundred | Last::Frac)
+                    // "three lakh crore", "a thousand million": a larger scale multiplies.
+                    || (last == Last::Scale && cur == 0.0 && s > last_scale && s >= 1e3) =>
+            {
                 if s < last_scale {
                     total += cur.max(if last == Last::Frac { cur } else { 1.0 }) * s;
                     last_scale = s;
@@ -894,18 +1174,28 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
                 if last == Last::Unit
                     && cur == 1.0
                     && total == 0.0
-                    && singular_denom(w).is_some() =>
+                    && singular_denom(w).is_some()
+                    // "one millionth of a second", but "the one millionth visitor" is a rank.
+                    && (matches!(w, W::Ord(v, _) if v <= 10.0 || v == 100.0 || v == 1000.0)
+                        || !matches!(w, W::Ord(..))
+                        || fraction_context(text, we)) =>
             {
                 // "one third", "one-quarter".
                 cur = 1.0 / singular_denom(w).unwrap_or(1.0);
                 last = Last::Frac;
                 fraction = true;
             }
-            W::Denom(d) if is_num(last) => {
-                // "two-thirds", "three quarters", "twenty-three fifths".
+            W::Denom(d) if d > 1.0 && (is_num(last) || last == Last::Hundred) => {
+                // "two-thirds", "three quarters", "twenty-three fifths", "five hundred fifths".
                 cur /= d;
                 end = we;
                 fraction = true;
+                // A scale may follow: "one billion and three quarters million".
+                if let Some(&(W::Scale(s), _, se)) = toks.get(k + 1) {
+                    cur *= s;
+                    end = se;
+                    scaled = true;
+                }
                 break;
             }
             W::And
@@ -915,6 +1205,31 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
                 ) =>
             {
                 // "one hundred and five"; "two and a half"; "five and three quarters".
+                // "two and fifty-four hundredths", "twenty and three and three fifths"; "five
+                // billion and three quarters" is a fraction of the last scale.
+                // Only tried when a fraction word follows at all, which also keeps the
+                // recursion (bounded by the 24 tokens of a run) rare.
+                let numerator_next = matches!(
+                    toks.get(k + 1).map(|t| t.0),
+                    Some(W::Unit(_) | W::Teen(_) | W::Ten(_))
+                ) && toks[k + 1..]
+                    .iter()
+                    .any(|t| matches!(t.0, W::Denom(_) | W::Half | W::Quarter | W::Ord(..)));
+                if let Some(sub) = numerator_next
+                    .then(|| parse_word_tokens(text, &toks[k + 1..]))
+                    .flatten()
+                    .filter(|n| n.fraction && !n.ordinal)
+                {
+                    if last == Last::Scale && sub.value < 1.0 {
+                        total += sub.value * last_scale;
+                    } else {
+                        cur += sub.value;
+                    }
+                    end = sub.end;
+                    fraction = true;
+                    scaled |= sub.scaled;
+                    break;
+                }
                 match (toks.get(k + 1).map(|t| t.0), toks.get(k + 2).map(|t| t.0)) {
                     (Some(W::A), Some(f @ (W::Half | W::Quarter | W::Ord(..))))
                         if singular_denom(f).is_some() =>
@@ -932,17 +1247,7 @@ fn parse_word_tokens(text: &str, toks: &[(W, usize, usize)]) -> Option<Numeral> 
                         }
                         break;
                     }
-                    (Some(W::Unit(n)), Some(W::Denom(d))) => {
-                        // "five billion and three quarters": a fraction of the last scale.
-                        if last == Last::Scale {
-                            total += n / d * last_scale;
-                        } else {
-                            cur += n / d;
-                        }
-                        end = toks[k + 2].2;
-                        fraction = true;
-                        break;
-                    }
+
                     (Some(W::Unit(_) | W::Teen(_) | W::Ten(_)), _)
                         if matches!(last, Last::Hundred | Last::Scale) =>
                     {

@@ -50,6 +50,7 @@ impl Extractor for Numeric {
         let first = out.len();
         out.reserve(mentions.len() * 2);
         change::changes(text, lex, &nums, &triggers, &mentions, out);
+        bare_percents(text, lex, &triggers, &mentions, out);
         out.extend(mentions.into_iter().map(|m| m.claim));
         // The modality cues of the whole text, found once: one search instead of one per
         // claim over its clause (claims come a few dozen bytes apart in dense prose).
@@ -944,7 +945,7 @@ fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Ment
             a.end = e;
         }
     }
-    let raw = Interval::hedged(a.value, hedge);
+    let mut raw = Interval::hedged(a.value, hedge);
     let mut c = Claim::new(0, Span::new(start, a.end), Kind::Number);
     c.hedge = hedge;
     c.precision = (a.precision > 0.0).then_some(a.precision);
@@ -976,6 +977,15 @@ fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Ment
             c.noun.clone_from(&a.noun);
         }
         (Some(Suffix::Money { .. }), None) => unreachable_money(&mut c, raw),
+        (None, None)
+            if n.fraction && a.noun.is_none() && a.value < 1.0 && fraction_of(text, a.end) =>
+        {
+            // "a third of", "1/4 of voters": a share of a whole, stated as a percentage.
+            c.kind = Kind::Percent;
+            raw = percent_of_fraction(raw);
+            c.value = Some(raw);
+            c.precision = None;
+        }
         (None, None) => {
             if let Some(noun) = &a.noun {
                 c.kind = Kind::Quantity;
@@ -995,6 +1005,22 @@ fn single(text: &str, lex: &Compiled, n: &Numeral, mut a: Amount) -> Option<Ment
         range: false,
         fraction: n.fraction,
     })
+}
+
+/// A fraction's interval as a percentage: 1/3 -> 33.33.
+fn percent_of_fraction(v: Interval) -> Interval {
+    let v = v.scale(100.0);
+    Interval {
+        point: tidy(v.point),
+        low: v.low.map(tidy),
+        high: v.high.map(tidy),
+    }
+}
+
+/// True when "of" follows `end`: "a third of", "1/4 of the vote".
+fn fraction_of(text: &str, end: usize) -> bool {
+    let s = skip_spaces(text, end, 1);
+    s > end && starts_ci(&text[s..], "of") && right_bounded(text, s + 2)
 }
 
 /// "thirteen dollars and forty-five cents", "$20 and 43c": a major amount followed by a minor
@@ -1172,10 +1198,15 @@ fn merge_ratio(a: &Mention, b: &Mention, sep: &str) -> Option<Mention> {
     {
         return None;
     }
+    // "one in five adults": a proportion, stated as the percentage it is (20).
+    let share = Interval::exact(tidy(x.point / y.point * 100.0));
     let mut m = a.clone();
     m.claim.span = Span::new(a.claim.span.start, b.claim.span.end);
-    m.claim.value = Some(Interval::exact(x.point / y.point));
+    m.claim.kind = Kind::Percent;
+    m.claim.value = Some(share);
+    m.claim.precision = None;
     m.claim.noun.clone_from(&b.claim.noun);
+    m.raw = share;
     m.fraction = true;
     Some(m)
 }
@@ -1313,6 +1344,49 @@ fn multiples(text: &str, lex: &Compiled, triggers: &[aho_corasick::Match], out: 
             range: false,
             fraction: false,
         });
+    }
+}
+
+/// Percent words with no number: "a small percent", "what percent of", "the % of increase".
+/// A word must precede them (a lone "percent of 210" is a fragment), and it is no number word,
+/// since "forty-five percent" is a mention already. The claims have no value.
+fn bare_percents(
+    text: &str,
+    lex: &Compiled,
+    triggers: &[aho_corasick::Match],
+    mentions: &[Mention],
+    out: &mut Vec<Claim>,
+) {
+    let b = text.as_bytes();
+    for m in triggers {
+        if lex.trigger_kinds[m.pattern().as_usize()] != Trigger::BarePercent {
+            continue;
+        }
+        let (s, e) = (m.start(), m.end());
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        // "%" between spaces; words on word boundaries, and not "percent-based".
+        let next_ok = b.get(e).is_none_or(|c| {
+            !(c.is_ascii_alphanumeric() || matches!(*c, b'-' | b'%' | b'_' | b'/'))
+        });
+        let left_ok = s > 0 && b[s - 1] == b' ';
+        if !next_ok || !left_ok || (b[s] != b'%' && !bounded(text, s, e)) {
+            continue;
+        }
+        let (w, _) = word_before(text, s);
+        if w.is_empty() || !w.bytes().all(|c| c.is_ascii_alphabetic()) || is_number_word(w) {
+            continue;
+        }
+        let span = Span::new(s, e);
+        let i = mentions.partition_point(|x| x.claim.span.start < e);
+        if mentions[i.saturating_sub(2)..i]
+            .iter()
+            .any(|x| x.claim.span.overlaps(span))
+        {
+            continue;
+        }
+        out.push(Claim::new(0, span, Kind::Percent));
     }
 }
 

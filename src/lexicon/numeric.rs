@@ -176,6 +176,10 @@ pub struct PercentWords {
     pub points: Vec<String>,
     /// Nouns after "N-point" that make it percentage points ("margin").
     pub point_nouns: Vec<String>,
+    /// Words that are a percent claim with no number when a word precedes them ("a small
+    /// percent", "the % of increase"): the claim has no value and is never compared.
+    #[serde(default)]
+    pub bare: Vec<String>,
 }
 
 /// Growth words.
@@ -268,6 +272,8 @@ pub enum Trigger {
     Multiples(f64),
     /// A multiplicative change word ("doubled"), with its factor.
     Multiple(f64),
+    /// A percent word that may stand without a number ("a small percent").
+    BarePercent,
 }
 
 /// The entries of a list (longest first) grouped by their first byte, ASCII-lowercased, so that
@@ -560,6 +566,10 @@ impl NumericLexicon {
         for (w, f) in &multiples_words {
             patterns.push(w.clone());
             trigger_kinds.push(Trigger::Multiple(*f));
+        }
+        for w in lower_all(&self.percent.bare) {
+            patterns.push(w);
+            trigger_kinds.push(Trigger::BarePercent);
         }
         // A DFA: the fastest search, for a few kilobytes of tables built once.
         let triggers = aho_corasick::AhoCorasick::builder()
