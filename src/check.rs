@@ -110,6 +110,44 @@ pub fn run_with_progress(
     }
 }
 
+/// The profile of every document (what alignment reads of a whole document), in parallel.
+#[must_use]
+pub fn profiles(documents: &[Document], lexicon: &Lexicon) -> Vec<crate::align::subject::Profile> {
+    documents
+        .par_iter()
+        .map(|d| crate::align::subject::profile(d, &lexicon.terms))
+        .collect()
+}
+
+/// Runs the check on documents and claims read from claims files (the reduce step,
+/// `check --claims`): the same evaluation, order and suppressions as `run`, without extraction.
+#[must_use]
+pub fn run_claims(
+    input: crate::input::claims::ClaimsInput,
+    errors: Vec<InputError>,
+    rules: &RuleSet,
+    lexicon: &Lexicon,
+    opts: &Options,
+) -> Run {
+    let crate::input::claims::ClaimsInput {
+        documents,
+        claims,
+        profiles,
+        errors: read_errors,
+    } = input;
+    let mut errors = errors;
+    errors.extend(read_errors);
+    let mut findings = rules.evaluate_with(&documents, &claims, profiles, lexicon, opts);
+    sort_findings(&mut findings, &documents, &claims);
+    crate::suppress::apply(&documents, &claims, &mut findings, &mut errors, rules);
+    Run {
+        documents,
+        claims,
+        findings,
+        errors,
+    }
+}
+
 /// The one order of findings: by path, then offset, then rule, then the other claims.
 pub fn sort_findings(findings: &mut [Finding], documents: &[Document], claims: &[Claim]) {
     let key = |f: &Finding| {
@@ -123,12 +161,18 @@ pub fn sort_findings(findings: &mut [Finding], documents: &[Document], claims: &
             .collect();
         locs
     };
-    findings.sort_by(|a, b| {
-        let (ka, kb) = (key(a), key(b));
+    // Keys computed once a finding, not once a comparison.
+    let keys: Vec<Vec<(&str, usize, usize)>> = findings.iter().map(key).collect();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&findings[x], &findings[y]);
+        let (ka, kb) = (&keys[x], &keys[y]);
         ka.first()
             .cmp(&kb.first())
             .then_with(|| a.rule.cmp(&b.rule))
-            .then_with(|| ka.cmp(&kb))
+            .then_with(|| ka.cmp(kb))
             .then_with(|| a.message.cmp(&b.message))
     });
+    let sorted: Vec<Finding> = order.iter().map(|&i| findings[i].clone()).collect();
+    findings.clone_from_slice(&sorted);
 }
