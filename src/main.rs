@@ -465,6 +465,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let opts = check::Options {
                 self_consistency: args.self_consistency || config.self_consistency.unwrap_or(false),
                 group_by_dir: group_by == GroupBy::Dir,
+                // The HTML report shows every claim; the others need only the findings' claims.
+                compact: args.format != CheckFormat::Html,
             };
             let folders: Vec<PathBuf> = config
                 .rules_dirs
@@ -525,7 +527,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 }
             }
             let text = match args.format {
-                CheckFormat::Json => format!("{}\n", report::json::report(&run)),
+                CheckFormat::Json => report::json::render(&run),
                 CheckFormat::Sarif => format!("{:#}\n", report::sarif::report(&run, &rules)),
                 CheckFormat::Github => report::github::render(&run),
                 CheckFormat::Markdown => report::markdown::render(&run),

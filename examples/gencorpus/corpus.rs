@@ -273,17 +273,55 @@ const PROJECTS: &[(&str, &str, &str)] = &[
     ("arena", "seat", "seats"),
     ("care home", "bed", "beds"),
 ];
-const BODIES: &[&str] = &["City Council", "Regional Authority", "Development Board", "Borough Council"];
+const BODIES: &[&str] = &[
+    "City Council",
+    "Regional Authority",
+    "Development Board",
+    "Borough Council",
+];
 const CONTRACTORS: &[&str] = &["Construction", "Builders", "Engineering", "Works"];
 const CURRENCIES: &[(&str, &str)] = &[("€", "euros"), ("$", "dollars"), ("£", "pounds")];
 const PRODUCTS: &[&str] = &[
-    "storage service", "delivery vans", "payment terminals", "solar panels", "water filters",
-    "booking software", "grain silos", "heat pumps",
+    "storage service",
+    "delivery vans",
+    "payment terminals",
+    "solar panels",
+    "water filters",
+    "booking software",
+    "grain silos",
+    "heat pumps",
 ];
-const SECTORS: &[&str] = &["Systems", "Logistics", "Foods", "Energy", "Software", "Freight"];
-const CLIENTS: &[&str] = &["Transport Agency", "Health Service", "Water Board", "Tax Office", "Port Authority", "Housing Agency"];
-const VICTIMS: &[&str] = &["Clinics", "Insurance", "Bank", "Telecom", "Utilities", "Pharmacies"];
-const RECORDS: &[&str] = &["customers", "patients", "account holders", "subscribers", "members"];
+const SECTORS: &[&str] = &[
+    "Systems",
+    "Logistics",
+    "Foods",
+    "Energy",
+    "Software",
+    "Freight",
+];
+const CLIENTS: &[&str] = &[
+    "Transport Agency",
+    "Health Service",
+    "Water Board",
+    "Tax Office",
+    "Port Authority",
+    "Housing Agency",
+];
+const VICTIMS: &[&str] = &[
+    "Clinics",
+    "Insurance",
+    "Bank",
+    "Telecom",
+    "Utilities",
+    "Pharmacies",
+];
+const RECORDS: &[&str] = &[
+    "customers",
+    "patients",
+    "account holders",
+    "subscribers",
+    "members",
+];
 
 fn project_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     let town = place(r);
@@ -297,12 +335,20 @@ fn project_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     let capacity = r.range(12, 60) * 1000 + if r.chance(50) { 500 } else { 0 };
     let start_year = day.y - r.range(2, 5);
     let start_month = MONTHS[r.below(12)];
-    let open = Day { y: day.y + 1 + r.range(0, 1) as i64, m: 1 + r.below(12), d: 1 };
+    let open = Day {
+        y: day.y + 1 + r.range(0, 1) as i64,
+        m: 1 + r.below(12),
+        d: 1,
+    };
     let chair = person(r);
     let critic = person(r);
     let staff = r.range(4, 40) * 10;
     let wrong_cap = capacity / 1000 * 1000 + if capacity % 1000 == 0 { 0 } else { 0 };
-    let wrong_cap = if r.chance(50) { wrong_cap * 2 / 3 / 500 * 500 } else { wrong_cap * 3 / 2 / 500 * 500 };
+    let wrong_cap = if r.chance(50) {
+        wrong_cap * 2 / 3 / 500 * 500
+    } else {
+        wrong_cap * 3 / 2 / 500 * 500
+    };
     let wrong_start = start_year - r.range(2, 4);
 
     let cost_s = format!("{sym}{cost} million");
@@ -337,8 +383,16 @@ fn project_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     let wrong_s = grouped(wrong_cap);
     plants.push(Plant {
         fact: 1,
-        a: format!("The {cap_s}-{unit} {thing} at {site} is due to open in {} {}.", MONTHS[open.m - 1], open.y),
-        b: format!("The {wrong_s}-{unit} {thing} at {site} is due to open in {} {}.", MONTHS[open.m - 1], open.y),
+        a: format!(
+            "The {cap_s}-{unit} {thing} at {site} is due to open in {} {}.",
+            MONTHS[open.m - 1],
+            open.y
+        ),
+        b: format!(
+            "The {wrong_s}-{unit} {thing} at {site} is due to open in {} {}.",
+            MONTHS[open.m - 1],
+            open.y
+        ),
         ta: cap_s.clone(),
         tb: wrong_s,
         category: "magnitude",
@@ -355,7 +409,12 @@ fn project_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     });
     let title = format!("{site} {thing} bill climbs again");
     (
-        Story { facts, colour, title, dateline: town.to_uppercase() },
+        Story {
+            facts,
+            colour,
+            title,
+            dateline: town.to_uppercase(),
+        },
         plants,
     )
 }
@@ -383,20 +442,36 @@ fn company_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     let pct = (factor - 1) * 100;
     let facts = vec![
         vec![
-            format!("Orders from {client} for the {product} of {company} have {verb} {}.", window_words(months)),
-            format!("{client} has {verb} its orders for the {product} of {company} {}.", window_words(months)),
+            format!(
+                "Orders from {client} for the {product} of {company} have {verb} {}.",
+                window_words(months)
+            ),
+            format!(
+                "{client} has {verb} its orders for the {product} of {company} {}.",
+                window_words(months)
+            ),
         ],
         vec![
             format!("{company} has supplied {client} since {since}."),
-            format!("{company} has worked with {client} since {since}, according to public filings."),
+            format!(
+                "{company} has worked with {client} since {since}, according to public filings."
+            ),
         ],
         vec![
             format!("{company} reported revenue of {sym}{revenue} million last year."),
-            format!("Last year {company} reported revenue of {sym}{revenue} million, its filings show."),
+            format!(
+                "Last year {company} reported revenue of {sym}{revenue} million, its filings show."
+            ),
         ],
         vec![
-            format!("The company, based in {town}, employs {} people.", grouped(staff)),
-            format!("{company} employs {} people at its {town} headquarters.", grouped(staff)),
+            format!(
+                "The company, based in {town}, employs {} people.",
+                grouped(staff)
+            ),
+            format!(
+                "{company} employs {} people at its {town} headquarters.",
+                grouped(staff)
+            ),
         ],
     ];
     let colour = vec![
@@ -411,8 +486,14 @@ fn company_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     let plants = vec![
         Plant {
             fact: 0,
-            a: format!("Orders from {client} for the {product} of {company} have {verb} {}.", window_words(months)),
-            b: format!("Orders from {client} for the {product} of {company} increased by {wrong_pct}% {}.", window_words(months)),
+            a: format!(
+                "Orders from {client} for the {product} of {company} have {verb} {}.",
+                window_words(months)
+            ),
+            b: format!(
+                "Orders from {client} for the {product} of {company} increased by {wrong_pct}% {}.",
+                window_words(months)
+            ),
             ta: verb.to_string(),
             tb: format!("{wrong_pct}%"),
             category: "magnitude",
@@ -420,10 +501,24 @@ fn company_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
         },
         Plant {
             fact: 0,
-            a: format!("Orders from {client} for the {product} of {company} have {verb} {}.", window_words(months)),
-            b: format!("Orders from {client} for the {product} of {company} have {verb} {}.", window_words(other_months)),
-            ta: window_words(months).split(' ').skip(1).collect::<Vec<_>>().join(" "),
-            tb: window_words(other_months).split(' ').skip(1).collect::<Vec<_>>().join(" "),
+            a: format!(
+                "Orders from {client} for the {product} of {company} have {verb} {}.",
+                window_words(months)
+            ),
+            b: format!(
+                "Orders from {client} for the {product} of {company} have {verb} {}.",
+                window_words(other_months)
+            ),
+            ta: window_words(months)
+                .split(' ')
+                .skip(1)
+                .collect::<Vec<_>>()
+                .join(" "),
+            tb: window_words(other_months)
+                .split(' ')
+                .skip(1)
+                .collect::<Vec<_>>()
+                .join(" "),
             category: "period",
             rule: "window-mismatch",
         },
@@ -439,7 +534,12 @@ fn company_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     ];
     let title = format!("{company} deal with {client} grows");
     (
-        Story { facts, colour, title, dateline: town.to_uppercase() },
+        Story {
+            facts,
+            colour,
+            title,
+            dateline: town.to_uppercase(),
+        },
         plants,
     )
 }
@@ -450,8 +550,15 @@ fn incident_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     let gang = cap(&format!("{}{}", syllable(r), syllable(r)));
     // Found in the month before publication, between the 12th and the 28th; entered between the
     // 1st and the 10th of the same month.
-    let found = Day { y: day.y, m: day.m - 1, d: 12 + r.range(0, 16) };
-    let entered = Day { d: 1 + r.range(0, 9), ..found };
+    let found = Day {
+        y: day.y,
+        m: day.m - 1,
+        d: 12 + r.range(0, 16),
+    };
+    let entered = Day {
+        d: 1 + r.range(0, 9),
+        ..found
+    };
     let notified = found.add(4);
     let records = r.range(11, 95) * 10_000;
     let clinics = r.range(12, 60);
@@ -513,7 +620,12 @@ fn incident_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     ];
     let title = format!("{victim} breach: what we know");
     (
-        Story { facts, colour, title, dateline: town.to_uppercase() },
+        Story {
+            facts,
+            colour,
+            title,
+            dateline: town.to_uppercase(),
+        },
         plants,
     )
 }
@@ -554,7 +666,11 @@ pub fn generate(groups: usize, seed: u64) -> Corpus {
         let mut r = Rng::new(seed ^ (g as u64).wrapping_mul(0xa076_1d64_78bd_642f));
         r.next();
         let name = format!("g{g:05}");
-        let day = Day { y: 2021 + r.range(0, 5), m: 2 + r.below(10), d: 1 + r.range(0, 20) };
+        let day = Day {
+            y: 2021 + r.range(0, 5),
+            m: 2 + r.below(10),
+            d: 1 + r.range(0, 20),
+        };
         let (story, plants) = match r.below(3) {
             0 => project_story(&mut r, day),
             1 => company_story(&mut r, day),
@@ -599,10 +715,7 @@ pub fn generate(groups: usize, seed: u64) -> Corpus {
             sentences.extend(extra.into_iter().take(take));
             // The lead fact first, the rest in any order.
             r.shuffle(&mut sentences[1..]);
-            let paragraphs: Vec<String> = sentences
-                .chunks(2)
-                .map(|c| c.join(" "))
-                .collect();
+            let paragraphs: Vec<String> = sentences.chunks(2).map(|c| c.join(" ")).collect();
             let text = render(file, &story, &paragraphs, doc_day);
             corpus.files.push((format!("{name}/{file}"), text));
         }
@@ -622,7 +735,13 @@ pub fn generate(groups: usize, seed: u64) -> Corpus {
 fn render(file: &str, story: &Story, paragraphs: &[String], day: Day) -> String {
     let mut out = String::new();
     if file.ends_with(".md") {
-        let _ = write!(out, "---\ntitle: {}\ndate: {}\n---\n\n# {}\n\n", story.title, day.iso(), story.title);
+        let _ = write!(
+            out,
+            "---\ntitle: {}\ndate: {}\n---\n\n# {}\n\n",
+            story.title,
+            day.iso(),
+            story.title
+        );
         for p in paragraphs {
             let _ = write!(out, "{p}\n\n");
         }
@@ -711,7 +830,11 @@ fn side_matches(
 
 /// Scores a report (the JSON of `check --format json`) against the planted discrepancies.
 pub fn score(report: &serde_json::Value, planted: &[Planted], groups: usize) -> Score {
-    let mut s = Score { groups, planted: planted.len(), ..Score::default() };
+    let mut s = Score {
+        groups,
+        planted: planted.len(),
+        ..Score::default()
+    };
     let findings = report["findings"].as_array().cloned().unwrap_or_default();
     let mut explained = vec![false; findings.len()];
     for p in planted {
@@ -735,7 +858,8 @@ pub fn score(report: &serde_json::Value, planted: &[Planted], groups: usize) -> 
             s.found += 1;
             e.1 += 1;
         } else {
-            s.missed.push(format!("{} {} {:?} / {:?}", p.group, p.category, p.a, p.b));
+            s.missed
+                .push(format!("{} {} {:?} / {:?}", p.group, p.category, p.a, p.b));
         }
     }
     for (k, f) in findings.iter().enumerate() {
@@ -744,9 +868,24 @@ pub fn score(report: &serde_json::Value, planted: &[Planted], groups: usize) -> 
         }
         let texts: Vec<String> = f["claims"]
             .as_array()
-            .map(|a| a.iter().map(|c| format!("{}:{}", c["path"].as_str().unwrap_or_default(), c["text"].as_str().unwrap_or_default())).collect())
+            .map(|a| {
+                a.iter()
+                    .map(|c| {
+                        format!(
+                            "{}:{}",
+                            c["path"].as_str().unwrap_or_default(),
+                            c["text"].as_str().unwrap_or_default()
+                        )
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
-        let line = format!("{} {} {}", f["severity"].as_str().unwrap_or_default(), f["rule"].as_str().unwrap_or_default(), texts.join(" | "));
+        let line = format!(
+            "{} {} {}",
+            f["severity"].as_str().unwrap_or_default(),
+            f["rule"].as_str().unwrap_or_default(),
+            texts.join(" | ")
+        );
         if f["severity"] == "note" {
             s.stray_notes += 1;
         } else {

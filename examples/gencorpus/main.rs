@@ -9,6 +9,8 @@
 
 mod corpus;
 
+use std::fmt::Write as _;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -46,7 +48,9 @@ fn main() -> ExitCode {
                 }
             };
         let s = corpus::score(&report, &planted, groups);
-        println!(
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
             "groups {}  planted {}  found {}  recall {:.3}  false alarms {} ({:.3} per group)  stray notes {}",
             s.groups,
             s.planted,
@@ -57,16 +61,18 @@ fn main() -> ExitCode {
             s.stray_notes
         );
         for (c, (p, f)) in &s.by_category {
-            println!("  {c:<10} {f} / {p}");
+            let _ = writeln!(out, "  {c:<10} {f} / {p}");
         }
         if args.iter().any(|a| a == "--verbose") {
             for m in &s.missed {
-                println!("missed: {m}");
+                let _ = writeln!(out, "missed: {m}");
             }
             for a in &s.alarms {
-                println!("unplanted: {a}");
+                let _ = writeln!(out, "unplanted: {a}");
             }
         }
+        // A closed pipe (`| head`) is not an error worth a panic.
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
         return ExitCode::SUCCESS;
     }
     let (Some(groups), Some(out)) = (value("--groups"), value("--out")) else {

@@ -12,15 +12,15 @@ use crate::finding::{Finding, Severity};
 /// What every comparison can see.
 pub struct Ctx<'a> {
     /// The documents.
-    pub documents: &'a [Document],
+    pub documents: &'a [&'a Document],
     /// All claims of the run.
     pub claims: &'a [Claim],
     /// The subject of every claim.
     pub subjects: &'a [Subject],
     /// Per document, the entities it names at least twice.
-    pub doc_entities: &'a [Vec<String>],
+    pub doc_entities: &'a [&'a [String]],
     /// Per document, how often it names each entity word.
-    pub entity_counts: &'a [std::collections::BTreeMap<String, usize>],
+    pub entity_counts: &'a [&'a std::collections::BTreeMap<String, usize>],
     /// Per document, the range of `claims` holding its claims (claims are grouped by document).
     pub doc_claims: &'a [std::ops::Range<usize>],
     /// Per document, the documents of its group (itself included), in input order.

@@ -301,40 +301,106 @@ impl RuleSet {
         lexicon: &Lexicon,
         opts: &Options,
     ) -> Vec<Finding> {
-        let profiles: Vec<Profile> = documents
-            .par_iter()
-            .map(|d| align::subject::profile(d, &lexicon.terms))
-            .collect();
-        self.evaluate_with(documents, claims, profiles, lexicon, opts)
+        let profile_of = |d: usize| align::subject::profile(&documents[d], &lexicon.terms);
+        self.evaluate_by(documents, claims, &profile_of, lexicon, opts)
     }
 
     /// `evaluate` with each document's profile given (read from a claims file, where the
-    /// documents hold only the sentences that carry claims). The documents are evaluated in
-    /// parallel; the findings do not depend on the number of threads.
+    /// documents hold only the sentences that carry claims).
     #[must_use]
     pub fn evaluate_with(
         &self,
         documents: &[Document],
         claims: &[Claim],
-        profiles: Vec<Profile>,
+        profiles: &[Profile],
         lexicon: &Lexicon,
         opts: &Options,
     ) -> Vec<Finding> {
-        let subjects = subjects_in(documents, &profiles, claims, lexicon);
-        let groups: Vec<String> = documents
-            .iter()
-            .map(|d| align::group_of(d, opts.group_by_dir))
+        let profile_of = |d: usize| profiles[d].clone();
+        self.evaluate_by(documents, claims, &profile_of, lexicon, opts)
+    }
+
+    /// Evaluates every rule over `claims` (grouped by document; every claim of a group present),
+    /// one group at a time and groups in parallel: a group's subjects and profiles live only
+    /// while it is evaluated, so memory follows the largest group, not the run. `profile_of`
+    /// gives a document's profile. The findings do not depend on the number of threads.
+    #[must_use]
+    pub fn evaluate_by(
+        &self,
+        documents: &[Document],
+        claims: &[Claim],
+        profile_of: &(dyn Fn(usize) -> Profile + Sync),
+        lexicon: &Lexicon,
+        opts: &Options,
+    ) -> Vec<Finding> {
+        let ranges = doc_claims(documents.len(), claims);
+        // The documents that have claims, by group; groups in order of their first document.
+        let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut seen = vec![false; documents.len()];
+        for c in claims {
+            if std::mem::replace(&mut seen[c.doc], true) {
+                continue;
+            }
+            let g = align::group_of(&documents[c.doc], opts.group_by_dir);
+            let k = *slot.entry(g.clone()).or_insert_with(|| {
+                groups.push((g, Vec::new()));
+                groups.len() - 1
+            });
+            groups[k].1.push(c.doc);
+        }
+        let per_group: Vec<Vec<Finding>> = groups
+            .par_iter()
+            .map(|(g, docs)| {
+                let mut docs = docs.clone();
+                docs.sort_unstable();
+                self.evaluate_group(
+                    documents, claims, &ranges, g, &docs, profile_of, lexicon, opts,
+                )
+            })
             .collect();
-        let (entity_counts, doc_entities): (Vec<_>, Vec<_>) = profiles
-            .into_iter()
-            .map(|p| (p.entity_counts, p.frequent))
-            .unzip();
-        let doc_claims = doc_claims(documents.len(), claims);
+        per_group.into_iter().flatten().collect()
+    }
+
+    /// The findings of one group: its documents `docs` (ascending), their claims renumbered
+    /// locally in run order, and the findings' claims mapped back to run indices.
+    #[allow(clippy::too_many_arguments)]
+    fn evaluate_group(
+        &self,
+        documents: &[Document],
+        claims: &[Claim],
+        ranges: &[std::ops::Range<usize>],
+        group: &str,
+        docs: &[usize],
+        profile_of: &(dyn Fn(usize) -> Profile + Sync),
+        lexicon: &Lexicon,
+        opts: &Options,
+    ) -> Vec<Finding> {
+        let local_docs: Vec<&Document> = docs.iter().map(|&d| &documents[d]).collect();
+        let mut local: Vec<Claim> = Vec::new();
+        let mut global: Vec<usize> = Vec::new();
+        for (ld, &d) in docs.iter().enumerate() {
+            for k in ranges[d].clone() {
+                if claims[k].doc == d {
+                    let mut c = claims[k].clone();
+                    c.doc = ld;
+                    local.push(c);
+                    global.push(k);
+                }
+            }
+        }
+        let profiles: Vec<Profile> = docs.iter().map(|&d| profile_of(d)).collect();
+        let subjects = subjects_in(&local_docs, &profiles, &local, lexicon);
+        let groups: Vec<String> = vec![group.to_string(); docs.len()];
+        let entity_counts: Vec<&std::collections::BTreeMap<String, usize>> =
+            profiles.iter().map(|p| &p.entity_counts).collect();
+        let doc_entities: Vec<&[String]> = profiles.iter().map(|p| p.frequent.as_slice()).collect();
+        let doc_claims = doc_claims(docs.len(), &local);
         let peers = peers(&groups);
         let ctx = compare::Ctx {
             entity_counts: &entity_counts,
-            documents,
-            claims,
+            documents: &local_docs,
+            claims: &local,
             subjects: &subjects,
             doc_entities: &doc_entities,
             doc_claims: &doc_claims,
@@ -344,10 +410,10 @@ impl RuleSet {
         for rule in &self.rules {
             let pairs = if rule.test == Test::RelationshipAge {
                 // Document-level: the two sentences need not share a term.
-                align::all_pairs(claims, &groups, &rule.kinds)
+                align::all_pairs(&local, &groups, &rule.kinds)
             } else {
                 align::candidates(
-                    claims,
+                    &local,
                     &subjects,
                     &groups,
                     &rule.kinds,
@@ -361,7 +427,12 @@ impl RuleSet {
                 .collect();
             findings.extend(found);
         }
-        dedupe(&mut findings, claims);
+        dedupe(&mut findings, &local);
+        for f in &mut findings {
+            for c in &mut f.claims {
+                *c = global[*c];
+            }
+        }
         findings
     }
 }
@@ -407,12 +478,13 @@ pub fn subjects(documents: &[Document], claims: &[Claim], lexicon: &Lexicon) -> 
             ..Profile::default()
         })
         .collect();
-    subjects_in(documents, &profiles, claims, lexicon)
+    let refs: Vec<&Document> = documents.iter().collect();
+    subjects_in(&refs, &profiles, claims, lexicon)
 }
 
 /// `subjects` with each document's sentences taken from its profile; documents in parallel.
 fn subjects_in(
-    documents: &[Document],
+    documents: &[&Document],
     profiles: &[Profile],
     claims: &[Claim],
     lexicon: &Lexicon,
@@ -430,7 +502,7 @@ fn subjects_in(
         .par_iter()
         .map(|&(d, start, end)| {
             align::subject::analyze_in(
-                &documents[d],
+                documents[d],
                 &profiles[d].sentences,
                 &claims[start..end],
                 start,
