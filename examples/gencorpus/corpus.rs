@@ -189,6 +189,28 @@ impl Corpus {
         Ok(())
     }
 
+    /// The corpus as JSON Lines documents (`{"id", "text", "group", "format"}`), for
+    /// `--jsonl` input: the id is the file's path, the group its folder.
+    pub fn jsonl(&self) -> String {
+        let mut out = String::new();
+        for (p, text) in &self.files {
+            let group = p.split('/').next().unwrap_or_default();
+            let format = if p.ends_with(".md") {
+                "markdown"
+            } else if p.ends_with(".html") {
+                "html"
+            } else {
+                "text"
+            };
+            out.push_str(
+                &serde_json::json!({"id": p, "text": text, "group": group, "format": format})
+                    .to_string(),
+            );
+            out.push('\n');
+        }
+        out
+    }
+
     /// The manifest: one object per planted discrepancy.
     pub fn manifest_json(&self) -> String {
         let items: Vec<serde_json::Value> = self
@@ -837,11 +859,20 @@ pub fn score(report: &serde_json::Value, planted: &[Planted], groups: usize) -> 
     };
     let findings = report["findings"].as_array().cloned().unwrap_or_default();
     let mut explained = vec![false; findings.len()];
+    // Findings by the group of their first claim: a planted discrepancy is looked for in its
+    // own group only.
+    let mut by_group: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, f) in findings.iter().enumerate() {
+        let (g, _) = group_file(f["claims"][0]["path"].as_str().unwrap_or_default());
+        by_group.entry(g).or_default().push(k);
+    }
     for p in planted {
         let e = s.by_category.entry(p.category.to_string()).or_default();
         e.0 += 1;
         let mut hit = false;
-        for (k, f) in findings.iter().enumerate() {
+        for &k in by_group.get(&p.group).map(Vec::as_slice).unwrap_or(&[]) {
+            let f = &findings[k];
             let claims = f["claims"].as_array().cloned().unwrap_or_default();
             // The planted claim (side b) against the fact as any other document of the group
             // states it (side a is one of them).

@@ -5,7 +5,8 @@
 //!     cargo run --release --example gencorpus -- score --manifest DIR.manifest.json --report R.json
 //!
 //! Generation writes DIR/g00000/a.txt, ... (2 to 6 documents a group, .txt, .md and .html) and
-//! the manifest of what was planted beside DIR, as DIR.manifest.json.
+//! the manifest of what was planted beside DIR, as DIR.manifest.json. With `--jsonl FILE` it
+//! also writes the documents as JSON Lines (`{"id", "text", "group", "format"}`).
 
 mod corpus;
 
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: gencorpus --groups N --out DIR [--seed S]\n       gencorpus score --manifest FILE --report FILE [--verbose]"
+        "usage: gencorpus --groups N --out DIR [--seed S] [--jsonl FILE]\n       gencorpus score --manifest FILE --report FILE [--verbose]"
     );
     ExitCode::from(2)
 }
@@ -87,6 +88,12 @@ fn main() -> ExitCode {
     if let Err(e) = c.write(&out) {
         eprintln!("gencorpus: cannot write {}: {e}", out.display());
         return ExitCode::from(2);
+    }
+    if let Some(j) = value("--jsonl") {
+        if let Err(e) = std::fs::write(&j, c.jsonl()) {
+            eprintln!("gencorpus: cannot write {j}: {e}");
+            return ExitCode::from(2);
+        }
     }
     let manifest = PathBuf::from(format!("{}.manifest.json", out.display()));
     if let Err(e) = std::fs::write(&manifest, c.manifest_json()) {

@@ -117,8 +117,8 @@ pub fn report(run: &Run) -> Value {
 /// weighs several times the text).
 #[must_use]
 pub fn render(run: &Run) -> String {
-    fn array<T>(items: &[T], value: impl Fn(usize, &T) -> Value) -> String {
-        let mut out = String::from("[");
+    fn array<T>(out: &mut String, items: &[T], value: impl Fn(usize, &T) -> Value) {
+        out.push('[');
         for (i, x) in items.iter().enumerate() {
             if i > 0 {
                 out.push(',');
@@ -126,7 +126,6 @@ pub fn render(run: &Run) -> String {
             out.push_str(&value(i, x).to_string());
         }
         out.push(']');
-        out
     }
     // The top-level keys in the order serde_json writes them (sorted, or as inserted when its
     // `preserve_order` feature is on), with placeholders for the three arrays.
@@ -142,11 +141,11 @@ pub fn render(run: &Run) -> String {
         .min()
     {
         out.push_str(&rest[..pos]);
-        out.push_str(&match which {
-            "D" => array(&run.documents, |i, d| document_value(run, i, d)),
-            "F" => array(&run.findings, |_, f| finding_value(run, f)),
-            _ => array(&run.errors, |_, e| error_value(e)),
-        });
+        match which {
+            "D" => array(&mut out, &run.documents, |i, d| document_value(run, i, d)),
+            "F" => array(&mut out, &run.findings, |_, f| finding_value(run, f)),
+            _ => array(&mut out, &run.errors, |_, e| error_value(e)),
+        }
         rest = &rest[pos + "\"\\u0000D\"".len()..];
     }
     out.push_str(rest);
