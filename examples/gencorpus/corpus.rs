@@ -27,7 +27,7 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
     pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo + 1) as usize) as i64
+        lo + i64::try_from(self.below((hi - lo + 1) as usize)).unwrap_or(0)
     }
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
@@ -103,7 +103,7 @@ pub fn grouped(n: i64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -195,9 +195,9 @@ impl Corpus {
         let mut out = String::new();
         for (p, text) in &self.files {
             let group = p.split('/').next().unwrap_or_default();
-            let format = if p.ends_with(".md") {
+            let format = if has_ext(p, "md") {
                 "markdown"
-            } else if p.ends_with(".html") {
+            } else if has_ext(p, "html") {
                 "html"
             } else {
                 "text"
@@ -358,14 +358,14 @@ fn project_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     let start_year = day.y - r.range(2, 5);
     let start_month = MONTHS[r.below(12)];
     let open = Day {
-        y: day.y + 1 + r.range(0, 1) as i64,
+        y: day.y + 1 + r.range(0, 1),
         m: 1 + r.below(12),
         d: 1,
     };
     let chair = person(r);
     let critic = person(r);
     let staff = r.range(4, 40) * 10;
-    let wrong_cap = capacity / 1000 * 1000 + if capacity % 1000 == 0 { 0 } else { 0 };
+    let wrong_cap = capacity / 1000 * 1000;
     let wrong_cap = if r.chance(50) {
         wrong_cap * 2 / 3 / 500 * 500
     } else {
@@ -713,7 +713,7 @@ pub fn generate(groups: usize, seed: u64) -> Corpus {
             names.push(format!("{}.{ext}", (b'a' + i as u8) as char));
         }
         for (i, file) in names.iter().enumerate() {
-            let doc_day = day.add(i as i64);
+            let doc_day = day.add(i64::try_from(i).unwrap_or(0));
             let mut sentences: Vec<String> = Vec::new();
             for (k, variants) in story.facts.iter().enumerate() {
                 let planted_here = plant.filter(|p| p.fact == k && (i == pa || i == pb));
@@ -754,9 +754,15 @@ pub fn generate(groups: usize, seed: u64) -> Corpus {
     corpus
 }
 
+fn has_ext(path: &str, ext: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
 fn render(file: &str, story: &Story, paragraphs: &[String], day: Day) -> String {
     let mut out = String::new();
-    if file.ends_with(".md") {
+    if has_ext(file, "md") {
         let _ = write!(
             out,
             "---\ntitle: {}\ndate: {}\n---\n\n# {}\n\n",
@@ -767,7 +773,7 @@ fn render(file: &str, story: &Story, paragraphs: &[String], day: Day) -> String 
         for p in paragraphs {
             let _ = write!(out, "{p}\n\n");
         }
-    } else if file.ends_with(".html") {
+    } else if has_ext(file, "html") {
         let _ = write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{0}</title>\n</head>\n<body>\n<article>\n<h1>{0}</h1>\n<p class=\"byline\">By staff · <time datetime=\"{1}\">{2}</time></p>\n",
@@ -871,7 +877,7 @@ pub fn score(report: &serde_json::Value, planted: &[Planted], groups: usize) -> 
         let e = s.by_category.entry(p.category.to_string()).or_default();
         e.0 += 1;
         let mut hit = false;
-        for &k in by_group.get(&p.group).map(Vec::as_slice).unwrap_or(&[]) {
+        for &k in by_group.get(&p.group).map_or(&[][..], Vec::as_slice) {
             let f = &findings[k];
             let claims = f["claims"].as_array().cloned().unwrap_or_default();
             // The planted claim (side b) against the fact as any other document of the group
