@@ -373,9 +373,14 @@ fn has_phrase(window: &[Token], phrases: &[String]) -> bool {
         .filter(|t| t.word)
         .map(|t| t.lower.as_str())
         .collect();
+    // Without allocating: this runs for several phrase lists on every claim.
     phrases.iter().any(|p| {
-        let parts: Vec<&str> = p.split(' ').collect();
-        words.windows(parts.len()).any(|w| w == parts.as_slice())
+        let first = p.split(' ').next().unwrap_or("");
+        if !words.contains(&first) {
+            return false;
+        }
+        let n = p.split(' ').count();
+        words.windows(n).any(|w| w.iter().copied().eq(p.split(' ')))
     })
 }
 

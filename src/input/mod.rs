@@ -15,6 +15,7 @@ pub mod markup;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::document::{Document, Format};
@@ -205,8 +206,18 @@ fn walk_dir(dir: &Path, loaded: &mut Loaded, opts: &LoadOptions, keep: &dyn Fn(&
             }
         }
     }
-    for f in files {
-        load_file(&f, loaded, opts);
+    // Reading and parsing (markup, dates) in parallel, collected in path order.
+    let parts: Vec<Loaded> = files
+        .par_iter()
+        .map(|f| {
+            let mut part = Loaded::default();
+            load_file(f, &mut part, opts);
+            part
+        })
+        .collect();
+    for part in parts {
+        loaded.documents.extend(part.documents);
+        loaded.errors.extend(part.errors);
     }
 }
 
