@@ -17,15 +17,25 @@ pub struct Options {
     pub self_consistency: bool,
     /// Compare only documents of the same directory (`--group-by dir`).
     pub group_by_dir: bool,
+    /// Keep only the claims that findings refer to (`Run::claims`), checking the run a batch of
+    /// whole groups at a time: memory then holds the documents, one batch's claims and what
+    /// the findings need. Every report but HTML (which shows every claim) works on such a run.
+    pub compact: bool,
 }
+
+/// Documents a batch holds at least (whole groups are never split) when `compact` is set.
+const BATCH: usize = 2048;
 
 /// Everything a report needs: the documents, their claims, the findings and the input errors.
 #[derive(Debug, Default)]
 pub struct Run {
     /// The documents, in input order.
     pub documents: Vec<Document>,
-    /// Every claim of every document, grouped by document in input order, sorted by span.
+    /// Every claim of every document, grouped by document in input order, sorted by span; with
+    /// `Options::compact`, only the claims findings refer to.
     pub claims: Vec<Claim>,
+    /// How many claims each document has (whether or not `claims` keeps them).
+    pub claim_counts: Vec<usize>,
     /// The findings, in the one report order (path, offset, rule).
     pub findings: Vec<Finding>,
     /// Problems with the inputs.
@@ -96,18 +106,140 @@ pub fn run_with_progress(
     opts: &Options,
     progress: &dyn Progress,
 ) -> Run {
-    let claims = extract_all_with(&documents, lexicon, progress);
-    progress.comparing();
-    let mut findings = rules.evaluate(&documents, &claims, lexicon, opts);
+    let (claims, claim_counts, mut findings) = if opts.compact {
+        run_batches(&documents, rules, lexicon, opts, progress)
+    } else {
+        let claims = extract_all_with(&documents, lexicon, progress);
+        progress.comparing();
+        let findings = rules.evaluate(&documents, &claims, lexicon, opts);
+        let n = counts(documents.len(), &claims);
+        (claims, n, findings)
+    };
     sort_findings(&mut findings, &documents, &claims);
     let mut errors = errors;
     crate::suppress::apply(&documents, &claims, &mut findings, &mut errors, rules);
     Run {
         documents,
         claims,
+        claim_counts,
         findings,
         errors,
     }
+}
+
+/// The compact run: batches of whole groups are extracted and evaluated in turn, and only the
+/// claims findings refer to are kept (renumbered in the order findings first name them).
+fn run_batches(
+    documents: &[Document],
+    rules: &RuleSet,
+    lexicon: &Lexicon,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> (Vec<Claim>, Vec<usize>, Vec<Finding>) {
+    let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (d, doc) in documents.iter().enumerate() {
+        let g = crate::align::group_of(doc, opts.group_by_dir);
+        let k = *slot.entry(g).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[k].push(d);
+    }
+    let mut batches: Vec<Vec<usize>> = vec![Vec::new()];
+    for g in groups {
+        if batches.last().is_some_and(|b| b.len() >= BATCH) {
+            batches.push(Vec::new());
+        }
+        if let Some(b) = batches.last_mut() {
+            b.extend(g);
+        }
+    }
+    let mut kept: Vec<Claim> = Vec::new();
+    let mut claim_counts = vec![0; documents.len()];
+    let mut findings = Vec::new();
+    let last = batches.len().saturating_sub(1);
+    for (n, mut docs) in batches.into_iter().enumerate() {
+        docs.sort_unstable();
+        let per_doc: Vec<Vec<Claim>> = docs
+            .par_iter()
+            .map(|&d| {
+                let claims = extract::extract_document(&documents[d], d, lexicon);
+                progress.extracted();
+                claims
+            })
+            .collect();
+        let mut claims = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+        for (&d, c) in docs.iter().zip(per_doc) {
+            claim_counts[d] = c.len();
+            claims.extend(c);
+        }
+        if n == last {
+            progress.comparing();
+        }
+        let mut renumber: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
+        for mut f in rules.evaluate(documents, &claims, lexicon, opts) {
+            for c in &mut f.claims {
+                *c = *renumber.entry(*c).or_insert_with(|| {
+                    kept.push(claims[*c].clone());
+                    kept.len() - 1
+                });
+            }
+            findings.push(f);
+        }
+    }
+    (kept, claim_counts, findings)
+}
+
+/// The profile of every document (what alignment reads of a whole document), in parallel.
+#[must_use]
+pub fn profiles(documents: &[Document], lexicon: &Lexicon) -> Vec<crate::align::subject::Profile> {
+    documents
+        .par_iter()
+        .map(|d| crate::align::subject::profile(d, &lexicon.terms))
+        .collect()
+}
+
+/// Runs the check on documents and claims read from claims files (the reduce step,
+/// `check --claims`): the same evaluation, order and suppressions as `run`, without extraction.
+#[must_use]
+pub fn run_claims(
+    input: crate::input::claims::ClaimsInput,
+    errors: Vec<InputError>,
+    rules: &RuleSet,
+    lexicon: &Lexicon,
+    opts: &Options,
+) -> Run {
+    let crate::input::claims::ClaimsInput {
+        documents,
+        claims,
+        profiles,
+        errors: read_errors,
+    } = input;
+    let mut errors = errors;
+    errors.extend(read_errors);
+    let mut findings = rules.evaluate_with(&documents, &claims, &profiles, lexicon, opts);
+    let claim_counts = counts(documents.len(), &claims);
+    sort_findings(&mut findings, &documents, &claims);
+    crate::suppress::apply(&documents, &claims, &mut findings, &mut errors, rules);
+    Run {
+        documents,
+        claims,
+        claim_counts,
+        findings,
+        errors,
+    }
+}
+
+fn counts(documents: usize, claims: &[Claim]) -> Vec<usize> {
+    let mut n = vec![0; documents];
+    for c in claims {
+        if let Some(x) = n.get_mut(c.doc) {
+            *x += 1;
+        }
+    }
+    n
 }
 
 /// The one order of findings: by path, then offset, then rule, then the other claims.
@@ -123,12 +255,18 @@ pub fn sort_findings(findings: &mut [Finding], documents: &[Document], claims: &
             .collect();
         locs
     };
-    findings.sort_by(|a, b| {
-        let (ka, kb) = (key(a), key(b));
+    // Keys computed once a finding, not once a comparison.
+    let keys: Vec<Vec<(&str, usize, usize)>> = findings.iter().map(key).collect();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&findings[x], &findings[y]);
+        let (ka, kb) = (&keys[x], &keys[y]);
         ka.first()
             .cmp(&kb.first())
             .then_with(|| a.rule.cmp(&b.rule))
-            .then_with(|| ka.cmp(&kb))
+            .then_with(|| ka.cmp(kb))
             .then_with(|| a.message.cmp(&b.message))
     });
+    let sorted: Vec<Finding> = order.iter().map(|&i| findings[i].clone()).collect();
+    findings.clone_from_slice(&sorted);
 }

@@ -230,7 +230,7 @@ impl DateRange {
 }
 
 /// What a `change` claim says about how a value moved.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, serde::Deserialize)]
 pub struct Change {
     /// True when the change is stated as a difference ("rose by 7.2 points", "up $75 billion")
     /// rather than a factor; then the claim's `value` is the difference and `unit` its unit.
@@ -248,7 +248,7 @@ pub struct Change {
 }
 
 /// Flags about how a claim is asserted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct Modality {
     /// "did not rise by 10%", "no 300 jobs".
     pub negated: bool,

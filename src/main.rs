@@ -167,6 +167,10 @@ struct CheckArgs {
     /// Write the report to FILE (atomically: a temporary file, then a rename) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Check the claims files written by `extract --format jsonl --context` (the reduce step of
+    /// a sharded run) instead of reading documents; `-` for standard input.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    claims: Vec<PathBuf>,
     /// Check the given paths (drafts) against the sources in PATH: only findings between a draft
     /// and a source are reported, and a draft's superseded running figure is a warning.
     #[arg(long, value_name = "PATH")]
@@ -186,6 +190,10 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: ExtractFormat,
+    /// With `--format jsonl`: write a claims file for `check --claims`, each document's claims
+    /// preceded by a record of what alignment and reports need of the document.
+    #[arg(long)]
+    context: bool,
 }
 
 fn main() -> ExitCode {
@@ -347,6 +355,29 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let claims = check::extract_all(&loaded.documents, lexicon);
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
+            if args.context {
+                if args.format != ExtractFormat::Jsonl {
+                    eprintln!("crosscheck: --context needs --format jsonl");
+                    return Ok(2);
+                }
+                let profiles = check::profiles(&loaded.documents, lexicon);
+                let mut start = 0;
+                for (d, doc) in loaded.documents.iter().enumerate() {
+                    let end = start + claims[start..].iter().take_while(|c| c.doc == d).count();
+                    let own = &claims[start..end];
+                    let record = input::claims::document_record(doc, own, &profiles[d]);
+                    writeln!(out, "{record}")?;
+                    for c in own {
+                        writeln!(out, "{}", input::claims::claim_record(doc, c))?;
+                    }
+                    start = end;
+                }
+                out.flush()?;
+                if loaded.documents.is_empty() {
+                    eprintln!("crosscheck: no document to read");
+                }
+                return Ok(if incomplete { 2 } else { 0 });
+            }
             for c in &claims {
                 let d = &loaded.documents[c.doc];
                 match args.format {
@@ -390,8 +421,30 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 eprintln!("crosscheck: --against needs the draft to check, as a path");
                 return Ok(2);
             }
-            let mut loaded = load(&args.input, &config)?;
-            if loaded.documents.is_empty() {
+            let claims_mode = !args.claims.is_empty();
+            if claims_mode
+                && (!args.input.paths.is_empty()
+                    || args.input.jsonl.is_some()
+                    || !args.against.is_empty())
+            {
+                eprintln!("crosscheck: --claims takes the place of paths, --jsonl and --against");
+                return Ok(2);
+            }
+            let mut loaded = if claims_mode {
+                Loaded::default()
+            } else {
+                load(&args.input, &config)?
+            };
+            let mut from_claims = claims_mode.then(|| input::load_claims(&args.claims));
+            if let Some(ci) = &mut from_claims {
+                for e in &ci.errors {
+                    eprintln!("crosscheck: error: {}: {}", e.path, e.message);
+                }
+                loaded.errors.append(&mut ci.errors);
+            }
+            if loaded.documents.is_empty()
+                && from_claims.as_ref().is_none_or(|c| c.documents.is_empty())
+            {
                 eprintln!("crosscheck: no document to check");
                 return Ok(2);
             }
@@ -412,6 +465,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let opts = check::Options {
                 self_consistency: args.self_consistency || config.self_consistency.unwrap_or(false),
                 group_by_dir: group_by == GroupBy::Dir,
+                // The HTML report shows every claim; the others need only the findings' claims.
+                compact: args.format != CheckFormat::Html,
             };
             let folders: Vec<PathBuf> = config
                 .rules_dirs
@@ -421,16 +476,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 .collect();
             let lexicon = Lexicon::with_folders(&folders)?;
             let bar = crosscheck::progress::Bar::for_run(loaded.documents.len());
-            let mut run = match &bar {
-                Some(b) => check::run_with_progress(
-                    loaded.documents,
-                    loaded.errors,
-                    &rules,
-                    &lexicon,
-                    &opts,
-                    b,
-                ),
-                None => check::run(loaded.documents, loaded.errors, &rules, &lexicon, &opts),
+            let mut run = match (from_claims, &bar) {
+                (Some(ci), _) => check::run_claims(ci, loaded.errors, &rules, &lexicon, &opts),
+                (None, bar) => match bar {
+                    Some(b) => check::run_with_progress(
+                        loaded.documents,
+                        loaded.errors,
+                        &rules,
+                        &lexicon,
+                        &opts,
+                        b,
+                    ),
+                    None => check::run(loaded.documents, loaded.errors, &rules, &lexicon, &opts),
+                },
             };
             if let Some(b) = &bar {
                 b.finish();
@@ -469,7 +527,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 }
             }
             let text = match args.format {
-                CheckFormat::Json => format!("{}\n", report::json::report(&run)),
+                CheckFormat::Json => report::json::render(&run),
                 CheckFormat::Sarif => format!("{:#}\n", report::sarif::report(&run, &rules)),
                 CheckFormat::Github => report::github::render(&run),
                 CheckFormat::Markdown => report::markdown::render(&run),

@@ -14,6 +14,8 @@ pub mod subject;
 
 use std::collections::{BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use crate::claim::{Claim, Kind};
 use crate::document::Document;
 use crate::finding::Evidence;
@@ -181,54 +183,75 @@ pub fn candidates(
     within: bool,
 ) -> Vec<(usize, usize)> {
     const MAX_POSTINGS: usize = 400;
-    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    // One index a group (the index never pairs across groups), groups in parallel.
+    let mut by_group: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
-        if !kinds.contains(&c.kind) {
-            continue;
-        }
-        let g = groups[c.doc].as_str();
-        let s = &subjects[i];
-        let mut keys: BTreeSet<&str> = s.terms.iter().map(String::as_str).collect();
-        keys.extend(s.entities.iter().map(String::as_str));
-        for k in keys {
-            index.entry((g, k)).or_default().push(i);
+        if kinds.contains(&c.kind) {
+            by_group.entry(groups[c.doc].as_str()).or_default().push(i);
         }
     }
-    let mut pairs = BTreeSet::new();
-    for postings in index.values() {
-        if postings.len() > MAX_POSTINGS {
-            continue;
-        }
-        for (x, &i) in postings.iter().enumerate() {
-            for &j in &postings[x + 1..] {
-                let (ci, cj) = (&claims[i], &claims[j]);
-                if ci.doc == cj.doc && !within {
-                    continue;
+    let members: Vec<Vec<usize>> = by_group.into_values().collect();
+    let per_group: Vec<Vec<(usize, usize)>> = members
+        .par_iter()
+        .map(|members| {
+            let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+            for &i in members {
+                let s = &subjects[i];
+                let mut keys: BTreeSet<&str> = s.terms.iter().map(String::as_str).collect();
+                keys.extend(s.entities.iter().map(String::as_str));
+                for k in keys {
+                    index.entry(k).or_default().push(i);
                 }
-                if ci.doc == cj.doc && ci.span.overlaps(cj.span) {
-                    continue;
-                }
-                pairs.insert((i.min(j), i.max(j)));
             }
-        }
-    }
-    pairs.into_iter().collect()
+            let mut pairs = Vec::new();
+            for postings in index.values() {
+                if postings.len() > MAX_POSTINGS {
+                    continue;
+                }
+                for (x, &i) in postings.iter().enumerate() {
+                    for &j in &postings[x + 1..] {
+                        let (ci, cj) = (&claims[i], &claims[j]);
+                        if ci.doc == cj.doc && !within {
+                            continue;
+                        }
+                        if ci.doc == cj.doc && ci.span.overlaps(cj.span) {
+                            continue;
+                        }
+                        pairs.push((i.min(j), i.max(j)));
+                    }
+                }
+            }
+            pairs
+        })
+        .collect();
+    let mut pairs: Vec<(usize, usize)> = per_group.into_iter().flatten().collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Every cross-document pair of claims of `kinds` within a group, for document-level rules
 /// whose candidates are few (long relationships against recent changes).
 #[must_use]
 pub fn all_pairs(claims: &[Claim], groups: &[String], kinds: &[Kind]) -> Vec<(usize, usize)> {
-    let picked: Vec<usize> = (0..claims.len())
-        .filter(|&i| kinds.contains(&claims[i].kind))
-        .collect();
+    // Bucketed by group, so that the cost is quadratic in the size of a group only.
+    let mut by_group: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if kinds.contains(&c.kind) {
+            by_group.entry(groups[c.doc].as_str()).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
-    for (x, &i) in picked.iter().enumerate() {
-        for &j in &picked[x + 1..] {
-            if claims[i].doc != claims[j].doc && groups[claims[i].doc] == groups[claims[j].doc] {
-                out.push((i, j));
+    for picked in by_group.values() {
+        for (x, &i) in picked.iter().enumerate() {
+            for &j in &picked[x + 1..] {
+                if claims[i].doc != claims[j].doc {
+                    out.push((i, j));
+                }
             }
         }
     }
+    // The order of a run over all pairs: by first claim, then second.
+    out.sort_unstable();
     out
 }

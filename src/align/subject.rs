@@ -67,6 +67,9 @@ struct Token {
     upper: bool,
     /// Written with a possessive "'s" (a name, when capitalised).
     possessive: bool,
+    /// The canonical term of a content word, computed once a sentence (stemming is costly and
+    /// every claim of the sentence reads every word of it).
+    canon: Option<String>,
 }
 
 fn token_re() -> &'static Regex {
@@ -102,6 +105,7 @@ fn tokens(text: &str, base: usize) -> Vec<Token> {
                         .all(char::is_uppercase),
                 lower,
                 possessive,
+                canon: None,
             }
         })
         .collect()
@@ -128,9 +132,28 @@ pub fn analyze(
     first_index: usize,
     terms: &TermsLexicon,
 ) -> Vec<Subject> {
-    let sentences = segment::sentences(&doc.prose);
+    analyze_in(
+        doc,
+        &segment::sentences(&doc.prose),
+        claims,
+        first_index,
+        terms,
+    )
+}
+
+/// `analyze` with the document's sentences given: all of them, or only those that hold a claim
+/// (what a claims file carries; the sentence found for each claim is the same).
+#[must_use]
+pub fn analyze_in(
+    doc: &Document,
+    sentences: &[Span],
+    claims: &[Claim],
+    first_index: usize,
+    terms: &TermsLexicon,
+) -> Vec<Subject> {
     let prose = doc.prose.as_str();
-    let mut cache: Vec<Option<Vec<Token>>> = vec![None; sentences.len()];
+    // Per sentence: its tokens (with their canonical terms) and whether it marks a running count.
+    let mut cache: Vec<Option<(Vec<Token>, bool)>> = vec![None; sentences.len()];
     // The claims each sentence contains, in claim order: what is compared with a claim is only
     // ever in its sentence, so the work per claim is bounded by its sentence, not the document.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
@@ -157,11 +180,18 @@ pub fn analyze(
             out.push(Subject::default());
             continue;
         };
-        let toks = cache[si].get_or_insert_with(|| {
-            tokens(prose.get(sent.start..sent.end).unwrap_or(""), sent.start)
+        let (toks, running) = cache[si].get_or_insert_with(|| {
+            let mut toks = tokens(prose.get(sent.start..sent.end).unwrap_or(""), sent.start);
+            for t in &mut toks {
+                if content(t, terms) {
+                    t.canon = Some(terms.canonical(&t.lower));
+                }
+            }
+            let running = has_phrase(&toks, &terms.running);
+            (toks, running)
         });
         let in_sentence: Vec<&Claim> = members[si].iter().map(|&j| &claims[j]).collect();
-        out.push(subject_of(c, sent, toks, &in_sentence, terms));
+        out.push(subject_of(c, sent, toks, *running, &in_sentence, terms));
     }
     // Windows: periods and durations of the same sentence, for changes and counts.
     for (i, c) in claims.iter().enumerate() {
@@ -213,6 +243,47 @@ pub fn analyze(
         out[i].year = near.map(|(_, y)| y);
     }
     out
+}
+
+/// What alignment reads of a whole document rather than of one sentence: its sentences, how
+/// often it names each entity word (`entity_counts`) and the entity words it names at least
+/// twice (`frequent_entities`). One segmentation and one pass over the tokens give all three.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Profile {
+    /// The sentences of the prose (or, read from a claims file, those that hold a claim).
+    pub sentences: Vec<Span>,
+    /// As `entity_counts`.
+    pub entity_counts: std::collections::BTreeMap<String, usize>,
+    /// As `frequent_entities`.
+    pub frequent: Vec<String>,
+}
+
+/// The profile of a document.
+#[must_use]
+pub fn profile(doc: &Document, terms: &TermsLexicon) -> Profile {
+    let sentences = segment::sentences(&doc.prose);
+    let mut first: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut words: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for s in &sentences {
+        let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
+        for (_, e) in entities_of(&toks, terms) {
+            if let Some(w) = e.split(' ').find(|w| w.len() >= 3) {
+                *first.entry(w.to_string()).or_default() += 1;
+            }
+            for w in e.split(' ').filter(|w| w.len() >= 3) {
+                *words.entry(w.to_string()).or_default() += 1;
+            }
+        }
+    }
+    Profile {
+        sentences,
+        entity_counts: first,
+        frequent: words
+            .into_iter()
+            .filter(|(_, n)| *n >= 2)
+            .map(|(e, _)| e)
+            .collect(),
+    }
 }
 
 /// The entity word a document names most often, with its count, and the count of every entity
@@ -322,9 +393,14 @@ fn has_phrase(window: &[Token], phrases: &[String]) -> bool {
         .filter(|t| t.word)
         .map(|t| t.lower.as_str())
         .collect();
+    // Without allocating: this runs for several phrase lists on every claim.
     phrases.iter().any(|p| {
-        let parts: Vec<&str> = p.split(' ').collect();
-        words.windows(parts.len()).any(|w| w == parts.as_slice())
+        let first = p.split(' ').next().unwrap_or("");
+        if !words.contains(&first) {
+            return false;
+        }
+        let n = p.split(' ').count();
+        words.windows(n).any(|w| w.iter().copied().eq(p.split(' ')))
     })
 }
 
@@ -332,6 +408,7 @@ fn subject_of(
     c: &Claim,
     sent: Span,
     toks: &[Token],
+    running: bool,
     claims: &[&Claim],
     terms: &TermsLexicon,
 ) -> Subject {
@@ -353,7 +430,7 @@ fn subject_of(
         .position(is_boundary)
         .map_or(toks.len(), |p| last + p);
 
-    let canon = |t: &Token| terms.canonical(&t.lower);
+    let canon = |t: &Token| t.canon.clone().unwrap_or_else(|| terms.canonical(&t.lower));
     let mut all: Vec<String> = toks
         .iter()
         .filter(|t| content(t, terms) && !in_claim(t))
@@ -449,7 +526,6 @@ fn subject_of(
     let before = &toks[clause_start..first];
     let plan = has_phrase(before, &terms.plan)
         || has_phrase(&toks[last..clause_end.min(last + 3)], &terms.plan);
-    let running = has_phrase(toks, &terms.running);
     let part = toks[..first]
         .iter()
         .rev()

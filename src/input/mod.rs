@@ -8,12 +8,14 @@
 //! becomes U+001A, one byte long), never with the three-byte U+FFFD, so spans after a bad byte
 //! still point at the file as stored. Binary and UTF-16 files are skipped with a notice.
 
+pub mod claims;
 pub mod docdate;
 pub mod markup;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::document::{Document, Format};
@@ -204,8 +206,18 @@ fn walk_dir(dir: &Path, loaded: &mut Loaded, opts: &LoadOptions, keep: &dyn Fn(&
             }
         }
     }
-    for f in files {
-        load_file(&f, loaded, opts);
+    // Reading and parsing (markup, dates) in parallel, collected in path order.
+    let parts: Vec<Loaded> = files
+        .par_iter()
+        .map(|f| {
+            let mut part = Loaded::default();
+            load_file(f, &mut part, opts);
+            part
+        })
+        .collect();
+    for part in parts {
+        loaded.documents.extend(part.documents);
+        loaded.errors.extend(part.errors);
     }
 }
 
@@ -356,6 +368,31 @@ struct JsonlRecord {
     group: Option<String>,
     #[serde(default)]
     format: Option<String>,
+}
+
+/// Reads claims files (`extract --format jsonl --context`; `-` for standard input) for
+/// `check --claims`: their documents, claims and profiles, in file order.
+#[must_use]
+pub fn load_claims(paths: &[PathBuf]) -> claims::ClaimsInput {
+    let mut out = claims::ClaimsInput::default();
+    for path in paths {
+        let name = path.display().to_string();
+        let mut buf = Vec::new();
+        let read = if path.as_os_str() == "-" {
+            std::io::stdin().read_to_end(&mut buf).map(|_| ())
+        } else {
+            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut buf).map(|_| ()))
+        };
+        match read {
+            Ok(()) => claims::parse(&name, &buf, &mut out),
+            Err(e) => out.errors.push(InputError {
+                path: name,
+                message: format!("cannot read: {}", path_message(path, &e)),
+                fatal: true,
+            }),
+        }
+    }
+    out
 }
 
 /// Loads JSON Lines documents (`{"id", "text", "date", "group"}`) from `path` (`-` for standard

@@ -211,7 +211,7 @@ pub fn render(run: &Run, opts: HumanOptions, elapsed_ms: u128) -> String {
         count(Severity::Warning),
         count(Severity::Note),
         run.documents.len(),
-        run.claims.len(),
+        run.claim_counts.iter().sum::<usize>(),
         elapsed_ms
     );
     out

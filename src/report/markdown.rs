@@ -55,7 +55,7 @@ pub fn render(run: &Run) -> String {
         "{} findings in {} documents ({} claims).\n",
         run.findings.len(),
         run.documents.len(),
-        run.claims.len()
+        run.claim_counts.iter().sum::<usize>()
     );
     let _ = writeln!(out, "| severity | count |\n| --- | ---: |");
     for s in [Severity::Error, Severity::Warning, Severity::Note] {

@@ -12,15 +12,29 @@ use crate::finding::{Finding, Severity};
 /// What every comparison can see.
 pub struct Ctx<'a> {
     /// The documents.
-    pub documents: &'a [Document],
+    pub documents: &'a [&'a Document],
     /// All claims of the run.
     pub claims: &'a [Claim],
     /// The subject of every claim.
     pub subjects: &'a [Subject],
     /// Per document, the entities it names at least twice.
-    pub doc_entities: &'a [Vec<String>],
+    pub doc_entities: &'a [&'a [String]],
     /// Per document, how often it names each entity word.
-    pub entity_counts: &'a [std::collections::BTreeMap<String, usize>],
+    pub entity_counts: &'a [&'a std::collections::BTreeMap<String, usize>],
+    /// Per document, the range of `claims` holding its claims (claims are grouped by document).
+    pub doc_claims: &'a [std::ops::Range<usize>],
+    /// Per document, the documents of its group (itself included), in input order.
+    pub peers: &'a [std::sync::Arc<[usize]>],
+}
+
+impl Ctx<'_> {
+    /// The claims of document `doc`, with their run indices: a comparison that looks around a
+    /// claim reads its own document only, so its cost does not grow with the run.
+    fn of_doc(&self, doc: usize) -> impl Iterator<Item = (usize, &Claim)> + '_ {
+        let r = self.doc_claims.get(doc).cloned().unwrap_or(0..0);
+        r.map(move |k| (k, &self.claims[k]))
+            .filter(move |(_, c)| c.doc == doc)
+    }
 }
 
 /// True when two documents are mainly about different named things: each names its own most
@@ -304,9 +318,8 @@ fn measure(c: &Claim, s: &Subject) -> Option<String> {
 /// A claim that belongs to a change claim ("300%" in "grew by 300%") is not a level.
 fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
     let c = &ctx.claims[i];
-    ctx.claims
-        .iter()
-        .any(|o| o.doc == c.doc && o.kind == Kind::Change && o.span.contains(c.span))
+    ctx.of_doc(c.doc)
+        .any(|(_, o)| o.kind == Kind::Change && o.span.contains(c.span))
 }
 
 /// A level that can be compared: not a plan, part, increment, attributed claim, or negated or
@@ -322,9 +335,8 @@ fn eligible_level(ctx: &Ctx<'_>, i: usize) -> bool {
 /// states the other source's figure, so the two figures are about different things.
 fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize) -> bool {
     let family = |k: &str| k.split(':').next().unwrap_or("").to_string();
-    ctx.claims.iter().enumerate().any(|(k, o)| {
+    ctx.of_doc(doc).any(|(k, o)| {
         k != skip
-            && o.doc == doc
             && match measure(o, &ctx.subjects[k]) {
                 Some(m) => {
                     m == measure_key || family(&m) == "count" && family(measure_key) == "count"
@@ -467,12 +479,8 @@ fn endpoints(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
     let prose = &ctx.documents[c.doc].prose;
     let mut from = None;
     let mut to = None;
-    for (k, o) in ctx.claims.iter().enumerate() {
-        if o.doc != c.doc
-            || k == i
-            || !sent.contains(o.prose)
-            || !matches!(o.kind, Kind::Money | Kind::Quantity)
-        {
+    for (k, o) in ctx.of_doc(c.doc) {
+        if k == i || !sent.contains(o.prose) || !matches!(o.kind, Kind::Money | Kind::Quantity) {
             continue;
         }
         let before = prose
@@ -493,11 +501,8 @@ fn endpoints(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
 }
 
 fn factor_witnessed(ctx: &Ctx<'_>, doc: usize, r: Range, skip: usize) -> bool {
-    ctx.claims.iter().enumerate().any(|(k, o)| {
-        k != skip
-            && o.doc == doc
-            && o.kind == Kind::Change
-            && factor_range(ctx, k).is_some_and(|x| !x.disjoint(r))
+    ctx.of_doc(doc).any(|(k, o)| {
+        k != skip && o.kind == Kind::Change && factor_range(ctx, k).is_some_and(|x| !x.disjoint(r))
     })
 }
 
@@ -611,11 +616,8 @@ fn percent_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
     let prose = &ctx.documents[c.doc].prose;
     let sent = ctx.subjects[j].sentence;
     // The next percent claim of the sentence, joined by "up from" / "down from".
-    let next = ctx.claims.iter().find(|o| {
-        o.doc == c.doc
-            && o.kind == Kind::Percent
-            && sent.contains(o.prose)
-            && o.prose.start > c.prose.end
+    let next = ctx.of_doc(c.doc).map(|(_, o)| o).find(|o| {
+        o.kind == Kind::Percent && sent.contains(o.prose) && o.prose.start > c.prose.end
     })?;
     let between = prose.get(c.prose.end..next.prose.start)?.to_lowercase();
     if between.len() < 20 && (between.contains("up from") || between.contains("down from")) {
@@ -777,12 +779,9 @@ fn event_aligned(ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Alignment> {
     // documents are about the same thing.
     let only = |k: usize| {
         let doc = ctx.claims[k].doc;
-        ctx.claims
-            .iter()
-            .enumerate()
+        ctx.of_doc(doc)
             .filter(|(x, c)| {
-                c.doc == doc
-                    && matches!(c.kind, Kind::Date | Kind::Period)
+                matches!(c.kind, Kind::Date | Kind::Period)
                     && ctx.subjects[*x].event.as_deref() == Some(ea.as_str())
                     && !ctx.subjects[*x].plan
             })
@@ -927,9 +926,9 @@ fn since_span(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
     let from = d.from?;
     let sent = ctx.subjects[i].sentence;
     let end = ctx
-        .claims
-        .iter()
-        .filter(|o| o.doc == c.doc && o.kind == Kind::Date && sent.contains(o.prose))
+        .of_doc(c.doc)
+        .map(|(_, o)| o)
+        .filter(|o| o.kind == Kind::Date && sent.contains(o.prose))
         .filter_map(|o| o.dates.and_then(|x| x.from))
         .filter(|x| *x > from)
         .min()
@@ -1056,9 +1055,10 @@ fn dated_twin(ctx: &Ctx<'_>, k: usize, other: usize) -> Option<Date> {
     let c = &ctx.claims[k];
     let m = measure(c, &ctx.subjects[k])?;
     let r = plausible(c, 0.0)?;
-    ctx.claims
+    // Only documents of the same group: other groups are other stories.
+    ctx.peers[c.doc]
         .iter()
-        .enumerate()
+        .flat_map(|&d| ctx.of_doc(d))
         .filter(|(x, o)| {
             o.doc != c.doc
                 && o.doc != other

@@ -12,9 +12,10 @@ pub mod compare;
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::align::{self, Subject};
+use crate::align::{self, subject::Profile, Subject};
 use crate::check::Options;
 use crate::claim::{Claim, Kind};
 use crate::document::Document;
@@ -300,66 +301,218 @@ impl RuleSet {
         lexicon: &Lexicon,
         opts: &Options,
     ) -> Vec<Finding> {
-        let subjects = subjects(documents, claims, lexicon);
-        let groups: Vec<String> = documents
-            .iter()
-            .map(|d| align::group_of(d, opts.group_by_dir))
+        let profile_of = |d: usize| align::subject::profile(&documents[d], &lexicon.terms);
+        self.evaluate_by(documents, claims, &profile_of, lexicon, opts)
+    }
+
+    /// `evaluate` with each document's profile given (read from a claims file, where the
+    /// documents hold only the sentences that carry claims).
+    #[must_use]
+    pub fn evaluate_with(
+        &self,
+        documents: &[Document],
+        claims: &[Claim],
+        profiles: &[Profile],
+        lexicon: &Lexicon,
+        opts: &Options,
+    ) -> Vec<Finding> {
+        let profile_of = |d: usize| profiles[d].clone();
+        self.evaluate_by(documents, claims, &profile_of, lexicon, opts)
+    }
+
+    /// Evaluates every rule over `claims` (grouped by document; every claim of a group present),
+    /// one group at a time and groups in parallel: a group's subjects and profiles live only
+    /// while it is evaluated, so memory follows the largest group, not the run. `profile_of`
+    /// gives a document's profile. The findings do not depend on the number of threads.
+    #[must_use]
+    pub fn evaluate_by(
+        &self,
+        documents: &[Document],
+        claims: &[Claim],
+        profile_of: &(dyn Fn(usize) -> Profile + Sync),
+        lexicon: &Lexicon,
+        opts: &Options,
+    ) -> Vec<Finding> {
+        let ranges = doc_claims(documents.len(), claims);
+        // The documents that have claims, by group; groups in order of their first document.
+        let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut seen = vec![false; documents.len()];
+        for c in claims {
+            if std::mem::replace(&mut seen[c.doc], true) {
+                continue;
+            }
+            let g = align::group_of(&documents[c.doc], opts.group_by_dir);
+            let k = *slot.entry(g.clone()).or_insert_with(|| {
+                groups.push((g, Vec::new()));
+                groups.len() - 1
+            });
+            groups[k].1.push(c.doc);
+        }
+        let per_group: Vec<Vec<Finding>> = groups
+            .par_iter()
+            .map(|(g, docs)| {
+                let mut docs = docs.clone();
+                docs.sort_unstable();
+                self.evaluate_group(
+                    documents, claims, &ranges, g, &docs, profile_of, lexicon, opts,
+                )
+            })
             .collect();
-        let doc_entities: Vec<Vec<String>> = documents
-            .iter()
-            .map(|d| align::subject::frequent_entities(d, &lexicon.terms))
-            .collect();
-        let entity_counts: Vec<_> = documents
-            .iter()
-            .map(|d| align::subject::entity_counts(d, &lexicon.terms))
-            .collect();
+        per_group.into_iter().flatten().collect()
+    }
+
+    /// The findings of one group: its documents `docs` (ascending), their claims renumbered
+    /// locally in run order, and the findings' claims mapped back to run indices.
+    #[allow(clippy::too_many_arguments)]
+    fn evaluate_group(
+        &self,
+        documents: &[Document],
+        claims: &[Claim],
+        ranges: &[std::ops::Range<usize>],
+        group: &str,
+        docs: &[usize],
+        profile_of: &(dyn Fn(usize) -> Profile + Sync),
+        lexicon: &Lexicon,
+        opts: &Options,
+    ) -> Vec<Finding> {
+        let local_docs: Vec<&Document> = docs.iter().map(|&d| &documents[d]).collect();
+        let mut local: Vec<Claim> = Vec::new();
+        let mut global: Vec<usize> = Vec::new();
+        for (ld, &d) in docs.iter().enumerate() {
+            for k in ranges[d].clone() {
+                if claims[k].doc == d {
+                    let mut c = claims[k].clone();
+                    c.doc = ld;
+                    local.push(c);
+                    global.push(k);
+                }
+            }
+        }
+        let profiles: Vec<Profile> = docs.iter().map(|&d| profile_of(d)).collect();
+        let subjects = subjects_in(&local_docs, &profiles, &local, lexicon);
+        let groups: Vec<String> = vec![group.to_string(); docs.len()];
+        let entity_counts: Vec<&std::collections::BTreeMap<String, usize>> =
+            profiles.iter().map(|p| &p.entity_counts).collect();
+        let doc_entities: Vec<&[String]> = profiles.iter().map(|p| p.frequent.as_slice()).collect();
+        let doc_claims = doc_claims(docs.len(), &local);
+        let peers = peers(&groups);
         let ctx = compare::Ctx {
             entity_counts: &entity_counts,
-            documents,
-            claims,
+            documents: &local_docs,
+            claims: &local,
             subjects: &subjects,
             doc_entities: &doc_entities,
+            doc_claims: &doc_claims,
+            peers: &peers,
         };
         let mut findings = Vec::new();
         for rule in &self.rules {
             let pairs = if rule.test == Test::RelationshipAge {
                 // Document-level: the two sentences need not share a term.
-                align::all_pairs(claims, &groups, &rule.kinds)
+                align::all_pairs(&local, &groups, &rule.kinds)
             } else {
                 align::candidates(
-                    claims,
+                    &local,
                     &subjects,
                     &groups,
                     &rule.kinds,
                     opts.self_consistency,
                 )
             };
-            for (i, j) in pairs {
-                if let Some(f) = compare::apply(rule, &ctx, i, j) {
-                    findings.push(f);
-                }
+            // In parallel, collected in the order of the pairs.
+            let found: Vec<Finding> = pairs
+                .par_iter()
+                .filter_map(|&(i, j)| compare::apply(rule, &ctx, i, j))
+                .collect();
+            findings.extend(found);
+        }
+        dedupe(&mut findings, &local);
+        for f in &mut findings {
+            for c in &mut f.claims {
+                *c = global[*c];
             }
         }
-        dedupe(&mut findings, claims);
         findings
     }
+}
+
+/// Per document, the smallest range of `claims` that holds all its claims (empty when it has
+/// none).
+#[must_use]
+pub fn doc_claims(documents: usize, claims: &[Claim]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = vec![0..0; documents];
+    for (k, c) in claims.iter().enumerate() {
+        if let Some(r) = out.get_mut(c.doc) {
+            if r.start == r.end {
+                *r = k..k + 1;
+            } else {
+                r.end = k + 1;
+            }
+        }
+    }
+    out
+}
+
+/// Per document, the documents of its group (itself included), in input order.
+#[must_use]
+pub fn peers(groups: &[String]) -> Vec<std::sync::Arc<[usize]>> {
+    let mut members: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (d, g) in groups.iter().enumerate() {
+        members.entry(g.as_str()).or_default().push(d);
+    }
+    let shared: std::collections::HashMap<&str, std::sync::Arc<[usize]>> = members
+        .into_iter()
+        .map(|(g, m)| (g, std::sync::Arc::from(m)))
+        .collect();
+    groups.iter().map(|g| shared[g.as_str()].clone()).collect()
 }
 
 /// Reads the subject of every claim, document by document (claims are grouped by document).
 #[must_use]
 pub fn subjects(documents: &[Document], claims: &[Claim], lexicon: &Lexicon) -> Vec<Subject> {
-    let mut out = Vec::with_capacity(claims.len());
+    let profiles: Vec<Profile> = documents
+        .par_iter()
+        .map(|d| Profile {
+            sentences: crate::segment::sentences(&d.prose),
+            ..Profile::default()
+        })
+        .collect();
+    let refs: Vec<&Document> = documents.iter().collect();
+    subjects_in(&refs, &profiles, claims, lexicon)
+}
+
+/// `subjects` with each document's sentences taken from its profile; documents in parallel.
+fn subjects_in(
+    documents: &[&Document],
+    profiles: &[Profile],
+    claims: &[Claim],
+    lexicon: &Lexicon,
+) -> Vec<Subject> {
+    // Runs of claims of one document.
+    let mut runs = Vec::new();
     let mut start = 0;
     while start < claims.len() {
         let d = claims[start].doc;
         let end = start + claims[start..].iter().take_while(|c| c.doc == d).count();
-        out.extend(align::analyze(
-            &documents[d],
-            &claims[start..end],
-            start,
-            &lexicon.terms,
-        ));
+        runs.push((d, start, end));
         start = end;
+    }
+    let per_run: Vec<Vec<Subject>> = runs
+        .par_iter()
+        .map(|&(d, start, end)| {
+            align::subject::analyze_in(
+                documents[d],
+                &profiles[d].sentences,
+                &claims[start..end],
+                start,
+                &lexicon.terms,
+            )
+        })
+        .collect();
+    let mut out = Vec::with_capacity(claims.len());
+    for s in per_run {
+        out.extend(s);
     }
     out
 }
@@ -367,24 +520,46 @@ pub fn subjects(documents: &[Document], claims: &[Claim], lexicon: &Lexicon) -> 
 /// Drops a finding whose first two claims a more severe (or earlier) finding of the same category
 /// already reports, and keeps one note per rule and pair of documents: a note says "look here",
 /// once is enough.
+///
+/// The kept findings are indexed by claim and by (rule, documents) so that the cost stays linear
+/// in the number of findings.
 fn dedupe(findings: &mut Vec<Finding>, claims: &[Claim]) {
+    use std::collections::{HashMap, HashSet};
     findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
+    let docs = |f: &Finding| {
+        let mut d: Vec<usize> = f.claims.iter().map(|&c| claims[c].doc).collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    };
     let mut kept: Vec<Finding> = Vec::new();
+    // Kept findings by each claim they hold.
+    let mut by_claim: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut notes: HashSet<(String, Vec<usize>)> = HashSet::new();
     for f in findings.drain(..) {
-        let dup = kept.iter().any(|k| {
+        let covers = |k: &Finding| {
             k.category == f.category && f.claims.iter().take(2).all(|c| k.claims.contains(c))
-        });
-        let docs = |f: &Finding| {
-            let mut d: Vec<usize> = f.claims.iter().map(|&c| claims[c].doc).collect();
-            d.sort_unstable();
-            d.dedup();
-            d
         };
-        let repeat_note = f.severity == Severity::Note
-            && kept
-                .iter()
-                .any(|k| k.rule == f.rule && k.severity == Severity::Note && docs(k) == docs(&f));
+        let dup = match f.claims.first() {
+            // Any finding holding the first two claims holds the first one.
+            Some(c0) => by_claim
+                .get(c0)
+                .is_some_and(|ks| ks.iter().any(|&k| covers(&kept[k]))),
+            None => kept.iter().any(covers),
+        };
+        let repeat_note =
+            f.severity == Severity::Note && notes.contains(&(f.rule.clone(), docs(&f)));
         if !dup && !repeat_note {
+            let k = kept.len();
+            let mut held = f.claims.clone();
+            held.sort_unstable();
+            held.dedup();
+            for c in held {
+                by_claim.entry(c).or_default().push(k);
+            }
+            if f.severity == Severity::Note {
+                notes.insert((f.rule.clone(), docs(&f)));
+            }
             kept.push(f);
         }
     }
