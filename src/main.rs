@@ -103,6 +103,9 @@ struct InputArgs {
     /// The date (YYYY-MM-DD) that anchors relative expressions in documents with no date.
     #[arg(long, value_name = "DATE")]
     as_of: Option<String>,
+    /// Skip (with an error: the check is incomplete) documents larger than SIZE (16M, 1G, ...).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = input::parse_size)]
+    max_file_size: u64,
     #[command(flatten)]
     config: ConfigArgs,
 }
@@ -222,7 +225,10 @@ fn load(args: &InputArgs, config: &Config) -> anyhow::Result<Loaded> {
             })?),
             None => None,
         };
-    let opts = LoadOptions { as_of };
+    let opts = LoadOptions {
+        as_of,
+        max_document_bytes: args.max_file_size,
+    };
     let mut loaded = Loaded::default();
     if let Some(j) = &args.jsonl {
         let l = input::load_jsonl(j, &opts);
@@ -274,7 +280,10 @@ fn load_sources(
         Some(s) => s.parse::<jiff::civil::Date>().ok(),
         None => None,
     };
-    let opts = LoadOptions { as_of };
+    let opts = LoadOptions {
+        as_of,
+        max_document_bytes: args.max_file_size,
+    };
     let mut l = input::load_paths_filtered(paths, &opts, &|p| config.filter.allows(p));
     relative_paths(&mut l, false);
     l.documents.retain(|s| !drafts.iter().any(|d| d.id == s.id));

@@ -450,6 +450,7 @@ fn no_date_from_a_body_sentence() {
 fn build_document_prefers_own_date_then_as_of() {
     let opts = LoadOptions {
         as_of: Some(date("2020-01-01")),
+        ..LoadOptions::default()
     };
     let d = input::build_document(
         "a".into(),

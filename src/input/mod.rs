@@ -44,11 +44,73 @@ pub struct Loaded {
 /// The extensions crosscheck reads when walking a directory.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
+/// The default largest document read, in bytes (16 MiB): a news article is a few kilobytes, and
+/// what a document costs in claims grows with its size.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Options for loading.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// The date that anchors documents with no date of their own.
     pub as_of: Option<jiff::civil::Date>,
+    /// Larger files, standard input and JSON Lines texts are skipped with an error (the check is
+    /// then incomplete), so that memory stays bounded whatever is pointed at.
+    pub max_document_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            as_of: None,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+        }
+    }
+}
+
+/// "skipped: 95.4 MiB is over the limit of 16.0 MiB per document (raise it with --max-file-size)".
+fn too_large(size: u64, opts: &LoadOptions) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let mb = |b: u64| b as f64 / (1024.0 * 1024.0);
+    format!(
+        "skipped: {:.1} MiB is over the limit of {:.1} MiB per document (raise it with \
+         --max-file-size)",
+        mb(size),
+        mb(opts.max_document_bytes)
+    )
+}
+
+/// A size as `--max-file-size` takes it: bytes, or a number with K, M or G (powers of 1024),
+/// optionally followed by "B" or "iB" ("16M", "512KiB", "1G", "4096").
+///
+/// # Errors
+/// A message naming what was expected.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (n, unit) = t.split_at(digits);
+    let n: u64 = n
+        .parse()
+        .map_err(|_| format!("expected a size such as 16M or 1G, found {s:?}"))?;
+    let unit = unit.trim().to_ascii_lowercase();
+    let shift = match unit.trim_end_matches("ib").trim_end_matches('b') {
+        "" => 0,
+        "k" => 10,
+        "m" => 20,
+        "g" => 30,
+        _ => return Err(format!("expected a size such as 16M or 1G, found {s:?}")),
+    };
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("size {s:?} is too large"))
+}
+
+/// Reads at most `limit + 1` bytes: enough to know that a stream is over the limit without
+/// holding all of it.
+fn read_limited(mut r: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    r.by_ref()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 /// Loads every path: files, directories (recursively, honouring .gitignore and hidden files) and
@@ -69,9 +131,16 @@ pub fn load_paths_filtered(
     let mut loaded = Loaded::default();
     for p in paths {
         if p.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            match std::io::stdin().read_to_end(&mut buf) {
-                Ok(_) => push_bytes(&mut loaded, "-".to_string(), Format::Text, &buf, opts),
+            match read_limited(std::io::stdin().lock(), opts.max_document_bytes) {
+                Ok(buf) if buf.len() as u64 > opts.max_document_bytes => {
+                    loaded.errors.push(InputError {
+                        path: "-".into(),
+                        message: too_large(buf.len() as u64, opts)
+                            .replace("MiB is", "MiB or more is"),
+                        fatal: true,
+                    });
+                }
+                Ok(buf) => push_bytes(&mut loaded, "-".to_string(), Format::Text, &buf, opts),
                 Err(e) => loaded.errors.push(InputError {
                     path: "-".into(),
                     message: format!("cannot read standard input: {e}"),
@@ -235,8 +304,28 @@ pub fn format_of(path: &Path) -> Option<Format> {
 
 fn load_file(path: &Path, loaded: &mut Loaded, opts: &LoadOptions) {
     let id = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => {
+    let read = std::fs::File::open(path).and_then(|f| {
+        let size = f.metadata()?.len();
+        if size > opts.max_document_bytes {
+            return Ok(Err(size));
+        }
+        read_limited(f, opts.max_document_bytes).map(Ok)
+    });
+    match read {
+        // Over the limit, by its size or (a file growing while read) by what was read.
+        Ok(Err(size)) => loaded.errors.push(InputError {
+            message: too_large(size, opts),
+            path: id,
+            fatal: true,
+        }),
+        Ok(Ok(bytes)) if bytes.len() as u64 > opts.max_document_bytes => {
+            loaded.errors.push(InputError {
+                message: too_large(bytes.len() as u64, opts),
+                path: id,
+                fatal: true,
+            });
+        }
+        Ok(Ok(bytes)) => {
             let format = format_of(path).unwrap_or(Format::Text);
             push_bytes(loaded, id, format, &bytes, opts);
         }
@@ -475,6 +564,10 @@ pub fn parse_jsonl(name: &str, bytes: &[u8], opts: &LoadOptions, loaded: &mut Lo
                 }
             },
         };
+        if rec.text.len() as u64 > opts.max_document_bytes {
+            fail(loaded, too_large(rec.text.len() as u64, opts));
+            continue;
+        }
         let format = match rec.format.as_deref() {
             Some("markdown" | "md") => Format::Markdown,
             Some("html") => Format::Html,
