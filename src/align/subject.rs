@@ -1,5 +1,6 @@
 //! Reading a claim's subject from its sentence.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -57,10 +58,12 @@ pub struct Subject {
 }
 
 #[derive(Debug, Clone)]
-struct Token {
+struct Token<'a> {
     start: usize,
     end: usize,
-    lower: String,
+    /// Lower case, without a possessive "'s"; borrowed from the text when it is already lower
+    /// case (most words are), so that tokenising allocates only for capitalised words.
+    lower: Cow<'a, str>,
     word: bool,
     cap: bool,
     /// All letters upper case, two or more of them (an acronym).
@@ -80,29 +83,44 @@ fn token_re() -> &'static Regex {
     })
 }
 
-fn tokens(text: &str, base: usize) -> Vec<Token> {
+/// `s` in lower case: borrowed when lowering changes nothing (ASCII without capitals).
+fn lowered(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
     token_re()
         .find_iter(text)
         .map(|m| {
             let s = m.as_str();
             let first = s.chars().next().unwrap_or(' ');
-            let mut lower = s.to_lowercase();
+            let mut lower = lowered(s);
             let mut possessive = false;
             for suffix in ["'s", "’s"] {
                 if lower.ends_with(suffix) {
-                    lower.truncate(lower.len() - suffix.len());
+                    let keep = lower.len() - suffix.len();
+                    match &mut lower {
+                        Cow::Borrowed(b) => *b = &b[..keep],
+                        Cow::Owned(o) => o.truncate(keep),
+                    }
                     possessive = true;
                 }
+            }
+            let (mut letters, mut all_upper) = (0, true);
+            for c in s.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                all_upper &= c.is_uppercase();
             }
             Token {
                 start: base + m.start(),
                 end: base + m.end(),
                 word: first.is_alphabetic(),
                 cap: first.is_uppercase(),
-                upper: s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && s.chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase),
+                upper: letters >= 2 && all_upper,
                 lower,
                 possessive,
                 canon: None,
@@ -328,12 +346,9 @@ pub fn frequent_entities(doc: &Document, terms: &TermsLexicon) -> Vec<String> {
 /// "The number of confirmed cases ... climbed to 142": the noun after "number of" / "total of"
 /// earlier in the sentence.
 fn number_of(toks: &[Token], terms: &TermsLexicon) -> Option<String> {
-    let k = toks.iter().position(|t| {
-        matches!(
-            t.lower.as_str(),
-            "number" | "total" | "count" | "tally" | "toll"
-        )
-    })?;
+    let k = toks
+        .iter()
+        .position(|t| matches!(&*t.lower, "number" | "total" | "count" | "tally" | "toll"))?;
     if toks.get(k + 1)?.lower != "of" {
         return None;
     }
@@ -377,7 +392,7 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
         if !words.is_empty() && !opening_word {
             let name = words
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| &*t.lower)
                 .collect::<Vec<_>>()
                 .join(" ");
             out.push((i, name));
@@ -391,16 +406,22 @@ fn has_phrase(window: &[Token], phrases: &[String]) -> bool {
     let words: Vec<&str> = window
         .iter()
         .filter(|t| t.word)
-        .map(|t| t.lower.as_str())
+        .map(|t| &*t.lower)
         .collect();
     // Without allocating: this runs for several phrase lists on every claim.
     phrases.iter().any(|p| {
-        let first = p.split(' ').next().unwrap_or("");
-        if !words.contains(&first) {
-            return false;
-        }
-        let n = p.split(' ').count();
-        words.windows(n).any(|w| w.iter().copied().eq(p.split(' ')))
+        let (first, rest) = p.split_once(' ').unwrap_or((p.as_str(), ""));
+        let follows = |k: usize| {
+            rest.is_empty()
+                || rest
+                    .split(' ')
+                    .enumerate()
+                    .all(|(o, w)| words.get(k + 1 + o) == Some(&w))
+        };
+        words
+            .iter()
+            .enumerate()
+            .any(|(k, w)| *w == first && follows(k))
     })
 }
 
@@ -423,7 +444,7 @@ fn subject_of(
     // Clause: from the last boundary before the claim to the next boundary after it.
     let clause_start = toks[..first]
         .iter()
-        .rposition(|t| is_boundary(t) || RELATIVE.contains(&t.lower.as_str()))
+        .rposition(|t| is_boundary(t) || RELATIVE.contains(&&*t.lower))
         .map_or(0, |p| p + 1);
     let clause_end = toks[last..]
         .iter()
@@ -459,7 +480,7 @@ fn subject_of(
     // chain, else the first entity of the sentence before the claim.
     let rel = toks[..first]
         .iter()
-        .rposition(|t| RELATIVE[..2].contains(&t.lower.as_str()));
+        .rposition(|t| RELATIVE[..2].contains(&&*t.lower));
     let agent = match rel {
         Some(r) => ents
             .iter()
@@ -533,7 +554,7 @@ fn subject_of(
         .find(|t| {
             t.word
                 && !matches!(
-                    t.lower.as_str(),
+                    &*t.lower,
                     "about"
                         | "around"
                         | "some"
@@ -554,7 +575,7 @@ fn subject_of(
         .iter()
         .rev()
         .take(3)
-        .any(|t| INCREMENT.contains(&t.lower.as_str()));
+        .any(|t| INCREMENT.contains(&&*t.lower));
     let head = toks
         .get(last)
         .filter(|t| t.start <= c.prose.end + 1 && content(t, terms))
@@ -562,8 +583,8 @@ fn subject_of(
     let qualifiers: Vec<String> = {
         let mut q: Vec<String> = toks[lo..hi]
             .iter()
-            .filter(|t| QUALIFIERS.contains(&t.lower.as_str()))
-            .map(|t| t.lower.clone())
+            .filter(|t| QUALIFIERS.contains(&&*t.lower))
+            .map(|t| t.lower.to_string())
             .collect();
         q.sort();
         q.dedup();
