@@ -75,12 +75,101 @@ struct Token<'a> {
     canon: Option<String>,
 }
 
-fn token_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"[\p{L}][\p{L}\p{N}'’\-]*|\p{N}+(?:[,.]\p{N}+)*%?|[,;:()\u{2014}\u{2013}]")
-            .expect("token regex")
-    })
+/// What a character can start or continue in a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    /// `\p{L}`.
+    Letter,
+    /// `\p{N}`.
+    Number,
+    Other,
+}
+
+fn class_of(text: &str, at: usize, c: char) -> CharClass {
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() {
+            CharClass::Letter
+        } else if c.is_ascii_digit() {
+            CharClass::Number
+        } else {
+            CharClass::Other
+        };
+    }
+    // Rare outside ASCII: the regex crate's Unicode tables decide, one character at a time.
+    static CLASSES: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (letter, number) = CLASSES.get_or_init(|| {
+        (
+            Regex::new(r"\A\p{L}").expect("letter regex"),
+            Regex::new(r"\A\p{N}").expect("number regex"),
+        )
+    });
+    let rest = &text[at..];
+    if letter.is_match(rest) {
+        CharClass::Letter
+    } else if number.is_match(rest) {
+        CharClass::Number
+    } else {
+        CharClass::Other
+    }
+}
+
+/// The byte ranges of the tokens of `text`: the matches of
+/// `[\p{L}][\p{L}\p{N}'’\-]*|\p{N}+(?:[,.]\p{N}+)*%?|[,;:()\u{2014}\u{2013}]`, scanned by hand
+/// (a regex search costs a forward and a reverse pass per token).
+fn token_ranges(text: &str) -> Vec<(usize, usize)> {
+    let class_at = |i: usize| {
+        text[i..]
+            .chars()
+            .next()
+            .map_or(CharClass::Other, |c| class_of(text, i, c))
+    };
+    let char_at = |i: usize| text[i..].chars().next();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let start = i;
+        match class_of(text, i, c) {
+            CharClass::Letter => {
+                i += c.len_utf8();
+                while let Some(d) = char_at(i) {
+                    if matches!(d, '\'' | '’' | '-') || class_of(text, i, d) != CharClass::Other {
+                        i += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            CharClass::Number => {
+                let digits = |mut i: usize| {
+                    while let Some(d) = char_at(i) {
+                        if class_of(text, i, d) != CharClass::Number {
+                            break;
+                        }
+                        i += d.len_utf8();
+                    }
+                    i
+                };
+                i = digits(i);
+                while matches!(char_at(i), Some(',' | '.'))
+                    && i + 1 < text.len()
+                    && class_at(i + 1) == CharClass::Number
+                {
+                    i = digits(i + 1);
+                }
+                if char_at(i) == Some('%') {
+                    i += 1;
+                }
+            }
+            CharClass::Other => {
+                i += c.len_utf8();
+                if !matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}') {
+                    continue;
+                }
+            }
+        }
+        out.push((start, i));
+    }
+    out
 }
 
 /// `s` in lower case: borrowed when lowering changes nothing (ASCII without capitals).
@@ -93,10 +182,10 @@ fn lowered(s: &str) -> Cow<'_, str> {
 }
 
 fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
-    token_re()
-        .find_iter(text)
-        .map(|m| {
-            let s = m.as_str();
+    token_ranges(text)
+        .into_iter()
+        .map(|(start, end)| {
+            let s = &text[start..end];
             let first = s.chars().next().unwrap_or(' ');
             let mut lower = lowered(s);
             let mut possessive = false;
@@ -116,8 +205,8 @@ fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
                 all_upper &= c.is_uppercase();
             }
             Token {
-                start: base + m.start(),
-                end: base + m.end(),
+                start: base + start,
+                end: base + end,
                 word: first.is_alphabetic(),
                 cap: first.is_uppercase(),
                 upper: letters >= 2 && all_upper,
@@ -623,6 +712,40 @@ mod tests {
         let mut c = Claim::new(0, Span::new(s, s + needle.len()), kind);
         c.prose = c.span;
         c
+    }
+
+    #[test]
+    fn the_token_scanner_matches_the_token_regex() {
+        let re =
+            Regex::new(r"[\p{L}][\p{L}\p{N}'’\-]*|\p{N}+(?:[,.]\p{N}+)*%?|[,;:()\u{2014}\u{2013}]")
+                .unwrap();
+        let pieces = [
+            "Word", "ÉCOLE", "naïve", "x", "42", "1,400", "3.5%", "٣٤", "Ⅻ", "½", "a1", "1a", "-",
+            "'", "’", ",", ".", ";", ":", "(", ")", "—", "–", "%", " ", "\n", "$", "’s", "'s",
+            "e\u{301}", "日本", "🙂", "x-y", "2,", ".5", "ß",
+        ];
+        let mut texts: Vec<String> = pieces.iter().map(|p| (*p).to_string()).collect();
+        // Every pair and a pseudo-random sample of longer strings.
+        for a in pieces {
+            for b in pieces {
+                texts.push(format!("{a}{b}"));
+            }
+        }
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(token_ranges(t), want, "{t:?}");
+        }
     }
 
     #[test]
