@@ -86,6 +86,8 @@ enum CharClass {
 }
 
 fn class_of(text: &str, at: usize, c: char) -> CharClass {
+    // Rare outside ASCII: the regex crate's Unicode tables decide, one character at a time.
+    static CLASSES: OnceLock<(Regex, Regex)> = OnceLock::new();
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() {
             CharClass::Letter
@@ -95,8 +97,6 @@ fn class_of(text: &str, at: usize, c: char) -> CharClass {
             CharClass::Other
         };
     }
-    // Rare outside ASCII: the regex crate's Unicode tables decide, one character at a time.
-    static CLASSES: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (letter, number) = CLASSES.get_or_init(|| {
         (
             Regex::new(r"\A\p{L}").expect("letter regex"),
