@@ -13,12 +13,14 @@
 pub mod subject;
 
 use std::collections::{BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
 
 use crate::claim::{Claim, Kind};
 use crate::document::Document;
 use crate::finding::Evidence;
+use crate::lexicon::WordHasher;
 
 pub use subject::{analyze, Subject};
 
@@ -194,13 +196,17 @@ pub fn candidates(
     let per_group: Vec<Vec<(usize, usize)>> = members
         .par_iter()
         .map(|members| {
-            let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+            // Pairs are sorted at the end, so the index's order (and hasher) does not matter.
+            let mut index: HashMap<&str, Vec<usize>, BuildHasherDefault<WordHasher>> =
+                HashMap::default();
             for &i in members {
                 let s = &subjects[i];
-                let mut keys: BTreeSet<&str> = s.terms.iter().map(String::as_str).collect();
-                keys.extend(s.entities.iter().map(String::as_str));
-                for k in keys {
-                    index.entry(k).or_default().push(i);
+                // A key the claim repeats is posted once: its pushes are consecutive.
+                for k in s.terms.iter().chain(&s.entities) {
+                    let postings = index.entry(k.as_str()).or_default();
+                    if postings.last() != Some(&i) {
+                        postings.push(i);
+                    }
                 }
             }
             let mut pairs = Vec::new();

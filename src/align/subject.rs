@@ -1,5 +1,6 @@
 //! Reading a claim's subject from its sentence.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -57,10 +58,12 @@ pub struct Subject {
 }
 
 #[derive(Debug, Clone)]
-struct Token {
+struct Token<'a> {
     start: usize,
     end: usize,
-    lower: String,
+    /// Lower case, without a possessive "'s"; borrowed from the text when it is already lower
+    /// case (most words are), so that tokenising allocates only for capitalised words.
+    lower: Cow<'a, str>,
     word: bool,
     cap: bool,
     /// All letters upper case, two or more of them (an acronym).
@@ -72,37 +75,141 @@ struct Token {
     canon: Option<String>,
 }
 
-fn token_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"[\p{L}][\p{L}\p{N}'’\-]*|\p{N}+(?:[,.]\p{N}+)*%?|[,;:()\u{2014}\u{2013}]")
-            .expect("token regex")
-    })
+/// What a character can start or continue in a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    /// `\p{L}`.
+    Letter,
+    /// `\p{N}`.
+    Number,
+    Other,
 }
 
-fn tokens(text: &str, base: usize) -> Vec<Token> {
-    token_re()
-        .find_iter(text)
-        .map(|m| {
-            let s = m.as_str();
+fn class_of(text: &str, at: usize, c: char) -> CharClass {
+    // Rare outside ASCII: the regex crate's Unicode tables decide, one character at a time.
+    static CLASSES: OnceLock<(Regex, Regex)> = OnceLock::new();
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() {
+            CharClass::Letter
+        } else if c.is_ascii_digit() {
+            CharClass::Number
+        } else {
+            CharClass::Other
+        };
+    }
+    let (letter, number) = CLASSES.get_or_init(|| {
+        (
+            Regex::new(r"\A\p{L}").expect("letter regex"),
+            Regex::new(r"\A\p{N}").expect("number regex"),
+        )
+    });
+    let rest = &text[at..];
+    if letter.is_match(rest) {
+        CharClass::Letter
+    } else if number.is_match(rest) {
+        CharClass::Number
+    } else {
+        CharClass::Other
+    }
+}
+
+/// The byte ranges of the tokens of `text`: the matches of
+/// `[\p{L}][\p{L}\p{N}'’\-]*|\p{N}+(?:[,.]\p{N}+)*%?|[,;:()\u{2014}\u{2013}]`, scanned by hand
+/// (a regex search costs a forward and a reverse pass per token).
+fn token_ranges(text: &str) -> Vec<(usize, usize)> {
+    let class_at = |i: usize| {
+        text[i..]
+            .chars()
+            .next()
+            .map_or(CharClass::Other, |c| class_of(text, i, c))
+    };
+    let char_at = |i: usize| text[i..].chars().next();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let start = i;
+        match class_of(text, i, c) {
+            CharClass::Letter => {
+                i += c.len_utf8();
+                while let Some(d) = char_at(i) {
+                    if matches!(d, '\'' | '’' | '-') || class_of(text, i, d) != CharClass::Other {
+                        i += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            CharClass::Number => {
+                let digits = |mut i: usize| {
+                    while let Some(d) = char_at(i) {
+                        if class_of(text, i, d) != CharClass::Number {
+                            break;
+                        }
+                        i += d.len_utf8();
+                    }
+                    i
+                };
+                i = digits(i);
+                while matches!(char_at(i), Some(',' | '.'))
+                    && i + 1 < text.len()
+                    && class_at(i + 1) == CharClass::Number
+                {
+                    i = digits(i + 1);
+                }
+                if char_at(i) == Some('%') {
+                    i += 1;
+                }
+            }
+            CharClass::Other => {
+                i += c.len_utf8();
+                if !matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}') {
+                    continue;
+                }
+            }
+        }
+        out.push((start, i));
+    }
+    out
+}
+
+/// `s` in lower case: borrowed when lowering changes nothing (ASCII without capitals).
+fn lowered(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
+    token_ranges(text)
+        .into_iter()
+        .map(|(start, end)| {
+            let s = &text[start..end];
             let first = s.chars().next().unwrap_or(' ');
-            let mut lower = s.to_lowercase();
+            let mut lower = lowered(s);
             let mut possessive = false;
             for suffix in ["'s", "’s"] {
                 if lower.ends_with(suffix) {
-                    lower.truncate(lower.len() - suffix.len());
+                    let keep = lower.len() - suffix.len();
+                    match &mut lower {
+                        Cow::Borrowed(b) => *b = &b[..keep],
+                        Cow::Owned(o) => o.truncate(keep),
+                    }
                     possessive = true;
                 }
             }
+            let (mut letters, mut all_upper) = (0, true);
+            for c in s.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                all_upper &= c.is_uppercase();
+            }
             Token {
-                start: base + m.start(),
-                end: base + m.end(),
+                start: base + start,
+                end: base + end,
                 word: first.is_alphabetic(),
                 cap: first.is_uppercase(),
-                upper: s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && s.chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase),
+                upper: letters >= 2 && all_upper,
                 lower,
                 possessive,
                 canon: None,
@@ -328,12 +435,9 @@ pub fn frequent_entities(doc: &Document, terms: &TermsLexicon) -> Vec<String> {
 /// "The number of confirmed cases ... climbed to 142": the noun after "number of" / "total of"
 /// earlier in the sentence.
 fn number_of(toks: &[Token], terms: &TermsLexicon) -> Option<String> {
-    let k = toks.iter().position(|t| {
-        matches!(
-            t.lower.as_str(),
-            "number" | "total" | "count" | "tally" | "toll"
-        )
-    })?;
+    let k = toks
+        .iter()
+        .position(|t| matches!(&*t.lower, "number" | "total" | "count" | "tally" | "toll"))?;
     if toks.get(k + 1)?.lower != "of" {
         return None;
     }
@@ -377,7 +481,7 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
         if !words.is_empty() && !opening_word {
             let name = words
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| &*t.lower)
                 .collect::<Vec<_>>()
                 .join(" ");
             out.push((i, name));
@@ -391,16 +495,22 @@ fn has_phrase(window: &[Token], phrases: &[String]) -> bool {
     let words: Vec<&str> = window
         .iter()
         .filter(|t| t.word)
-        .map(|t| t.lower.as_str())
+        .map(|t| &*t.lower)
         .collect();
     // Without allocating: this runs for several phrase lists on every claim.
     phrases.iter().any(|p| {
-        let first = p.split(' ').next().unwrap_or("");
-        if !words.contains(&first) {
-            return false;
-        }
-        let n = p.split(' ').count();
-        words.windows(n).any(|w| w.iter().copied().eq(p.split(' ')))
+        let (first, rest) = p.split_once(' ').unwrap_or((p.as_str(), ""));
+        let follows = |k: usize| {
+            rest.is_empty()
+                || rest
+                    .split(' ')
+                    .enumerate()
+                    .all(|(o, w)| words.get(k + 1 + o) == Some(&w))
+        };
+        words
+            .iter()
+            .enumerate()
+            .any(|(k, w)| *w == first && follows(k))
     })
 }
 
@@ -423,7 +533,7 @@ fn subject_of(
     // Clause: from the last boundary before the claim to the next boundary after it.
     let clause_start = toks[..first]
         .iter()
-        .rposition(|t| is_boundary(t) || RELATIVE.contains(&t.lower.as_str()))
+        .rposition(|t| is_boundary(t) || RELATIVE.contains(&&*t.lower))
         .map_or(0, |p| p + 1);
     let clause_end = toks[last..]
         .iter()
@@ -459,7 +569,7 @@ fn subject_of(
     // chain, else the first entity of the sentence before the claim.
     let rel = toks[..first]
         .iter()
-        .rposition(|t| RELATIVE[..2].contains(&t.lower.as_str()));
+        .rposition(|t| RELATIVE[..2].contains(&&*t.lower));
     let agent = match rel {
         Some(r) => ents
             .iter()
@@ -533,7 +643,7 @@ fn subject_of(
         .find(|t| {
             t.word
                 && !matches!(
-                    t.lower.as_str(),
+                    &*t.lower,
                     "about"
                         | "around"
                         | "some"
@@ -554,7 +664,7 @@ fn subject_of(
         .iter()
         .rev()
         .take(3)
-        .any(|t| INCREMENT.contains(&t.lower.as_str()));
+        .any(|t| INCREMENT.contains(&&*t.lower));
     let head = toks
         .get(last)
         .filter(|t| t.start <= c.prose.end + 1 && content(t, terms))
@@ -562,8 +672,8 @@ fn subject_of(
     let qualifiers: Vec<String> = {
         let mut q: Vec<String> = toks[lo..hi]
             .iter()
-            .filter(|t| QUALIFIERS.contains(&t.lower.as_str()))
-            .map(|t| t.lower.clone())
+            .filter(|t| QUALIFIERS.contains(&&*t.lower))
+            .map(|t| t.lower.to_string())
             .collect();
         q.sort();
         q.dedup();
@@ -602,6 +712,40 @@ mod tests {
         let mut c = Claim::new(0, Span::new(s, s + needle.len()), kind);
         c.prose = c.span;
         c
+    }
+
+    #[test]
+    fn the_token_scanner_matches_the_token_regex() {
+        let re =
+            Regex::new(r"[\p{L}][\p{L}\p{N}'’\-]*|\p{N}+(?:[,.]\p{N}+)*%?|[,;:()\u{2014}\u{2013}]")
+                .unwrap();
+        let pieces = [
+            "Word", "ÉCOLE", "naïve", "x", "42", "1,400", "3.5%", "٣٤", "Ⅻ", "½", "a1", "1a", "-",
+            "'", "’", ",", ".", ";", ":", "(", ")", "—", "–", "%", " ", "\n", "$", "’s", "'s",
+            "e\u{301}", "日本", "🙂", "x-y", "2,", ".5", "ß",
+        ];
+        let mut texts: Vec<String> = pieces.iter().map(|p| (*p).to_string()).collect();
+        // Every pair and a pseudo-random sample of longer strings.
+        for a in pieces {
+            for b in pieces {
+                texts.push(format!("{a}{b}"));
+            }
+        }
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(token_ranges(t), want, "{t:?}");
+        }
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The alignment vocabulary (rules/lexicon/terms.toml): stop words, related terms, event classes,
 //! and the clause words that mark plans, running counts and parts.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 
 use crate::error::{parse_toml, Error};
+use crate::lexicon::{WordMap, WordSet};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,12 +32,12 @@ struct TermsFile {
 /// The alignment vocabulary, indexed by stem.
 #[derive(Debug, Clone, Default)]
 pub struct TermsLexicon {
-    stop: HashSet<String>,
+    stop: WordSet,
     /// stem -> canonical stem of its related-terms group.
-    canon: HashMap<String, String>,
+    canon: WordMap<String>,
     /// word (as listed, lowercase) -> event class; exact forms, since stems collide
     /// ("founded" and "found").
-    events: HashMap<String, String>,
+    events: WordMap<String>,
     /// Plan, running and part markers: lowercase phrases (one or more words).
     pub plan: Vec<String>,
     /// Running-count markers.
@@ -53,6 +55,31 @@ pub fn stem(word: &str) -> String {
         static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
     }
     STEMMER.with(|s| s.stem(word).into_owned())
+}
+
+/// Distinct words a thread remembers the stems of before it starts over: prose repeats a small
+/// vocabulary, so the cache stays small and bounded whatever the input.
+const STEM_CACHE_WORDS: usize = 1 << 16;
+
+/// `stem`, remembered per thread: the same words recur in every sentence and stemming costs
+/// more than a lookup. Calls `f` with the stem.
+fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static STEMS: RefCell<WordMap<String>> = RefCell::new(WordMap::default());
+    }
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            return f(s);
+        }
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        let s = stem(word);
+        let r = f(&s);
+        cache.insert(word.to_string(), s);
+        r
+    })
 }
 
 impl TermsLexicon {
@@ -127,8 +154,9 @@ impl TermsLexicon {
     /// The canonical term of a lowercase word: its stem, mapped to its related-terms group.
     #[must_use]
     pub fn canonical(&self, lower: &str) -> String {
-        let s = stem(lower);
-        self.canon.get(&s).cloned().unwrap_or(s)
+        with_stem(lower, |s| {
+            self.canon.get(s).cloned().unwrap_or_else(|| s.to_string())
+        })
     }
 
     /// The event class a lowercase word names, if any.

@@ -25,6 +25,40 @@ pub struct Ctx<'a> {
     pub doc_claims: &'a [std::ops::Range<usize>],
     /// Per document, the documents of its group (itself included), in input order.
     pub peers: &'a [std::sync::Arc<[usize]>],
+    /// Per claim, its measure (`measures`), computed once rather than per pair.
+    pub measures: &'a [Option<String>],
+    /// The claims of dated documents by measure, in claim order (`dated_by_measure`): what
+    /// `dated_twin` looks through, so that its cost follows the figures of one measure, not
+    /// every claim of the group.
+    pub dated: &'a std::collections::HashMap<String, Vec<usize>>,
+}
+
+/// The measure of every claim (what kind of figure it is and of what), in claim order.
+#[must_use]
+pub fn measures(claims: &[Claim], subjects: &[Subject]) -> Vec<Option<String>> {
+    claims
+        .iter()
+        .zip(subjects)
+        .map(|(c, s)| measure(c, s))
+        .collect()
+}
+
+/// The claims of documents with a date, by measure (`measures`), in claim order.
+#[must_use]
+pub fn dated_by_measure(
+    documents: &[&Document],
+    claims: &[Claim],
+    measures: &[Option<String>],
+) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut out: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (k, (c, m)) in claims.iter().zip(measures).enumerate() {
+        if let Some(m) = m {
+            if documents.get(c.doc).is_some_and(|d| d.date.is_some()) {
+                out.entry(m.clone()).or_default().push(k);
+            }
+        }
+    }
+    out
 }
 
 impl Ctx<'_> {
@@ -337,9 +371,9 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
     let family = |k: &str| k.split(':').next().unwrap_or("").to_string();
     ctx.of_doc(doc).any(|(k, o)| {
         k != skip
-            && match measure(o, &ctx.subjects[k]) {
+            && match ctx.measures[k].as_deref() {
                 Some(m) => {
-                    m == measure_key || family(&m) == "count" && family(measure_key) == "count"
+                    m == measure_key || family(m) == "count" && family(measure_key) == "count"
                 }
                 None => o.kind == Kind::Number && family(measure_key) == "count",
             }
@@ -1053,19 +1087,21 @@ fn doc_entities_meet(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
 /// measure agreeing with claim `k`.
 fn dated_twin(ctx: &Ctx<'_>, k: usize, other: usize) -> Option<Date> {
     let c = &ctx.claims[k];
-    let m = measure(c, &ctx.subjects[k])?;
+    let m = ctx.measures[k].as_deref()?;
     let r = plausible(c, 0.0)?;
     // Only documents of the same group: other groups are other stories.
-    ctx.peers[c.doc]
+    let peers = &ctx.peers[c.doc];
+    ctx.dated
+        .get(m)?
         .iter()
-        .flat_map(|&d| ctx.of_doc(d))
-        .filter(|(x, o)| {
+        .map(|&x| &ctx.claims[x])
+        .filter(|o| {
             o.doc != c.doc
                 && o.doc != other
-                && measure(o, &ctx.subjects[*x]).as_deref() == Some(m.as_str())
+                && peers.contains(&o.doc)
                 && plausible(o, 0.0).is_some_and(|y| !y.widen(0.02).disjoint(r))
         })
-        .filter_map(|(_, o)| ctx.documents[o.doc].date)
+        .filter_map(|o| ctx.documents[o.doc].date)
         .min()
 }
 

@@ -397,7 +397,11 @@ impl RuleSet {
         let doc_entities: Vec<&[String]> = profiles.iter().map(|p| p.frequent.as_slice()).collect();
         let doc_claims = doc_claims(docs.len(), &local);
         let peers = peers(&groups);
+        let measures = compare::measures(&local, &subjects);
+        let dated = compare::dated_by_measure(&local_docs, &local, &measures);
         let ctx = compare::Ctx {
+            measures: &measures,
+            dated: &dated,
             entity_counts: &entity_counts,
             documents: &local_docs,
             claims: &local,
