@@ -459,6 +459,17 @@ struct JsonlRecord {
     format: Option<String>,
 }
 
+/// All of `path`, or of standard input for `-`.
+fn read_path_or_stdin(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    }
+}
+
 /// Reads claims files (`extract --format jsonl --context`; `-` for standard input) for
 /// `check --claims`: their documents, claims and profiles, in file order.
 #[must_use]
@@ -466,14 +477,8 @@ pub fn load_claims(paths: &[PathBuf]) -> claims::ClaimsInput {
     let mut out = claims::ClaimsInput::default();
     for path in paths {
         let name = path.display().to_string();
-        let mut buf = Vec::new();
-        let read = if path.as_os_str() == "-" {
-            std::io::stdin().read_to_end(&mut buf).map(|_| ())
-        } else {
-            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut buf).map(|_| ()))
-        };
-        match read {
-            Ok(()) => claims::parse(&name, &buf, &mut out),
+        match read_path_or_stdin(path) {
+            Ok(buf) => claims::parse(&name, &buf, &mut out),
             Err(e) => out.errors.push(InputError {
                 path: name,
                 message: format!("cannot read: {}", path_message(path, &e)),
@@ -489,22 +494,15 @@ pub fn load_claims(paths: &[PathBuf]) -> claims::ClaimsInput {
 #[must_use]
 pub fn load_jsonl(path: &Path, opts: &LoadOptions) -> Loaded {
     let name = path.display().to_string();
-    let mut buf = Vec::new();
-    let read = if path.as_os_str() == "-" {
-        std::io::stdin().read_to_end(&mut buf).map(|_| ())
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut buf).map(|_| ()))
-    };
     let mut loaded = Loaded::default();
-    if let Err(e) = read {
-        loaded.errors.push(InputError {
+    match read_path_or_stdin(path) {
+        Ok(buf) => parse_jsonl(&name, &buf, opts, &mut loaded),
+        Err(e) => loaded.errors.push(InputError {
             path: name,
             message: format!("cannot read: {}", path_message(path, &e)),
             fatal: true,
-        });
-        return loaded;
+        }),
     }
-    parse_jsonl(&name, &buf, opts, &mut loaded);
     loaded
 }
 
