@@ -111,12 +111,28 @@ fn squash(t: &str) -> String {
 
 /// Writes `data` to `path` atomically: into a temporary file in the same directory, flushed to
 /// disk, then renamed over `path`. Readers see the old file or the whole new one, never a part.
+///
+/// Only a regular file (or a name not yet taken) is replaced that way. A symbolic link is
+/// followed, so the file it points at gets the data and the link stays; anything else that is not
+/// a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is opened and written in place:
+/// renaming over it would swap a device for a plain file, for every later user of that name.
 pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
+    let target = match std::fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => path.to_path_buf(),
+        Err(e) => return Err(e),
+    };
+    if let Ok(meta) = std::fs::metadata(&target) {
+        if !meta.is_file() {
+            let mut f = std::fs::OpenOptions::new().write(true).open(&target)?;
+            return f.write_all(data);
+        }
+    }
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = path.file_name().ok_or_else(|| {
+    let name = target.file_name().ok_or_else(|| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             format!("{}: not a file name", path.display()),
@@ -131,7 +147,7 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
         f.write_all(data)?;
         f.sync_all()?;
         drop(f);
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, &target)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -171,6 +187,31 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn write_atomic_leaves_devices_and_links_in_place() {
+        use std::os::unix::fs::FileTypeExt;
+        let is_device =
+            || std::fs::metadata("/dev/null").is_ok_and(|m| m.file_type().is_char_device());
+        if is_device() {
+            write_atomic(Path::new("/dev/null"), b"discarded").unwrap();
+            assert!(is_device(), "/dev/null was replaced by a file");
+        } else {
+            println!("skipped the /dev/null half: it is not a character device on this machine");
+        }
+
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.txt");
+        let link = dir.path().join("link.txt");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
     }
 
     #[test]
