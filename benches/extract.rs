@@ -1,5 +1,7 @@
-//! Extraction throughput on generated news-like text (about 12 MB in 2,400 documents), on a
-//! rayon pool of one thread and of two threads, reported in bytes per second.
+//! Extraction throughput on generated text (about 12 MB in 2,400 documents), on a rayon pool of
+//! one thread and of two threads, reported in bytes per second: `extract-news` at the claim
+//! density of real reporting, `extract-figures` at five times the densest story set (see
+//! `corpus::Density`).
 //!
 //! Run: `cargo bench --bench extract`.
 
@@ -10,23 +12,28 @@ use crosscheck::lexicon::Lexicon;
 mod corpus;
 
 fn bench(c: &mut Criterion) {
-    let docs = corpus::corpus(2_400);
-    let bytes: usize = docs.iter().map(|d| d.source.len()).sum();
-    assert!(bytes >= 10_000_000, "only {bytes} bytes generated");
     let lexicon = Lexicon::builtin();
-    let mut group = c.benchmark_group("extract");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(10);
-    for threads in [1, 2] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a rayon pool");
-        group.bench_function(format!("{threads}-thread"), |b| {
-            b.iter(|| pool.install(|| extract_all(&docs, lexicon)).len());
-        });
+    for (name, density) in [
+        ("extract-news", corpus::Density::News),
+        ("extract-figures", corpus::Density::Figures),
+    ] {
+        let docs = corpus::corpus(2_400, density);
+        let bytes: usize = docs.iter().map(|d| d.source.len()).sum();
+        assert!(bytes >= 10_000_000, "only {bytes} bytes generated");
+        let mut group = c.benchmark_group(name);
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.sample_size(10);
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a rayon pool");
+            group.bench_function(format!("{threads}-thread"), |b| {
+                b.iter(|| pool.install(|| extract_all(&docs, lexicon)).len());
+            });
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 criterion_group!(benches, bench);

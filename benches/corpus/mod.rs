@@ -1,5 +1,12 @@
-//! The generated news-like corpus of the extraction benchmark, shared with
-//! `examples/corpus.rs` (which writes it as JSON Lines for profiling with callgrind).
+//! The generated corpora of the extraction benchmark, shared with `examples/corpus.rs` (which
+//! writes them as JSON Lines for profiling with callgrind).
+//!
+//! Two densities. `Density::News` matches the claim density of real reporting: the six story
+//! sets in `../shared/gold/clusters` have one claim per 78 to 281 bytes (median about 140), the
+//! seed articles one per 940; here about two sentences in nine carry figures, the rest is
+//! prose, for one claim per about 160 bytes. `Density::Figures` is the stress case: nearly every
+//! sentence carries two to four figures, one claim per 27 bytes, five times denser than the
+//! densest story set.
 
 use std::fmt::Write as _;
 
@@ -173,15 +180,99 @@ fn group(n: u64) -> String {
     out
 }
 
-/// `n` documents of about 5 KB each; the same `n` always gives the same text.
-pub fn corpus(n: usize) -> Vec<Document> {
+/// How many figures the text carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)] // each user of this module picks its own
+pub enum Density {
+    /// Like real reporting: about two sentences in nine carry figures.
+    News,
+    /// Nearly every sentence carries figures.
+    Figures,
+}
+
+const PEOPLE: &[&str] = &[
+    "Maria Okafor",
+    "the mayor",
+    "a senior official",
+    "Daniel Brennan",
+    "the chief executive",
+    "Priya Raman",
+    "one resident",
+    "the opposition leader",
+];
+const ROLES: &[&str] = &[
+    "a spokeswoman for the department",
+    "who chairs the committee",
+    "an economist at the university",
+    "the union's regional secretary",
+    "a lawyer representing the families",
+];
+const CLAIMS: &[&str] = &[
+    "the project had been badly managed from the start",
+    "the new rules would make little difference to most households",
+    "talks with the contractors were continuing",
+    "the review should have been published months ago",
+    "nobody had been told about the change in advance",
+    "the service was under more pressure than ever",
+    "the findings raised serious questions about oversight",
+];
+const PROSE: &[&str] = &[
+    "The proposal has divided opinion in the town, where many families have lived for generations.",
+    "Campaigners gathered outside the building on a grey morning, holding banners and handing out leaflets.",
+    "Supporters argue that the scheme will bring investment to an area that has long been overlooked.",
+    "The government has not said whether it will appeal against the ruling.",
+    "Local businesses say the disruption has already cost them customers, although they expect trade to recover.",
+    "In a statement, the company said it took its responsibilities seriously and was cooperating fully.",
+    "The inquiry heard evidence from engineers, planners and residents over several weeks.",
+    "Opposition politicians called for an independent investigation into how the contract was awarded.",
+    "It is the latest in a series of setbacks for the programme, which was launched with great fanfare.",
+    "Officials insisted the timetable remained realistic despite the delays.",
+];
+
+/// A sentence of prose without figures.
+fn prose(r: &mut Rng, out: &mut String) {
+    let _ = match r.below(3) {
+        0 => write!(
+            out,
+            "\"{},\" said {}, {}.",
+            capitalised(r.pick(CLAIMS)),
+            r.pick(PEOPLE),
+            r.pick(ROLES)
+        ),
+        1 => write!(
+            out,
+            "{} said {} and that {}.",
+            capitalised(r.pick(PEOPLE)),
+            r.pick(CLAIMS),
+            r.pick(CLAIMS)
+        ),
+        _ => write!(out, "{}", r.pick(PROSE)),
+    };
+    out.push(' ');
+}
+
+/// `s` with its first letter upper-cased.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `n` documents of about 5 KB each; the same `n` and density always give the same text.
+pub fn corpus(n: usize, density: Density) -> Vec<Document> {
     let mut r = Rng(0x9E37_79B9_7F4A_7C15);
     (0..n)
         .map(|i| {
             let mut text = String::new();
             while text.len() < 5_000 {
                 for _ in 0..(3 + r.below(4)) {
-                    sentence(&mut r, &mut text);
+                    if density == Density::News && r.below(9) >= 2 {
+                        prose(&mut r, &mut text);
+                    } else {
+                        sentence(&mut r, &mut text);
+                    }
                 }
                 text.push_str("\n\n");
             }
