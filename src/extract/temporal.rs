@@ -179,6 +179,8 @@ enum V {
     Year(i16),
     /// The first year of a decade.
     Decade(i16),
+    /// The first year of a century ("the 19th century": 1800).
+    Century(i16),
     Quarter(Option<Y>, i8),
     Half(Option<Y>, i8),
     Season(Option<Y>, u8),
@@ -237,7 +239,7 @@ impl V {
     /// Whether resolving needs the document date (a relative word, a missing year).
     fn needs_doc(&self) -> bool {
         match self {
-            V::Day(_) | V::Year(_) | V::Decade(_) => false,
+            V::Day(_) | V::Year(_) | V::Decade(_) | V::Century(_) => false,
             V::Month(y, _)
             | V::Quarter(y, _)
             | V::Half(y, _)
@@ -935,6 +937,7 @@ impl Parser<'_> {
         let tok = self.t.get(i)?;
         match tok.tk {
             Tk::Num(_) => {
+                take(self.century(i));
                 take(self.nth_weekday_expr(i));
                 take(self.numeric_date(i));
                 take(self.day_first(i));
@@ -966,6 +969,12 @@ impl Parser<'_> {
                 }
                 if info.season.is_some() {
                     take(self.season(i, None));
+                }
+                if info.ordinal > 0 {
+                    take(self.century(i));
+                }
+                if info.decade.is_some() || info.cardinal > 0 {
+                    take(self.decade_word(i));
                 }
                 if info.ordinal > 0 || w == "last" {
                     take(self.nth_weekday_expr(i));
@@ -1274,13 +1283,46 @@ impl Parser<'_> {
             return None;
         }
         let n = self.num(i)?;
+        // "the 70s", "the late 80's": a two-digit decade, after "the" (not "in their 70s").
+        if self.ndigits(i) == 2 && n % 10 == 0 && self.tight(i + 1) && i > 0 {
+            let after_the = self.is(i - 1, "the")
+                || (self.is_any(i - 1, &["early", "late"]) && self.is(i.wrapping_sub(2), "the"));
+            let e = if self.is(i + 1, "s") {
+                i + 2
+            } else if self.punct(i + 1, b'\'') && self.is(i + 2, "s") && self.tight(i + 2) {
+                i + 3
+            } else {
+                0
+            };
+            if after_the && e > 0 && !self.word_follows(e) {
+                return Some((e, V::Decade(two_digit_year(n))));
+            }
+        }
         if self.ndigits(i) == 4 && (1000..3000).contains(&n) && n % 10 == 0 && self.tight(i + 1) {
+            // "the 1800s" is a century; "the 1900s" too (it holds the decade of the same name);
+            // "the 2000s" is mostly said of the decade.
+            if self.is(i + 1, "s") && n % 100 == 0 && n <= 1900 {
+                return Some((i + 2, V::Century(n as i16)));
+            }
             if self.is(i + 1, "s") {
                 return Some((i + 2, V::Decade(n as i16)));
             }
             // "the 1970's".
             if self.punct(i + 1, b'\'') && self.is(i + 2, "s") && self.tight(i + 2) {
                 return Some((i + 3, V::Decade(n as i16)));
+            }
+        }
+        // "2018Q4".
+        if self.ndigits(i) == 4
+            && (1900..2100).contains(&n)
+            && self.is(i + 1, "q")
+            && self.tight(i + 1)
+            && self.tight(i + 2)
+            && self.ndigits(i + 2) == 1
+            && !self.word_follows(i + 3)
+        {
+            if let Some(q) = self.num(i + 2).filter(|q| (1..=4).contains(q)) {
+                return Some((i + 3, V::Quarter(Some(Y::Abs(n as i16)), q as i8)));
             }
         }
         let (e, y) = self.year_number(i, false)?;
@@ -1411,6 +1453,52 @@ impl Parser<'_> {
             || (self.punct(i - 1, b',') && self.info(i.wrapping_sub(2)).month > 0)
     }
 
+    /// "the 21st century", "the nineteenth century", "21st-century".
+    fn century(&self, i: usize) -> Option<(usize, V)> {
+        let (e, n) = match self.num(i) {
+            Some(n) if self.tight(i + 1) && self.is_any(i + 1, &["st", "nd", "rd", "th"]) => {
+                (i + 2, n)
+            }
+            Some(_) => return None,
+            None => (i + 1, u32::from(self.info(i).ordinal)),
+        };
+        let e = if self.punct(e, b'-') && self.tight(e) && self.tight(e + 1) {
+            e + 1
+        } else {
+            e
+        };
+        if !(1..=30).contains(&n) || !self.is(e, "century") {
+            return None;
+        }
+        Some((e + 1, V::Century(i16::try_from((n - 1) * 100).ok()?)))
+    }
+
+    /// Decades in words: "the seventies", "the early eighties", "the nineteen seventies", "the
+    /// twenty-tens".
+    fn decade_word(&self, i: usize) -> Option<(usize, V)> {
+        let info = self.info(i);
+        if let Some(y) = info.decade {
+            let after = i > 0
+                && (self.is(i - 1, "the")
+                    || (self.is_any(i - 1, &["early", "late", "mid"])
+                        && self.is(i.wrapping_sub(2), "the"))
+                    || (self.punct(i - 1, b'-') && self.is(i.wrapping_sub(2), "mid")));
+            return after.then_some((i + 1, V::Decade(y)));
+        }
+        // A century number: "nineteen", "twenty".
+        let century = i16::from(info.cardinal);
+        if !(10..=20).contains(&century) {
+            return None;
+        }
+        let k = if self.punct(i + 1, b'-') && self.tight(i + 1) && self.tight(i + 2) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let d = self.info(k).century_decade?;
+        Some((k + 1, V::Decade(century * 100 + i16::from(d))))
+    }
+
     /// "Q3 2025", "Q3", "H2 2025", "H1".
     fn quarter_code(&self, i: usize) -> Option<(usize, V)> {
         let n = self.num(i + 1)?;
@@ -1424,7 +1512,13 @@ impl Parser<'_> {
         if !self.capitalized(i) {
             return None;
         }
-        let (e, y) = self.of_year(i + 2);
+        // "Q1-2019".
+        let (e, y) = match self.year_number(i + 3, false) {
+            Some((e, y)) if self.punct(i + 2, b'-') && self.tight(i + 2) && self.tight(i + 3) => {
+                (e, Some(Y::Abs(y)))
+            }
+            _ => self.of_year(i + 2),
+        };
         let n = n as i8;
         Some((
             e,
@@ -1514,6 +1608,7 @@ impl Parser<'_> {
                 | V::Quarter(..)
                 | V::Half(..)
                 | V::Decade(_)
+                | V::Century(_)
         ) {
             return None;
         }
@@ -1751,6 +1846,7 @@ impl Parser<'_> {
             | V::Year(_)
             | V::RelUnit(..)
             | V::Decade(_)
+            | V::Century(_)
             | V::Quarter(..)
             | V::Season(..)
             | V::Half(..) => Some((e, V::Part(p, Box::new(v)))),
@@ -1925,6 +2021,11 @@ impl Parser<'_> {
                 ymd((*y).into(), 1, 1)?,
                 ymd(i32::from(*y) + 9, 12, 31)?,
                 Some(Unit::Decade),
+            ),
+            V::Century(y) => r(
+                ymd((*y).into(), 1, 1)?,
+                ymd(i32::from(*y) + 99, 12, 31)?,
+                Some(Unit::Century),
             ),
             V::Quarter(y, q) => {
                 let y = year_of(*y, y0);

@@ -152,6 +152,11 @@ pub struct WordInfo {
     pub half: u8,
     /// Some holiday name starts with this word.
     pub holiday: bool,
+    /// The first year of the decade a decade word names alone ("seventies" -> 1970).
+    pub decade: Option<i16>,
+    /// The decade within a century a decade word names after a century number ("tens" -> 10
+    /// in "twenty-tens"); set for every decade word.
+    pub century_decade: Option<u8>,
 }
 
 /// How to find a holiday's day in a given year.
@@ -204,6 +209,12 @@ pub struct TemporalLexicon {
     pub cues: Cues,
     /// Holidays and how to find their day in a year.
     pub holidays: BTreeMap<String, String>,
+    /// Decade words and the first year of the decade each names alone.
+    #[serde(default)]
+    pub decades: BTreeMap<String, i16>,
+    /// Decade words that need a century number before them, and their decade in the century.
+    #[serde(default)]
+    pub century_decades: BTreeMap<String, u8>,
     #[serde(skip)]
     index: OnceLock<Index>,
 }
@@ -331,6 +342,20 @@ impl TemporalLexicon {
                 return Err(bad(format!("holiday {name:?}: cannot read rule {rule:?}")));
             }
         }
+        for (name, y) in &self.decades {
+            if y % 10 != 0 {
+                return Err(bad(format!(
+                    "decade {name:?}: {y} is not the first year of a decade"
+                )));
+            }
+        }
+        for (name, d) in &self.century_decades {
+            if d % 10 != 0 || *d > 90 {
+                return Err(bad(format!(
+                    "century decade {name:?}: expected 0, 10, ... 90"
+                )));
+            }
+        }
         for (name, [a, b]) in &self.seasons {
             if month_day(a).is_none() || month_day(b).is_none() {
                 return Err(bad(format!("season {name:?}: expected \"MM-DD\" days")));
@@ -386,6 +411,14 @@ impl TemporalLexicon {
         }
         for (w, h) in &self.halves {
             words.entry(w.clone()).or_default().half = *h;
+        }
+        for (w, y) in &self.decades {
+            let info = words.entry(w.clone()).or_default();
+            info.decade = Some(*y);
+            info.century_decade = u8::try_from(y.rem_euclid(100)).ok();
+        }
+        for (w, d) in &self.century_decades {
+            words.entry(w.clone()).or_default().century_decade = Some(*d);
         }
         for (w, [a, b]) in &self.seasons {
             if let (Some(a), Some(b)) = (month_day(a), month_day(b)) {
