@@ -147,6 +147,24 @@ impl Day {
     fn month_day(self) -> String {
         format!("{} {}", MONTHS[self.m - 1], self.d)
     }
+    /// The name of the weekday before this day: the documents of a group are dated from this
+    /// day to five days after it, so every one of them names the day before as "on <weekday>"
+    /// and means the same day.
+    fn weekday_before(self) -> &'static str {
+        // Sakamoto's method: 0 is Sunday.
+        const T: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let y = if self.m < 3 { self.y - 1 } else { self.y };
+        let w = (y + y / 4 - y / 100 + y / 400 + T[self.m - 1] + self.d).rem_euclid(7);
+        [
+            "Saturday",
+            "Sunday",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+        ][usize::try_from(w).unwrap_or(0)]
+    }
 }
 
 /// The categories of CONTRACT.md a planted discrepancy belongs to.
@@ -376,7 +394,7 @@ fn project_story(r: &mut Rng, day: Day) -> (Story, Vec<Plant>) {
     let cost_s = format!("{sym}{cost} million");
     let facts = vec![
         vec![
-            format!("{body} on Tuesday approved a further {sym}{extra} million for the new {thing} at {site}, taking the projected cost to {cost_s}."),
+            format!("{body} on {} approved a further {sym}{extra} million for the new {thing} at {site}, taking the projected cost to {cost_s}.", day.weekday_before()),
             format!("The new {thing} at {site} will now cost {cost_s} after {body} agreed to put in another {sym}{extra} million."),
         ],
         vec![
