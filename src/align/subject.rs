@@ -1,6 +1,8 @@
 //! Reading a claim's subject from its sentence.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -8,6 +10,7 @@ use regex::Regex;
 use crate::claim::{Claim, Kind};
 use crate::document::{Document, Span};
 use crate::lexicon::terms::TermsLexicon;
+use crate::lexicon::WordHasher;
 use crate::segment;
 
 /// What a claim is about, read from its sentence.
@@ -258,9 +261,64 @@ pub fn analyze_in(
     first_index: usize,
     terms: &TermsLexicon,
 ) -> Vec<Subject> {
+    let read = vec![None; sentences.len()];
+    let phrases = PhraseLists::new(terms);
+    analyze_read(doc, sentences, read, claims, first_index, terms, &phrases)
+}
+
+/// A document's `profile` and the subjects of its `claims` (as `analyze`) in one pass: each
+/// sentence is tokenised once, for the entity counts and, when it holds a claim, its subjects.
+#[must_use]
+pub fn profile_and_analyze(
+    doc: &Document,
+    claims: &[Claim],
+    first_index: usize,
+    terms: &TermsLexicon,
+    phrases: &PhraseLists,
+) -> (Profile, Vec<Subject>) {
+    let sentences = segment::sentences(&doc.prose);
+    // The sentences `analyze_read` will read: the one each claim falls in.
+    let mut wanted = vec![false; sentences.len()];
+    for c in claims {
+        let si = sentences
+            .partition_point(|s| s.end <= c.prose.start)
+            .min(sentences.len().saturating_sub(1));
+        if let Some(w) = wanted.get_mut(si) {
+            *w = true;
+        }
+    }
+    let mut counts = EntityCounts::default();
+    let mut read: Vec<Option<Read>> = vec![None; sentences.len()];
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
+        let ents = entities_of(&toks, terms);
+        counts.add(&ents);
+        if wanted[si] {
+            read[si] = Some((toks, ents));
+        }
+    }
+    let subjects = analyze_read(doc, &sentences, read, claims, first_index, terms, phrases);
+    (counts.into_profile(sentences), subjects)
+}
+
+/// A sentence as read once: its tokens and its entities (with the index of their first token).
+type Read<'a> = (Vec<Token<'a>>, Vec<(usize, String)>);
+
+/// `analyze_in` with some sentences already read (`read`, by sentence index; the others are
+/// read here when a claim needs them).
+fn analyze_read<'a>(
+    doc: &'a Document,
+    sentences: &[Span],
+    mut read: Vec<Option<Read<'a>>>,
+    claims: &[Claim],
+    first_index: usize,
+    terms: &TermsLexicon,
+    phrases: &PhraseLists,
+) -> Vec<Subject> {
     let prose = doc.prose.as_str();
-    // Per sentence: its tokens (with their canonical terms) and whether it marks a running count.
-    let mut cache: Vec<Option<(Vec<Token>, bool)>> = vec![None; sentences.len()];
+    // Per sentence: its tokens (with their canonical terms), its entities and whether it marks
+    // a running count.
+    let mut cache: Vec<Option<Sentence>> = vec![None; sentences.len()];
     // The claims each sentence contains, in claim order: what is compared with a claim is only
     // ever in its sentence, so the work per claim is bounded by its sentence, not the document.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
@@ -287,18 +345,26 @@ pub fn analyze_in(
             out.push(Subject::default());
             continue;
         };
-        let (toks, running) = cache[si].get_or_insert_with(|| {
-            let mut toks = tokens(prose.get(sent.start..sent.end).unwrap_or(""), sent.start);
+        let entry = cache[si].get_or_insert_with(|| {
+            let (mut toks, ents) = read[si].take().unwrap_or_else(|| {
+                let toks = tokens(prose.get(sent.start..sent.end).unwrap_or(""), sent.start);
+                let ents = entities_of(&toks, terms);
+                (toks, ents)
+            });
             for t in &mut toks {
                 if content(t, terms) {
                     t.canon = Some(terms.canonical(&t.lower));
                 }
             }
-            let running = has_phrase(&toks, &terms.running);
-            (toks, running)
+            let running = phrases.running.any_in(&toks);
+            Sentence {
+                toks,
+                ents,
+                running,
+            }
         });
         let in_sentence: Vec<&Claim> = members[si].iter().map(|&j| &claims[j]).collect();
-        out.push(subject_of(c, sent, toks, *running, &in_sentence, terms));
+        out.push(subject_of(c, sent, entry, &in_sentence, phrases, terms));
     }
     // Windows: periods and durations of the same sentence, for changes and counts.
     for (i, c) in claims.iter().enumerate() {
@@ -369,27 +435,55 @@ pub struct Profile {
 #[must_use]
 pub fn profile(doc: &Document, terms: &TermsLexicon) -> Profile {
     let sentences = segment::sentences(&doc.prose);
-    let mut first: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    let mut words: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut counts = EntityCounts::default();
     for s in &sentences {
         let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
-        for (_, e) in entities_of(&toks, terms) {
+        counts.add(&entities_of(&toks, terms));
+    }
+    counts.into_profile(sentences)
+}
+
+/// The entity words of a document counted sentence by sentence: the first word of each entity
+/// (`Profile::entity_counts`) and every word of three or more bytes (`Profile::frequent`).
+#[derive(Default)]
+struct EntityCounts {
+    first: std::collections::BTreeMap<String, usize>,
+    words: std::collections::BTreeMap<String, usize>,
+}
+
+impl EntityCounts {
+    fn add(&mut self, ents: &[(usize, String)]) {
+        for (_, e) in ents {
             if let Some(w) = e.split(' ').find(|w| w.len() >= 3) {
-                *first.entry(w.to_string()).or_default() += 1;
+                count(&mut self.first, w);
             }
             for w in e.split(' ').filter(|w| w.len() >= 3) {
-                *words.entry(w.to_string()).or_default() += 1;
+                count(&mut self.words, w);
             }
         }
     }
-    Profile {
-        sentences,
-        entity_counts: first,
-        frequent: words
-            .into_iter()
-            .filter(|(_, n)| *n >= 2)
-            .map(|(e, _)| e)
-            .collect(),
+
+    fn into_profile(self, sentences: Vec<Span>) -> Profile {
+        Profile {
+            sentences,
+            entity_counts: self.first,
+            frequent: self
+                .words
+                .into_iter()
+                .filter(|(_, n)| *n >= 2)
+                .map(|(e, _)| e)
+                .collect(),
+        }
+    }
+}
+
+/// One more of `w`, allocating its key only the first time.
+fn count(map: &mut std::collections::BTreeMap<String, usize>, w: &str) {
+    match map.get_mut(w) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(w.to_string(), 1);
+        }
     }
 }
 
@@ -491,37 +585,84 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
     out
 }
 
-fn has_phrase(window: &[Token], phrases: &[String]) -> bool {
-    let words: Vec<&str> = window
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| &*t.lower)
-        .collect();
-    // Without allocating: this runs for several phrase lists on every claim.
-    phrases.iter().any(|p| {
-        let (first, rest) = p.split_once(' ').unwrap_or((p.as_str(), ""));
-        let follows = |k: usize| {
-            rest.is_empty()
-                || rest
-                    .split(' ')
-                    .enumerate()
-                    .all(|(o, w)| words.get(k + 1 + o) == Some(&w))
-        };
-        words
-            .iter()
-            .enumerate()
-            .any(|(k, w)| *w == first && follows(k))
-    })
+/// A sentence as the subjects of its claims read it.
+#[derive(Clone)]
+struct Sentence<'a> {
+    /// Its tokens, content words with their canonical terms.
+    toks: Vec<Token<'a>>,
+    /// Its entities, with the index of their first token.
+    ents: Vec<(usize, String)>,
+    /// It marks a running count.
+    running: bool,
+}
+
+/// A list of phrases (words separated by single spaces) indexed by first word: a window is
+/// searched with one lookup per word instead of a comparison per phrase and word.
+struct PhraseList<'t> {
+    /// The rest of each phrase (empty for a single word), by first word.
+    by_first: HashMap<&'t str, Vec<&'t str>, BuildHasherDefault<WordHasher>>,
+}
+
+impl<'t> PhraseList<'t> {
+    fn new(phrases: &'t [String]) -> Self {
+        let mut by_first: HashMap<&'t str, Vec<&'t str>, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
+        for p in phrases {
+            let (first, rest) = p.split_once(' ').unwrap_or((p.as_str(), ""));
+            by_first.entry(first).or_default().push(rest);
+        }
+        PhraseList { by_first }
+    }
+
+    /// True when the words of `window` (punctuation and figures skipped) hold a phrase.
+    fn any_in(&self, window: &[Token]) -> bool {
+        let mut words = window.iter().filter(|t| t.word).map(|t| &*t.lower);
+        while let Some(w) = words.next() {
+            let Some(rests) = self.by_first.get(w) else {
+                continue;
+            };
+            let follows = |rest: &&str| {
+                let mut after = words.clone();
+                rest.is_empty() || rest.split(' ').all(|r| after.next() == Some(r))
+            };
+            if rests.iter().any(follows) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The phrase lists of a vocabulary that subjects read (plan, running-count and attribution
+/// markers), indexed by first word: build once, read for every claim.
+pub struct PhraseLists<'t> {
+    plan: PhraseList<'t>,
+    running: PhraseList<'t>,
+    attribution: PhraseList<'t>,
+}
+
+impl<'t> PhraseLists<'t> {
+    /// Indexes the phrase lists of `terms`.
+    #[must_use]
+    pub fn new(terms: &'t TermsLexicon) -> Self {
+        PhraseLists {
+            plan: PhraseList::new(&terms.plan),
+            running: PhraseList::new(&terms.running),
+            attribution: PhraseList::new(&terms.attribution),
+        }
+    }
 }
 
 fn subject_of(
     c: &Claim,
     sent: Span,
-    toks: &[Token],
-    running: bool,
+    sentence: &Sentence,
     claims: &[&Claim],
+    phrases: &PhraseLists,
     terms: &TermsLexicon,
 ) -> Subject {
+    let toks = &sentence.toks[..];
+    let running = sentence.running;
     // Tokens inside any claim of the sentence are values, not subject.
     let in_claim = |t: &Token| {
         claims
@@ -561,7 +702,7 @@ fn subject_of(
     local.sort();
     local.dedup();
 
-    let ents = entities_of(toks, terms);
+    let ents = &sentence.ents;
     let mut entities: Vec<String> = ents.iter().map(|(_, e)| e.clone()).collect();
     entities.sort();
     entities.dedup();
@@ -634,8 +775,8 @@ fn subject_of(
     };
 
     let before = &toks[clause_start..first];
-    let plan = has_phrase(before, &terms.plan)
-        || has_phrase(&toks[last..clause_end.min(last + 3)], &terms.plan);
+    let plan =
+        phrases.plan.any_in(before) || phrases.plan.any_in(&toks[last..clause_end.min(last + 3)]);
     let part = toks[..first]
         .iter()
         .rev()
@@ -656,10 +797,9 @@ fn subject_of(
                 )
         })
         .is_some_and(|t| terms.part.iter().any(|p| p == &t.lower));
-    let attributed = has_phrase(
-        &toks[clause_start.saturating_sub(8)..first],
-        &terms.attribution,
-    );
+    let attributed = phrases
+        .attribution
+        .any_in(&toks[clause_start.saturating_sub(8)..first]);
     let increment = toks[..first]
         .iter()
         .rev()

@@ -208,11 +208,15 @@ fn opening_date(prose: &str) -> Option<(Date, &'static str)> {
         let block = block.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         // Regexes only read the opening, which keeps a huge first paragraph cheap.
         let head = prefix(block, 300);
-        if let Some(d) = BYLINE.captures(head).and_then(|c| date_of(&c)) {
-            return Some((d, "byline"));
-        }
-        if let Some(d) = DATELINE.captures(head).and_then(|c| date_of(&c)) {
-            return Some((d, "dateline"));
+        // Every date these patterns read has a year of four ASCII digits (`date` parses no
+        // other): without one, a block (a headline) skips the costly capture search.
+        if has_year_digits(head) {
+            if let Some(d) = BYLINE.captures(head).and_then(|c| date_of(&c)) {
+                return Some((d, "byline"));
+            }
+            if let Some(d) = DATELINE.captures(head).and_then(|c| date_of(&c)) {
+                return Some((d, "dateline"));
+            }
         }
         let sentence = block.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
         if block.len() >= PARAGRAPH_LEN || sentence {
@@ -220,6 +224,18 @@ fn opening_date(prose: &str) -> Option<(Date, &'static str)> {
         }
     }
     None
+}
+
+/// True when `s` holds four ASCII digits in a row.
+fn has_year_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The text's blocks: runs of lines separated by blank lines.
