@@ -74,8 +74,10 @@ struct Token<'a> {
     /// Written with a possessive "'s" (a name, when capitalised).
     possessive: bool,
     /// The canonical term of a content word, computed once a sentence (stemming is costly and
-    /// every claim of the sentence reads every word of it).
+    /// every claim of the sentence reads every word of it); `None` for other tokens.
     canon: Option<String>,
+    /// Inside a claim of the sentence: a value, not subject (set with `canon`).
+    in_claim: bool,
 }
 
 /// What a character can start or continue in a token.
@@ -216,6 +218,7 @@ fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
                 lower,
                 possessive,
                 canon: None,
+                in_claim: false,
             }
         })
         .collect()
@@ -351,20 +354,36 @@ fn analyze_read<'a>(
                 let ents = entities_of(&toks, terms);
                 (toks, ents)
             });
+            // Tokens inside any claim of the sentence are values, not subject.
+            let inside: Vec<Span> = members[si].iter().map(|&j| claims[j].prose).collect();
             for t in &mut toks {
                 if content(t, terms) {
                     t.canon = Some(terms.canonical(&t.lower));
                 }
+                t.in_claim = inside
+                    .iter()
+                    .any(|o| sent.contains(*o) && o.start <= t.start && t.end <= o.end);
             }
             let running = phrases.running.any_in(&toks);
+            let mut all: Vec<String> = toks
+                .iter()
+                .filter(|t| !t.in_claim)
+                .filter_map(|t| t.canon.clone())
+                .collect();
+            all.sort();
+            all.dedup();
+            let mut entities: Vec<String> = ents.iter().map(|(_, e)| e.clone()).collect();
+            entities.sort();
+            entities.dedup();
             Sentence {
                 toks,
                 ents,
                 running,
+                terms: all,
+                entities,
             }
         });
-        let in_sentence: Vec<&Claim> = members[si].iter().map(|&j| &claims[j]).collect();
-        out.push(subject_of(c, sent, entry, &in_sentence, phrases, terms));
+        out.push(subject_of(c, sent, entry, phrases, terms));
     }
     // Windows: periods and durations of the same sentence, for changes and counts.
     for (i, c) in claims.iter().enumerate() {
@@ -528,7 +547,7 @@ pub fn frequent_entities(doc: &Document, terms: &TermsLexicon) -> Vec<String> {
 
 /// "The number of confirmed cases ... climbed to 142": the noun after "number of" / "total of"
 /// earlier in the sentence.
-fn number_of(toks: &[Token], terms: &TermsLexicon) -> Option<String> {
+fn number_of(toks: &[Token]) -> Option<String> {
     let k = toks
         .iter()
         .position(|t| matches!(&*t.lower, "number" | "total" | "count" | "tally" | "toll"))?;
@@ -537,9 +556,9 @@ fn number_of(toks: &[Token], terms: &TermsLexicon) -> Option<String> {
     }
     let run: Vec<&Token> = toks[k + 2..]
         .iter()
-        .take_while(|t| content(t, terms))
+        .take_while(|t| t.canon.is_some())
         .collect();
-    run.last().map(|t| terms.canonical(&t.lower))
+    run.last().and_then(|t| t.canon.clone())
 }
 
 fn content(t: &Token, terms: &TermsLexicon) -> bool {
@@ -594,6 +613,10 @@ struct Sentence<'a> {
     ents: Vec<(usize, String)>,
     /// It marks a running count.
     running: bool,
+    /// The canonical terms of its content words outside claims, sorted, without repeats.
+    terms: Vec<String>,
+    /// Its entities' names, sorted, without repeats.
+    entities: Vec<String>,
 }
 
 /// A list of phrases (words separated by single spaces) indexed by first word: a window is
@@ -657,18 +680,14 @@ fn subject_of(
     c: &Claim,
     sent: Span,
     sentence: &Sentence,
-    claims: &[&Claim],
     phrases: &PhraseLists,
     terms: &TermsLexicon,
 ) -> Subject {
     let toks = &sentence.toks[..];
     let running = sentence.running;
-    // Tokens inside any claim of the sentence are values, not subject.
-    let in_claim = |t: &Token| {
-        claims
-            .iter()
-            .any(|o| sent.contains(o.prose) && o.prose.start <= t.start && t.end <= o.prose.end)
-    };
+    let in_claim = |t: &Token| t.in_claim;
+    // The sentence's tokens were read with their canonical terms: a content word has one.
+    let is_content = |t: &Token| t.canon.is_some();
     let first = toks.partition_point(|t| t.end <= c.prose.start);
     let last = toks.partition_point(|t| t.start < c.prose.end);
     // Clause: from the last boundary before the claim to the next boundary after it.
@@ -682,13 +701,7 @@ fn subject_of(
         .map_or(toks.len(), |p| last + p);
 
     let canon = |t: &Token| t.canon.clone().unwrap_or_else(|| terms.canonical(&t.lower));
-    let mut all: Vec<String> = toks
-        .iter()
-        .filter(|t| content(t, terms) && !in_claim(t))
-        .map(canon)
-        .collect();
-    all.sort();
-    all.dedup();
+    let all = sentence.terms.clone();
     let lo = first.saturating_sub(8).max(clause_start.saturating_sub(3));
     let hi = (last + 6).min(toks.len());
     // The claim's neighbourhood, plus the opening of the sentence, where its grammatical subject
@@ -696,16 +709,14 @@ fn subject_of(
     let mut local: Vec<String> = toks[lo..hi]
         .iter()
         .chain(toks[..lo.min(6)].iter())
-        .filter(|t| content(t, terms) && !in_claim(t))
+        .filter(|t| is_content(t) && !in_claim(t))
         .map(canon)
         .collect();
     local.sort();
     local.dedup();
 
     let ents = &sentence.ents;
-    let mut entities: Vec<String> = ents.iter().map(|(_, e)| e.clone()).collect();
-    entities.sort();
-    entities.dedup();
+    let entities = sentence.entities.clone();
     // Agent: the antecedent of the nearest relative pronoun before the claim in this clause
     // chain, else the first entity of the sentence before the claim.
     let rel = toks[..first]
@@ -737,9 +748,9 @@ fn subject_of(
                 toks[last..clause_end]
                     .iter()
                     .take(3)
-                    .find(|t| content(t, terms))
+                    .find(|t| is_content(t))
                     .map(canon)
-                    .or_else(|| number_of(&toks[..first], terms))
+                    .or_else(|| number_of(&toks[..first]))
             } else {
                 None
             }
@@ -760,7 +771,7 @@ fn subject_of(
                 let mut et: Vec<String> = toks[lo..hi]
                     .iter()
                     .filter(|t| {
-                        content(t, terms) && !in_claim(t) && terms.event_class(&t.lower).is_none()
+                        is_content(t) && !in_claim(t) && terms.event_class(&t.lower).is_none()
                     })
                     .map(canon)
                     .collect();
@@ -807,7 +818,7 @@ fn subject_of(
         .any(|t| INCREMENT.contains(&&*t.lower));
     let head = toks
         .get(last)
-        .filter(|t| t.start <= c.prose.end + 1 && content(t, terms))
+        .filter(|t| t.start <= c.prose.end + 1 && is_content(t))
         .map(canon);
     let qualifiers: Vec<String> = {
         let mut q: Vec<String> = toks[lo..hi]
