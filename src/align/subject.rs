@@ -122,13 +122,14 @@ fn class_of(text: &str, at: usize, c: char) -> CharClass {
 /// `[\p{L}][\p{L}\p{N}'’\-]*|\p{N}+(?:[,.]\p{N}+)*%?|[,;:()\u{2014}\u{2013}]`, scanned by hand
 /// (a regex search costs a forward and a reverse pass per token).
 fn token_ranges(text: &str) -> Vec<(usize, usize)> {
-    let class_at = |i: usize| {
-        text[i..]
-            .chars()
-            .next()
-            .map_or(CharClass::Other, |c| class_of(text, i, c))
+    let bytes = text.as_bytes();
+    // `i` is always on a char boundary; ASCII (most text) needs no decoding.
+    let char_at = |i: usize| match bytes.get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
     };
-    let char_at = |i: usize| text[i..].chars().next();
+    let class_at = |i: usize| char_at(i).map_or(CharClass::Other, |c| class_of(text, i, c));
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(c) = char_at(i) {
@@ -191,37 +192,82 @@ fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
         .into_iter()
         .map(|(start, end)| {
             let s = &text[start..end];
-            let first = s.chars().next().unwrap_or(' ');
-            let mut lower = lowered(s);
-            let mut possessive = false;
-            for suffix in ["'s", "’s"] {
-                if lower.ends_with(suffix) {
-                    let keep = lower.len() - suffix.len();
-                    match &mut lower {
-                        Cow::Borrowed(b) => *b = &b[..keep],
-                        Cow::Owned(o) => o.truncate(keep),
-                    }
-                    possessive = true;
-                }
-            }
-            let (mut letters, mut all_upper) = (0, true);
-            for c in s.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                all_upper &= c.is_uppercase();
-            }
-            Token {
-                start: base + start,
-                end: base + end,
-                word: first.is_alphabetic(),
-                cap: first.is_uppercase(),
-                upper: letters >= 2 && all_upper,
-                lower,
-                possessive,
-                canon: None,
-                in_claim: false,
+            if s.is_ascii() {
+                ascii_token(s, base + start, base + end)
+            } else {
+                any_token(s, base + start, base + end)
             }
         })
         .collect()
+}
+
+/// The token of `s` (any text) at `start..end` of the document's prose.
+fn any_token(s: &str, start: usize, end: usize) -> Token<'_> {
+    let first = s.chars().next().unwrap_or(' ');
+    let mut lower = lowered(s);
+    let mut possessive = false;
+    for suffix in ["'s", "’s"] {
+        if lower.ends_with(suffix) {
+            let keep = lower.len() - suffix.len();
+            match &mut lower {
+                Cow::Borrowed(b) => *b = &b[..keep],
+                Cow::Owned(o) => o.truncate(keep),
+            }
+            possessive = true;
+        }
+    }
+    let (mut letters, mut all_upper) = (0, true);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    Token {
+        start,
+        end,
+        word: first.is_alphabetic(),
+        cap: first.is_uppercase(),
+        upper: letters >= 2 && all_upper,
+        lower,
+        possessive,
+        canon: None,
+        in_claim: false,
+    }
+}
+
+/// `any_token` for an ASCII `s`: the same fields without Unicode case tables.
+fn ascii_token(s: &str, start: usize, end: usize) -> Token<'_> {
+    let b = s.as_bytes();
+    let first = b.first().copied().unwrap_or(b' ');
+    let (mut letters, mut all_upper, mut any_upper) = (0, true, false);
+    for &c in b.iter().filter(|c| c.is_ascii_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_ascii_uppercase();
+        any_upper |= c.is_ascii_uppercase();
+    }
+    let mut lower = if any_upper {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    };
+    let possessive = lower.ends_with("'s");
+    if possessive {
+        let keep = lower.len() - 2;
+        match &mut lower {
+            Cow::Borrowed(b) => *b = &b[..keep],
+            Cow::Owned(o) => o.truncate(keep),
+        }
+    }
+    Token {
+        start,
+        end,
+        word: first.is_ascii_alphabetic(),
+        cap: first.is_ascii_uppercase(),
+        upper: letters >= 2 && all_upper,
+        lower,
+        possessive,
+        canon: None,
+        in_claim: false,
+    }
 }
 
 fn is_boundary(t: &Token) -> bool {
@@ -896,6 +942,26 @@ mod tests {
         for t in &texts {
             let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
             assert_eq!(token_ranges(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_tokens_are_read_as_any_token_reads_them() {
+        let text = "JOHN'S Bank's x A-1 AB Ab aB 42 3.5% o'S M&M ' 's (Q) WHO'S-Who";
+        for (s, e) in token_ranges(text) {
+            let (a, b) = (ascii_token(&text[s..e], s, e), any_token(&text[s..e], s, e));
+            let fields = |t: &Token| {
+                (
+                    t.start,
+                    t.end,
+                    t.lower.to_string(),
+                    t.word,
+                    t.cap,
+                    t.upper,
+                    t.possessive,
+                )
+            };
+            assert_eq!(fields(&a), fields(&b), "{}", &text[s..e]);
         }
     }
 
