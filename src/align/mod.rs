@@ -114,11 +114,11 @@ fn coefficient(shared: usize, a: usize, b: usize) -> f64 {
 /// ("dannatt" in "solveig dannatt"), or nearly equal by Jaro-Winkler (spelling variants).
 #[must_use]
 pub fn same_entity(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
     fn words(s: &str) -> impl Iterator<Item = &str> {
         s.split(' ').filter(|w| w.len() >= 3)
+    }
+    if a == b {
+        return true;
     }
     // Two multi-word names must share their first word ("Ostervale Marathon" is not "Wickmoor
     // Half Marathon"); a single word matches any word of the other ("Dannatt").
