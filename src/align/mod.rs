@@ -204,9 +204,49 @@ pub fn group_of(doc: &Document, by_dir: bool) -> String {
     String::new()
 }
 
+/// Terms posted by more claims than this (of one group and rule) are too common to propose pairs
+/// on their own.
+const MAX_POSTINGS: usize = 400;
+
+/// Each claim's subject keys (its terms and entities) as small numbers, numbered once for all
+/// the rules that propose candidates over the same claims: indexing then hashes no strings.
+#[derive(Debug, Clone, Default)]
+pub struct SubjectKeys {
+    /// Per claim, its keys in the order of its terms then entities, a repeat posted once.
+    of: Vec<Vec<u32>>,
+    /// How many distinct keys.
+    count: usize,
+}
+
+impl SubjectKeys {
+    /// Numbers the keys of `subjects`.
+    #[must_use]
+    pub fn new(subjects: &[Subject]) -> SubjectKeys {
+        let mut ids: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let of = subjects
+            .iter()
+            .map(|s| {
+                let mut keys: Vec<u32> = Vec::with_capacity(s.terms.len() + s.entities.len());
+                for k in s.terms.iter().chain(&s.entities) {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(k.as_str()).or_insert(next);
+                    if !keys.contains(&id) {
+                        keys.push(id);
+                    }
+                }
+                keys
+            })
+            .collect();
+        SubjectKeys {
+            of,
+            count: ids.len(),
+        }
+    }
+}
+
 /// Candidate pairs `(i, j)` with `i < j` among `claims` whose kinds are in `kinds`: claims of
 /// different documents in one group (or of one document too, with `within`) that share at least
-/// one subject term or entity. Terms that occur in more than `max_postings` claims of a group are
+/// one subject term or entity. Terms that occur in more than `MAX_POSTINGS` claims of a group are
 /// too common to propose pairs on their own.
 #[must_use]
 pub fn candidates(
@@ -216,7 +256,7 @@ pub fn candidates(
     kinds: &[Kind],
     within: bool,
 ) -> Vec<(usize, usize)> {
-    const MAX_POSTINGS: usize = 400;
+    let keys = SubjectKeys::new(subjects);
     // One index a group (the index never pairs across groups), groups in parallel.
     let mut by_group: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
@@ -227,44 +267,68 @@ pub fn candidates(
     let members: Vec<Vec<usize>> = by_group.into_values().collect();
     let per_group: Vec<Vec<(usize, usize)>> = members
         .par_iter()
-        .map(|members| {
-            // Pairs are sorted at the end, so the index's order (and hasher) does not matter.
-            let mut index: HashMap<&str, Vec<usize>, BuildHasherDefault<WordHasher>> =
-                HashMap::default();
-            for &i in members {
-                let s = &subjects[i];
-                // A key the claim repeats is posted once: its pushes are consecutive.
-                for k in s.terms.iter().chain(&s.entities) {
-                    let postings = index.entry(k.as_str()).or_default();
-                    if postings.last() != Some(&i) {
-                        postings.push(i);
-                    }
-                }
-            }
-            let mut pairs = Vec::new();
-            for postings in index.values() {
-                if postings.len() > MAX_POSTINGS {
-                    continue;
-                }
-                for (x, &i) in postings.iter().enumerate() {
-                    for &j in &postings[x + 1..] {
-                        let (ci, cj) = (&claims[i], &claims[j]);
-                        if ci.doc == cj.doc && !within {
-                            continue;
-                        }
-                        if ci.doc == cj.doc && ci.span.overlaps(cj.span) {
-                            continue;
-                        }
-                        pairs.push((i.min(j), i.max(j)));
-                    }
-                }
-            }
-            pairs
-        })
+        .map(|members| sharing_pairs(claims, &keys, members, within))
         .collect();
     let mut pairs: Vec<(usize, usize)> = per_group.into_iter().flatten().collect();
     pairs.sort_unstable();
     pairs.dedup();
+    pairs
+}
+
+/// `candidates` for claims all of one group, with their keys numbered once (`SubjectKeys`).
+#[must_use]
+pub fn candidates_in_group(
+    claims: &[Claim],
+    keys: &SubjectKeys,
+    kinds: &[Kind],
+    within: bool,
+) -> Vec<(usize, usize)> {
+    let members: Vec<usize> = (0..claims.len())
+        .filter(|&i| kinds.contains(&claims[i].kind))
+        .collect();
+    let mut pairs = sharing_pairs(claims, keys, &members, within);
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The pairs of `members` (ascending claim indices of one group) that share a key posted by at
+/// most `MAX_POSTINGS` of them, each pair once.
+fn sharing_pairs(
+    claims: &[Claim],
+    keys: &SubjectKeys,
+    members: &[usize],
+    within: bool,
+) -> Vec<(usize, usize)> {
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); keys.count];
+    for &i in members {
+        for &k in &keys.of[i] {
+            index[k as usize].push(i);
+        }
+    }
+    // The last claim each later claim was paired with: a pair sharing several keys is
+    // proposed once.
+    let mut paired = vec![usize::MAX; claims.len()];
+    let mut pairs = Vec::new();
+    for &i in members {
+        for &k in &keys.of[i] {
+            let postings = &index[k as usize];
+            if postings.len() > MAX_POSTINGS {
+                continue;
+            }
+            let after = postings.partition_point(|&j| j <= i);
+            for &j in &postings[after..] {
+                if paired[j] == i {
+                    continue;
+                }
+                let (ci, cj) = (&claims[i], &claims[j]);
+                if ci.doc == cj.doc && (!within || ci.span.overlaps(cj.span)) {
+                    continue;
+                }
+                paired[j] = i;
+                pairs.push((i, j));
+            }
+        }
+    }
     pairs
 }
 
@@ -336,6 +400,54 @@ mod tests {
                 let b = "x".repeat(m);
                 assert_eq!(near_spelling(&a, &b), strsim::jaro_winkler(&a, &b) >= 0.93);
             }
+        }
+    }
+
+    #[test]
+    fn candidates_are_the_pairs_sharing_a_key() {
+        use crate::document::Span;
+        let ws = words(12);
+        let mut claims = Vec::new();
+        let mut subjects = Vec::new();
+        let kinds = [Kind::Money, Kind::Date];
+        for n in 0..60usize {
+            let kind = [Kind::Money, Kind::Date, Kind::Percent][n % 3];
+            let at = (n % 7) * 10;
+            claims.push(Claim::new(n % 5, Span::new(at, at + 12), kind));
+            subjects.push(Subject {
+                terms: vec![ws[n % 12].clone(), ws[(n * 7) % 12].clone()],
+                entities: vec![ws[(n * 5) % 12].clone()],
+                ..Subject::default()
+            });
+        }
+        let groups = vec![String::new(); 5];
+        let keys = SubjectKeys::new(&subjects);
+        for within in [false, true] {
+            let mut want = Vec::new();
+            let member = |i: usize| kinds.contains(&claims[i].kind);
+            let key_of = |i: usize| subjects[i].terms.iter().chain(&subjects[i].entities);
+            let posted = |k: &String| {
+                (0..60)
+                    .filter(|&i| member(i) && key_of(i).any(|x| x == k))
+                    .count()
+            };
+            for i in (0..60).filter(|&i| member(i)) {
+                for j in (i + 1..60).filter(|&j| member(j)) {
+                    let same_doc = claims[i].doc == claims[j].doc;
+                    if same_doc && (!within || claims[i].span.overlaps(claims[j].span)) {
+                        continue;
+                    }
+                    if key_of(i).any(|k| key_of(j).any(|x| x == k) && posted(k) <= MAX_POSTINGS) {
+                        want.push((i, j));
+                    }
+                }
+            }
+            assert!(!want.is_empty());
+            assert_eq!(candidates_in_group(&claims, &keys, &kinds, within), want);
+            assert_eq!(
+                candidates(&claims, &subjects, &groups, &kinds, within),
+                want
+            );
         }
     }
 

@@ -430,19 +430,14 @@ impl RuleSet {
             doc_claims: &doc_claims,
             peers: &peers,
         };
+        let keys = align::SubjectKeys::new(&subjects);
         let mut findings = Vec::new();
         for rule in &self.rules {
             let pairs = if rule.test == Test::RelationshipAge {
                 // Document-level: the two sentences need not share a term.
                 align::all_pairs(&local, &groups, &rule.kinds)
             } else {
-                align::candidates(
-                    &local,
-                    &subjects,
-                    &groups,
-                    &rule.kinds,
-                    opts.self_consistency,
-                )
+                align::candidates_in_group(&local, &keys, &rule.kinds, opts.self_consistency)
             };
             // In parallel, collected in the order of the pairs.
             let found: Vec<Finding> = pairs
