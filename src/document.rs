@@ -91,6 +91,11 @@ struct Segment {
 }
 
 impl OffsetMap {
+    /// Gives back the capacity the segments do not use.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.segs.shrink_to_fit();
+    }
+
     /// The identity map (prose == source).
     #[must_use]
     pub fn identity() -> OffsetMap {

@@ -74,11 +74,30 @@ impl Alignment {
     }
 }
 
+/// The terms `a` and `b` share, sorted and without repeats. Subjects keep their term lists
+/// sorted and deduplicated, so this is a merge; other lists take the general path.
 fn overlap(a: &[String], b: &[String]) -> Vec<String> {
-    let sb: BTreeSet<&String> = b.iter().collect();
-    let mut out: Vec<String> = a.iter().filter(|x| sb.contains(x)).cloned().collect();
-    out.sort();
-    out.dedup();
+    let sorted = |v: &[String]| v.windows(2).all(|w| w[0] < w[1]);
+    if !(sorted(a) && sorted(b)) {
+        let sb: BTreeSet<&String> = b.iter().collect();
+        let mut out: Vec<String> = a.iter().filter(|x| sb.contains(x)).cloned().collect();
+        out.sort();
+        out.dedup();
+        return out;
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i].clone());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     out
 }
 
@@ -95,19 +114,32 @@ fn coefficient(shared: usize, a: usize, b: usize) -> f64 {
 /// ("dannatt" in "solveig dannatt"), or nearly equal by Jaro-Winkler (spelling variants).
 #[must_use]
 pub fn same_entity(a: &str, b: &str) -> bool {
+    fn words(s: &str) -> impl Iterator<Item = &str> {
+        s.split(' ').filter(|w| w.len() >= 3)
+    }
     if a == b {
         return true;
     }
-    let wa: Vec<&str> = a.split(' ').filter(|w| w.len() >= 3).collect();
-    let wb: Vec<&str> = b.split(' ').filter(|w| w.len() >= 3).collect();
     // Two multi-word names must share their first word ("Ostervale Marathon" is not "Wickmoor
     // Half Marathon"); a single word matches any word of the other ("Dannatt").
-    let shared = if wa.len() > 1 && wb.len() > 1 {
-        wa.first() == wb.first()
+    let shared = if words(a).nth(1).is_some() && words(b).nth(1).is_some() {
+        words(a).next() == words(b).next()
     } else {
-        wa.iter().any(|x| wb.contains(x))
+        words(a).any(|x| words(b).any(|y| x == y))
     };
-    shared || a.len() >= 5 && b.len() >= 5 && strsim::jaro_winkler(a, b) >= 0.93
+    shared || a.len() >= 5 && b.len() >= 5 && near_spelling(a, b)
+}
+
+/// Jaro-Winkler similarity of at least 0.93 (spelling variants). The Jaro similarity is at most
+/// (2 + short / long) / 3 in characters and the Winkler prefix bonus adds at most 0.4 of the
+/// rest, so reaching 0.93 needs short / long >= 0.65: names whose lengths differ more (below
+/// 0.6, a margin for rounding) skip the computation.
+fn near_spelling(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if 5 * la.min(lb) < 3 * la.max(lb) {
+        return false;
+    }
+    strsim::jaro_winkler(a, b) >= 0.93
 }
 
 /// Scores how strongly two claims' subjects agree.
@@ -172,9 +204,49 @@ pub fn group_of(doc: &Document, by_dir: bool) -> String {
     String::new()
 }
 
+/// Terms posted by more claims than this (of one group and rule) are too common to propose pairs
+/// on their own.
+const MAX_POSTINGS: usize = 400;
+
+/// Each claim's subject keys (its terms and entities) as small numbers, numbered once for all
+/// the rules that propose candidates over the same claims: indexing then hashes no strings.
+#[derive(Debug, Clone, Default)]
+pub struct SubjectKeys {
+    /// Per claim, its keys in the order of its terms then entities, a repeat posted once.
+    of: Vec<Vec<u32>>,
+    /// How many distinct keys.
+    count: usize,
+}
+
+impl SubjectKeys {
+    /// Numbers the keys of `subjects`.
+    #[must_use]
+    pub fn new(subjects: &[Subject]) -> SubjectKeys {
+        let mut ids: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let of = subjects
+            .iter()
+            .map(|s| {
+                let mut keys: Vec<u32> = Vec::with_capacity(s.terms.len() + s.entities.len());
+                for k in s.terms.iter().chain(&s.entities) {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(k.as_str()).or_insert(next);
+                    if !keys.contains(&id) {
+                        keys.push(id);
+                    }
+                }
+                keys
+            })
+            .collect();
+        SubjectKeys {
+            of,
+            count: ids.len(),
+        }
+    }
+}
+
 /// Candidate pairs `(i, j)` with `i < j` among `claims` whose kinds are in `kinds`: claims of
 /// different documents in one group (or of one document too, with `within`) that share at least
-/// one subject term or entity. Terms that occur in more than `max_postings` claims of a group are
+/// one subject term or entity. Terms that occur in more than `MAX_POSTINGS` claims of a group are
 /// too common to propose pairs on their own.
 #[must_use]
 pub fn candidates(
@@ -184,7 +256,7 @@ pub fn candidates(
     kinds: &[Kind],
     within: bool,
 ) -> Vec<(usize, usize)> {
-    const MAX_POSTINGS: usize = 400;
+    let keys = SubjectKeys::new(subjects);
     // One index a group (the index never pairs across groups), groups in parallel.
     let mut by_group: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
@@ -195,44 +267,68 @@ pub fn candidates(
     let members: Vec<Vec<usize>> = by_group.into_values().collect();
     let per_group: Vec<Vec<(usize, usize)>> = members
         .par_iter()
-        .map(|members| {
-            // Pairs are sorted at the end, so the index's order (and hasher) does not matter.
-            let mut index: HashMap<&str, Vec<usize>, BuildHasherDefault<WordHasher>> =
-                HashMap::default();
-            for &i in members {
-                let s = &subjects[i];
-                // A key the claim repeats is posted once: its pushes are consecutive.
-                for k in s.terms.iter().chain(&s.entities) {
-                    let postings = index.entry(k.as_str()).or_default();
-                    if postings.last() != Some(&i) {
-                        postings.push(i);
-                    }
-                }
-            }
-            let mut pairs = Vec::new();
-            for postings in index.values() {
-                if postings.len() > MAX_POSTINGS {
-                    continue;
-                }
-                for (x, &i) in postings.iter().enumerate() {
-                    for &j in &postings[x + 1..] {
-                        let (ci, cj) = (&claims[i], &claims[j]);
-                        if ci.doc == cj.doc && !within {
-                            continue;
-                        }
-                        if ci.doc == cj.doc && ci.span.overlaps(cj.span) {
-                            continue;
-                        }
-                        pairs.push((i.min(j), i.max(j)));
-                    }
-                }
-            }
-            pairs
-        })
+        .map(|members| sharing_pairs(claims, &keys, members, within))
         .collect();
     let mut pairs: Vec<(usize, usize)> = per_group.into_iter().flatten().collect();
     pairs.sort_unstable();
     pairs.dedup();
+    pairs
+}
+
+/// `candidates` for claims all of one group, with their keys numbered once (`SubjectKeys`).
+#[must_use]
+pub fn candidates_in_group(
+    claims: &[Claim],
+    keys: &SubjectKeys,
+    kinds: &[Kind],
+    within: bool,
+) -> Vec<(usize, usize)> {
+    let members: Vec<usize> = (0..claims.len())
+        .filter(|&i| kinds.contains(&claims[i].kind))
+        .collect();
+    let mut pairs = sharing_pairs(claims, keys, &members, within);
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The pairs of `members` (ascending claim indices of one group) that share a key posted by at
+/// most `MAX_POSTINGS` of them, each pair once.
+fn sharing_pairs(
+    claims: &[Claim],
+    keys: &SubjectKeys,
+    members: &[usize],
+    within: bool,
+) -> Vec<(usize, usize)> {
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); keys.count];
+    for &i in members {
+        for &k in &keys.of[i] {
+            index[k as usize].push(i);
+        }
+    }
+    // The last claim each later claim was paired with: a pair sharing several keys is
+    // proposed once.
+    let mut paired = vec![usize::MAX; claims.len()];
+    let mut pairs = Vec::new();
+    for &i in members {
+        for &k in &keys.of[i] {
+            let postings = &index[k as usize];
+            if postings.len() > MAX_POSTINGS {
+                continue;
+            }
+            let after = postings.partition_point(|&j| j <= i);
+            for &j in &postings[after..] {
+                if paired[j] == i {
+                    continue;
+                }
+                let (ci, cj) = (&claims[i], &claims[j]);
+                if ci.doc == cj.doc && (!within || ci.span.overlaps(cj.span)) {
+                    continue;
+                }
+                paired[j] = i;
+                pairs.push((i, j));
+            }
+        }
+    }
     pairs
 }
 
@@ -260,4 +356,114 @@ pub fn all_pairs(claims: &[Claim], groups: &[String], kinds: &[Kind]) -> Vec<(us
     // The order of a run over all pairs: by first claim, then second.
     out.sort_unstable();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pseudo-random lower-case words over a small alphabet, so that some pairs are close.
+    fn words(n: usize) -> Vec<String> {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..n)
+            .map(|_| {
+                let len = 3 + (next() % 10) as usize;
+                (0..len)
+                    .map(|_| ['a', 'b', 'c', 'd', 'e', 'é'][(next() % 6) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_length_bound_never_changes_a_spelling_verdict() {
+        let ws = words(300);
+        for a in &ws {
+            for b in &ws {
+                assert_eq!(
+                    near_spelling(a, b),
+                    strsim::jaro_winkler(a, b) >= 0.93,
+                    "{a} {b}"
+                );
+            }
+        }
+        // Lengths near the bound: a prefix shared as far as the bonus counts.
+        for n in 5..40 {
+            let a = "x".repeat(n);
+            for m in n..2 * n {
+                let b = "x".repeat(m);
+                assert_eq!(near_spelling(&a, &b), strsim::jaro_winkler(&a, &b) >= 0.93);
+            }
+        }
+    }
+
+    #[test]
+    fn candidates_are_the_pairs_sharing_a_key() {
+        use crate::document::Span;
+        let ws = words(12);
+        let mut claims = Vec::new();
+        let mut subjects = Vec::new();
+        let kinds = [Kind::Money, Kind::Date];
+        for n in 0..60usize {
+            let kind = [Kind::Money, Kind::Date, Kind::Percent][n % 3];
+            let at = (n % 7) * 10;
+            claims.push(Claim::new(n % 5, Span::new(at, at + 12), kind));
+            subjects.push(Subject {
+                terms: vec![ws[n % 12].clone(), ws[(n * 7) % 12].clone()],
+                entities: vec![ws[(n * 5) % 12].clone()],
+                ..Subject::default()
+            });
+        }
+        let groups = vec![String::new(); 5];
+        let keys = SubjectKeys::new(&subjects);
+        for within in [false, true] {
+            let mut want = Vec::new();
+            let member = |i: usize| kinds.contains(&claims[i].kind);
+            let key_of = |i: usize| subjects[i].terms.iter().chain(&subjects[i].entities);
+            let posted = |k: &String| {
+                (0..60)
+                    .filter(|&i| member(i) && key_of(i).any(|x| x == k))
+                    .count()
+            };
+            for i in (0..60).filter(|&i| member(i)) {
+                for j in (i + 1..60).filter(|&j| member(j)) {
+                    let same_doc = claims[i].doc == claims[j].doc;
+                    if same_doc && (!within || claims[i].span.overlaps(claims[j].span)) {
+                        continue;
+                    }
+                    if key_of(i).any(|k| key_of(j).any(|x| x == k) && posted(k) <= MAX_POSTINGS) {
+                        want.push((i, j));
+                    }
+                }
+            }
+            assert!(!want.is_empty());
+            assert_eq!(candidates_in_group(&claims, &keys, &kinds, within), want);
+            assert_eq!(
+                candidates(&claims, &subjects, &groups, &kinds, within),
+                want
+            );
+        }
+    }
+
+    #[test]
+    fn overlap_of_sorted_and_unsorted_lists_is_the_same() {
+        let ws = words(60);
+        let (a, b) = (&ws[..40], &ws[20..]);
+        let mut sa = a.to_vec();
+        sa.sort();
+        sa.dedup();
+        let mut sb = b.to_vec();
+        sb.sort();
+        sb.dedup();
+        let want = overlap(a, b);
+        assert!(!want.is_empty());
+        assert_eq!(overlap(&sa, &sb), want);
+        assert_eq!(overlap(&sa, b), want);
+    }
 }

@@ -1,6 +1,8 @@
 //! Reading a claim's subject from its sentence.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -8,6 +10,7 @@ use regex::Regex;
 use crate::claim::{Claim, Kind};
 use crate::document::{Document, Span};
 use crate::lexicon::terms::TermsLexicon;
+use crate::lexicon::WordHasher;
 use crate::segment;
 
 /// What a claim is about, read from its sentence.
@@ -71,8 +74,10 @@ struct Token<'a> {
     /// Written with a possessive "'s" (a name, when capitalised).
     possessive: bool,
     /// The canonical term of a content word, computed once a sentence (stemming is costly and
-    /// every claim of the sentence reads every word of it).
+    /// every claim of the sentence reads every word of it); `None` for other tokens.
     canon: Option<String>,
+    /// Inside a claim of the sentence: a value, not subject (set with `canon`).
+    in_claim: bool,
 }
 
 /// What a character can start or continue in a token.
@@ -117,13 +122,14 @@ fn class_of(text: &str, at: usize, c: char) -> CharClass {
 /// `[\p{L}][\p{L}\p{N}'’\-]*|\p{N}+(?:[,.]\p{N}+)*%?|[,;:()\u{2014}\u{2013}]`, scanned by hand
 /// (a regex search costs a forward and a reverse pass per token).
 fn token_ranges(text: &str) -> Vec<(usize, usize)> {
-    let class_at = |i: usize| {
-        text[i..]
-            .chars()
-            .next()
-            .map_or(CharClass::Other, |c| class_of(text, i, c))
+    let bytes = text.as_bytes();
+    // `i` is always on a char boundary; ASCII (most text) needs no decoding.
+    let char_at = |i: usize| match bytes.get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
     };
-    let char_at = |i: usize| text[i..].chars().next();
+    let class_at = |i: usize| char_at(i).map_or(CharClass::Other, |c| class_of(text, i, c));
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(c) = char_at(i) {
@@ -186,36 +192,82 @@ fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
         .into_iter()
         .map(|(start, end)| {
             let s = &text[start..end];
-            let first = s.chars().next().unwrap_or(' ');
-            let mut lower = lowered(s);
-            let mut possessive = false;
-            for suffix in ["'s", "’s"] {
-                if lower.ends_with(suffix) {
-                    let keep = lower.len() - suffix.len();
-                    match &mut lower {
-                        Cow::Borrowed(b) => *b = &b[..keep],
-                        Cow::Owned(o) => o.truncate(keep),
-                    }
-                    possessive = true;
-                }
-            }
-            let (mut letters, mut all_upper) = (0, true);
-            for c in s.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                all_upper &= c.is_uppercase();
-            }
-            Token {
-                start: base + start,
-                end: base + end,
-                word: first.is_alphabetic(),
-                cap: first.is_uppercase(),
-                upper: letters >= 2 && all_upper,
-                lower,
-                possessive,
-                canon: None,
+            if s.is_ascii() {
+                ascii_token(s, base + start, base + end)
+            } else {
+                any_token(s, base + start, base + end)
             }
         })
         .collect()
+}
+
+/// The token of `s` (any text) at `start..end` of the document's prose.
+fn any_token(s: &str, start: usize, end: usize) -> Token<'_> {
+    let first = s.chars().next().unwrap_or(' ');
+    let mut lower = lowered(s);
+    let mut possessive = false;
+    for suffix in ["'s", "’s"] {
+        if lower.ends_with(suffix) {
+            let keep = lower.len() - suffix.len();
+            match &mut lower {
+                Cow::Borrowed(b) => *b = &b[..keep],
+                Cow::Owned(o) => o.truncate(keep),
+            }
+            possessive = true;
+        }
+    }
+    let (mut letters, mut all_upper) = (0, true);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    Token {
+        start,
+        end,
+        word: first.is_alphabetic(),
+        cap: first.is_uppercase(),
+        upper: letters >= 2 && all_upper,
+        lower,
+        possessive,
+        canon: None,
+        in_claim: false,
+    }
+}
+
+/// `any_token` for an ASCII `s`: the same fields without Unicode case tables.
+fn ascii_token(s: &str, start: usize, end: usize) -> Token<'_> {
+    let b = s.as_bytes();
+    let first = b.first().copied().unwrap_or(b' ');
+    let (mut letters, mut all_upper, mut any_upper) = (0, true, false);
+    for &c in b.iter().filter(|c| c.is_ascii_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_ascii_uppercase();
+        any_upper |= c.is_ascii_uppercase();
+    }
+    let mut lower = if any_upper {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    };
+    let possessive = lower.ends_with("'s");
+    if possessive {
+        let keep = lower.len() - 2;
+        match &mut lower {
+            Cow::Borrowed(b) => *b = &b[..keep],
+            Cow::Owned(o) => o.truncate(keep),
+        }
+    }
+    Token {
+        start,
+        end,
+        word: first.is_ascii_alphabetic(),
+        cap: first.is_ascii_uppercase(),
+        upper: letters >= 2 && all_upper,
+        lower,
+        possessive,
+        canon: None,
+        in_claim: false,
+    }
 }
 
 fn is_boundary(t: &Token) -> bool {
@@ -258,9 +310,64 @@ pub fn analyze_in(
     first_index: usize,
     terms: &TermsLexicon,
 ) -> Vec<Subject> {
+    let read = vec![None; sentences.len()];
+    let phrases = PhraseLists::new(terms);
+    analyze_read(doc, sentences, read, claims, first_index, terms, &phrases)
+}
+
+/// A document's `profile` and the subjects of its `claims` (as `analyze`) in one pass: each
+/// sentence is tokenised once, for the entity counts and, when it holds a claim, its subjects.
+#[must_use]
+pub fn profile_and_analyze(
+    doc: &Document,
+    claims: &[Claim],
+    first_index: usize,
+    terms: &TermsLexicon,
+    phrases: &PhraseLists,
+) -> (Profile, Vec<Subject>) {
+    let sentences = segment::sentences(&doc.prose);
+    // The sentences `analyze_read` will read: the one each claim falls in.
+    let mut wanted = vec![false; sentences.len()];
+    for c in claims {
+        let si = sentences
+            .partition_point(|s| s.end <= c.prose.start)
+            .min(sentences.len().saturating_sub(1));
+        if let Some(w) = wanted.get_mut(si) {
+            *w = true;
+        }
+    }
+    let mut counts = EntityCounts::default();
+    let mut read: Vec<Option<Read>> = vec![None; sentences.len()];
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
+        let ents = entities_of(&toks, terms);
+        counts.add(&ents);
+        if wanted[si] {
+            read[si] = Some((toks, ents));
+        }
+    }
+    let subjects = analyze_read(doc, &sentences, read, claims, first_index, terms, phrases);
+    (counts.into_profile(sentences), subjects)
+}
+
+/// A sentence as read once: its tokens and its entities (with the index of their first token).
+type Read<'a> = (Vec<Token<'a>>, Vec<(usize, String)>);
+
+/// `analyze_in` with some sentences already read (`read`, by sentence index; the others are
+/// read here when a claim needs them).
+fn analyze_read<'a>(
+    doc: &'a Document,
+    sentences: &[Span],
+    mut read: Vec<Option<Read<'a>>>,
+    claims: &[Claim],
+    first_index: usize,
+    terms: &TermsLexicon,
+    phrases: &PhraseLists,
+) -> Vec<Subject> {
     let prose = doc.prose.as_str();
-    // Per sentence: its tokens (with their canonical terms) and whether it marks a running count.
-    let mut cache: Vec<Option<(Vec<Token>, bool)>> = vec![None; sentences.len()];
+    // Per sentence: its tokens (with their canonical terms), its entities and whether it marks
+    // a running count.
+    let mut cache: Vec<Option<Sentence>> = vec![None; sentences.len()];
     // The claims each sentence contains, in claim order: what is compared with a claim is only
     // ever in its sentence, so the work per claim is bounded by its sentence, not the document.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
@@ -287,18 +394,42 @@ pub fn analyze_in(
             out.push(Subject::default());
             continue;
         };
-        let (toks, running) = cache[si].get_or_insert_with(|| {
-            let mut toks = tokens(prose.get(sent.start..sent.end).unwrap_or(""), sent.start);
+        let entry = cache[si].get_or_insert_with(|| {
+            let (mut toks, ents) = read[si].take().unwrap_or_else(|| {
+                let toks = tokens(prose.get(sent.start..sent.end).unwrap_or(""), sent.start);
+                let ents = entities_of(&toks, terms);
+                (toks, ents)
+            });
+            // Tokens inside any claim of the sentence are values, not subject.
+            let inside: Vec<Span> = members[si].iter().map(|&j| claims[j].prose).collect();
             for t in &mut toks {
                 if content(t, terms) {
                     t.canon = Some(terms.canonical(&t.lower));
                 }
+                t.in_claim = inside
+                    .iter()
+                    .any(|o| sent.contains(*o) && o.start <= t.start && t.end <= o.end);
             }
-            let running = has_phrase(&toks, &terms.running);
-            (toks, running)
+            let running = phrases.running.any_in(&toks);
+            let mut all: Vec<String> = toks
+                .iter()
+                .filter(|t| !t.in_claim)
+                .filter_map(|t| t.canon.clone())
+                .collect();
+            all.sort();
+            all.dedup();
+            let mut entities: Vec<String> = ents.iter().map(|(_, e)| e.clone()).collect();
+            entities.sort();
+            entities.dedup();
+            Sentence {
+                toks,
+                ents,
+                running,
+                terms: all,
+                entities,
+            }
         });
-        let in_sentence: Vec<&Claim> = members[si].iter().map(|&j| &claims[j]).collect();
-        out.push(subject_of(c, sent, toks, *running, &in_sentence, terms));
+        out.push(subject_of(c, sent, entry, phrases, terms));
     }
     // Windows: periods and durations of the same sentence, for changes and counts.
     for (i, c) in claims.iter().enumerate() {
@@ -369,27 +500,55 @@ pub struct Profile {
 #[must_use]
 pub fn profile(doc: &Document, terms: &TermsLexicon) -> Profile {
     let sentences = segment::sentences(&doc.prose);
-    let mut first: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    let mut words: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut counts = EntityCounts::default();
     for s in &sentences {
         let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
-        for (_, e) in entities_of(&toks, terms) {
+        counts.add(&entities_of(&toks, terms));
+    }
+    counts.into_profile(sentences)
+}
+
+/// The entity words of a document counted sentence by sentence: the first word of each entity
+/// (`Profile::entity_counts`) and every word of three or more bytes (`Profile::frequent`).
+#[derive(Default)]
+struct EntityCounts {
+    first: std::collections::BTreeMap<String, usize>,
+    words: std::collections::BTreeMap<String, usize>,
+}
+
+impl EntityCounts {
+    fn add(&mut self, ents: &[(usize, String)]) {
+        for (_, e) in ents {
             if let Some(w) = e.split(' ').find(|w| w.len() >= 3) {
-                *first.entry(w.to_string()).or_default() += 1;
+                count(&mut self.first, w);
             }
             for w in e.split(' ').filter(|w| w.len() >= 3) {
-                *words.entry(w.to_string()).or_default() += 1;
+                count(&mut self.words, w);
             }
         }
     }
-    Profile {
-        sentences,
-        entity_counts: first,
-        frequent: words
-            .into_iter()
-            .filter(|(_, n)| *n >= 2)
-            .map(|(e, _)| e)
-            .collect(),
+
+    fn into_profile(self, sentences: Vec<Span>) -> Profile {
+        Profile {
+            sentences,
+            entity_counts: self.first,
+            frequent: self
+                .words
+                .into_iter()
+                .filter(|(_, n)| *n >= 2)
+                .map(|(e, _)| e)
+                .collect(),
+        }
+    }
+}
+
+/// One more of `w`, allocating its key only the first time.
+fn count(map: &mut std::collections::BTreeMap<String, usize>, w: &str) {
+    match map.get_mut(w) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(w.to_string(), 1);
+        }
     }
 }
 
@@ -434,7 +593,7 @@ pub fn frequent_entities(doc: &Document, terms: &TermsLexicon) -> Vec<String> {
 
 /// "The number of confirmed cases ... climbed to 142": the noun after "number of" / "total of"
 /// earlier in the sentence.
-fn number_of(toks: &[Token], terms: &TermsLexicon) -> Option<String> {
+fn number_of(toks: &[Token]) -> Option<String> {
     let k = toks
         .iter()
         .position(|t| matches!(&*t.lower, "number" | "total" | "count" | "tally" | "toll"))?;
@@ -443,9 +602,9 @@ fn number_of(toks: &[Token], terms: &TermsLexicon) -> Option<String> {
     }
     let run: Vec<&Token> = toks[k + 2..]
         .iter()
-        .take_while(|t| content(t, terms))
+        .take_while(|t| t.canon.is_some())
         .collect();
-    run.last().map(|t| terms.canonical(&t.lower))
+    run.last().and_then(|t| t.canon.clone())
 }
 
 fn content(t: &Token, terms: &TermsLexicon) -> bool {
@@ -491,43 +650,90 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
     out
 }
 
-fn has_phrase(window: &[Token], phrases: &[String]) -> bool {
-    let words: Vec<&str> = window
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| &*t.lower)
-        .collect();
-    // Without allocating: this runs for several phrase lists on every claim.
-    phrases.iter().any(|p| {
-        let (first, rest) = p.split_once(' ').unwrap_or((p.as_str(), ""));
-        let follows = |k: usize| {
-            rest.is_empty()
-                || rest
-                    .split(' ')
-                    .enumerate()
-                    .all(|(o, w)| words.get(k + 1 + o) == Some(&w))
-        };
-        words
-            .iter()
-            .enumerate()
-            .any(|(k, w)| *w == first && follows(k))
-    })
+/// A sentence as the subjects of its claims read it.
+#[derive(Clone)]
+struct Sentence<'a> {
+    /// Its tokens, content words with their canonical terms.
+    toks: Vec<Token<'a>>,
+    /// Its entities, with the index of their first token.
+    ents: Vec<(usize, String)>,
+    /// It marks a running count.
+    running: bool,
+    /// The canonical terms of its content words outside claims, sorted, without repeats.
+    terms: Vec<String>,
+    /// Its entities' names, sorted, without repeats.
+    entities: Vec<String>,
+}
+
+/// A list of phrases (words separated by single spaces) indexed by first word: a window is
+/// searched with one lookup per word instead of a comparison per phrase and word.
+struct PhraseList<'t> {
+    /// The rest of each phrase (empty for a single word), by first word.
+    by_first: HashMap<&'t str, Vec<&'t str>, BuildHasherDefault<WordHasher>>,
+}
+
+impl<'t> PhraseList<'t> {
+    fn new(phrases: &'t [String]) -> Self {
+        let mut by_first: HashMap<&'t str, Vec<&'t str>, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
+        for p in phrases {
+            let (first, rest) = p.split_once(' ').unwrap_or((p.as_str(), ""));
+            by_first.entry(first).or_default().push(rest);
+        }
+        PhraseList { by_first }
+    }
+
+    /// True when the words of `window` (punctuation and figures skipped) hold a phrase.
+    fn any_in(&self, window: &[Token]) -> bool {
+        let mut words = window.iter().filter(|t| t.word).map(|t| &*t.lower);
+        while let Some(w) = words.next() {
+            let Some(rests) = self.by_first.get(w) else {
+                continue;
+            };
+            let follows = |rest: &&str| {
+                let mut after = words.clone();
+                rest.is_empty() || rest.split(' ').all(|r| after.next() == Some(r))
+            };
+            if rests.iter().any(follows) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The phrase lists of a vocabulary that subjects read (plan, running-count and attribution
+/// markers), indexed by first word: build once, read for every claim.
+pub struct PhraseLists<'t> {
+    plan: PhraseList<'t>,
+    running: PhraseList<'t>,
+    attribution: PhraseList<'t>,
+}
+
+impl<'t> PhraseLists<'t> {
+    /// Indexes the phrase lists of `terms`.
+    #[must_use]
+    pub fn new(terms: &'t TermsLexicon) -> Self {
+        PhraseLists {
+            plan: PhraseList::new(&terms.plan),
+            running: PhraseList::new(&terms.running),
+            attribution: PhraseList::new(&terms.attribution),
+        }
+    }
 }
 
 fn subject_of(
     c: &Claim,
     sent: Span,
-    toks: &[Token],
-    running: bool,
-    claims: &[&Claim],
+    sentence: &Sentence,
+    phrases: &PhraseLists,
     terms: &TermsLexicon,
 ) -> Subject {
-    // Tokens inside any claim of the sentence are values, not subject.
-    let in_claim = |t: &Token| {
-        claims
-            .iter()
-            .any(|o| sent.contains(o.prose) && o.prose.start <= t.start && t.end <= o.prose.end)
-    };
+    let toks = &sentence.toks[..];
+    let running = sentence.running;
+    let in_claim = |t: &Token| t.in_claim;
+    // The sentence's tokens were read with their canonical terms: a content word has one.
+    let is_content = |t: &Token| t.canon.is_some();
     let first = toks.partition_point(|t| t.end <= c.prose.start);
     let last = toks.partition_point(|t| t.start < c.prose.end);
     // Clause: from the last boundary before the claim to the next boundary after it.
@@ -541,13 +747,7 @@ fn subject_of(
         .map_or(toks.len(), |p| last + p);
 
     let canon = |t: &Token| t.canon.clone().unwrap_or_else(|| terms.canonical(&t.lower));
-    let mut all: Vec<String> = toks
-        .iter()
-        .filter(|t| content(t, terms) && !in_claim(t))
-        .map(canon)
-        .collect();
-    all.sort();
-    all.dedup();
+    let all = sentence.terms.clone();
     let lo = first.saturating_sub(8).max(clause_start.saturating_sub(3));
     let hi = (last + 6).min(toks.len());
     // The claim's neighbourhood, plus the opening of the sentence, where its grammatical subject
@@ -555,16 +755,14 @@ fn subject_of(
     let mut local: Vec<String> = toks[lo..hi]
         .iter()
         .chain(toks[..lo.min(6)].iter())
-        .filter(|t| content(t, terms) && !in_claim(t))
+        .filter(|t| is_content(t) && !in_claim(t))
         .map(canon)
         .collect();
     local.sort();
     local.dedup();
 
-    let ents = entities_of(toks, terms);
-    let mut entities: Vec<String> = ents.iter().map(|(_, e)| e.clone()).collect();
-    entities.sort();
-    entities.dedup();
+    let ents = &sentence.ents;
+    let entities = sentence.entities.clone();
     // Agent: the antecedent of the nearest relative pronoun before the claim in this clause
     // chain, else the first entity of the sentence before the claim.
     let rel = toks[..first]
@@ -596,9 +794,9 @@ fn subject_of(
                 toks[last..clause_end]
                     .iter()
                     .take(3)
-                    .find(|t| content(t, terms))
+                    .find(|t| is_content(t))
                     .map(canon)
-                    .or_else(|| number_of(&toks[..first], terms))
+                    .or_else(|| number_of(&toks[..first]))
             } else {
                 None
             }
@@ -619,7 +817,7 @@ fn subject_of(
                 let mut et: Vec<String> = toks[lo..hi]
                     .iter()
                     .filter(|t| {
-                        content(t, terms) && !in_claim(t) && terms.event_class(&t.lower).is_none()
+                        is_content(t) && !in_claim(t) && terms.event_class(&t.lower).is_none()
                     })
                     .map(canon)
                     .collect();
@@ -634,8 +832,8 @@ fn subject_of(
     };
 
     let before = &toks[clause_start..first];
-    let plan = has_phrase(before, &terms.plan)
-        || has_phrase(&toks[last..clause_end.min(last + 3)], &terms.plan);
+    let plan =
+        phrases.plan.any_in(before) || phrases.plan.any_in(&toks[last..clause_end.min(last + 3)]);
     let part = toks[..first]
         .iter()
         .rev()
@@ -656,10 +854,9 @@ fn subject_of(
                 )
         })
         .is_some_and(|t| terms.part.iter().any(|p| p == &t.lower));
-    let attributed = has_phrase(
-        &toks[clause_start.saturating_sub(8)..first],
-        &terms.attribution,
-    );
+    let attributed = phrases
+        .attribution
+        .any_in(&toks[clause_start.saturating_sub(8)..first]);
     let increment = toks[..first]
         .iter()
         .rev()
@@ -667,7 +864,7 @@ fn subject_of(
         .any(|t| INCREMENT.contains(&&*t.lower));
     let head = toks
         .get(last)
-        .filter(|t| t.start <= c.prose.end + 1 && content(t, terms))
+        .filter(|t| t.start <= c.prose.end + 1 && is_content(t))
         .map(canon);
     let qualifiers: Vec<String> = {
         let mut q: Vec<String> = toks[lo..hi]
@@ -745,6 +942,26 @@ mod tests {
         for t in &texts {
             let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
             assert_eq!(token_ranges(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_tokens_are_read_as_any_token_reads_them() {
+        let text = "JOHN'S Bank's x A-1 AB Ab aB 42 3.5% o'S M&M ' 's (Q) WHO'S-Who";
+        for (s, e) in token_ranges(text) {
+            let (a, b) = (ascii_token(&text[s..e], s, e), any_token(&text[s..e], s, e));
+            let fields = |t: &Token| {
+                (
+                    t.start,
+                    t.end,
+                    t.lower.to_string(),
+                    t.word,
+                    t.cap,
+                    t.upper,
+                    t.possessive,
+                )
+            };
+            assert_eq!(fields(&a), fields(&b), "{}", &text[s..e]);
         }
     }
 

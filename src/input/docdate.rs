@@ -164,8 +164,13 @@ const WEEKDAY: &str = r"(?:(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
 
 /// A written date with a year: "Oct. 21, 2025", "21 October 2025", "2025-10-21".
 fn date_pattern() -> String {
+    date_pattern_ending(r"\b")
+}
+
+/// `date_pattern` with `boundary` for the word boundary after its last digit.
+fn date_pattern_ending(boundary: &str) -> String {
     format!(
-        r"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))\b"
+        r"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})){boundary}"
     )
 }
 
@@ -174,16 +179,38 @@ static WRITTEN: LazyLock<Regex> =
 
 /// A dateline: an optional place in capitals or title case (with a region after a comma), an
 /// optional news agency in parentheses, the date, then a dash. Or a line that is only a date.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| dateline(r"\b"));
+
+/// `DATELINE` with an ASCII word boundary after the date, which the regex crate's fast
+/// automaton handles on any text (it gives up on a Unicode boundary next to non-ASCII text,
+/// such as the dash after a dateline's date, and falls back to a slow engine). Used only where
+/// the two boundaries agree (`ascii_boundaries_agree`).
+static DATELINE_ASCII: LazyLock<Regex> = LazyLock::new(|| dateline(r"(?-u:\b)"));
+
+fn dateline(boundary: &str) -> Regex {
     let word = r"\p{Lu}[\p{L}\p{M}.'’&\-]*";
     let place = format!(r"{word}(?:[ \t]+{word}){{0,4}}(?:,[ \t]*{word}(?:[ \t]+{word}){{0,3}})?");
     let agency = r"\([^()\n]{1,40}\)";
-    let date = date_pattern();
+    let date = date_pattern_ending(boundary);
     Regex::new(&format!(
         r"^(?:{place}[ \t]*(?:{agency}[ \t]*)?[,—–\-]?[ \t]*)?{WEEKDAY}{date}[ \t]*(?:{agency}[ \t]*)?(?:[—–|:]|--?|\s*$)"
     ))
     .expect("valid regex")
-});
+}
+
+/// True when, in `s`, a word boundary after a digit is the same in ASCII and in Unicode: no
+/// digit outside ASCII (a Unicode `\d` could end the date there) and no character outside
+/// ASCII right after an ASCII digit (the only place the two boundaries could then differ).
+fn ascii_boundaries_agree(s: &str) -> bool {
+    let mut after_digit = false;
+    for c in s.chars() {
+        if !c.is_ascii() && (after_digit || c.is_numeric()) {
+            return false;
+        }
+        after_digit = c.is_ascii_digit();
+    }
+    true
+}
 
 /// A byline or publication line: "By Marta Castellanos · October 24, 2025", "Published 9 October
 /// 2025".
@@ -208,11 +235,20 @@ fn opening_date(prose: &str) -> Option<(Date, &'static str)> {
         let block = block.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         // Regexes only read the opening, which keeps a huge first paragraph cheap.
         let head = prefix(block, 300);
-        if let Some(d) = BYLINE.captures(head).and_then(|c| date_of(&c)) {
-            return Some((d, "byline"));
-        }
-        if let Some(d) = DATELINE.captures(head).and_then(|c| date_of(&c)) {
-            return Some((d, "dateline"));
+        // Every date these patterns read has a year of four ASCII digits (`date` parses no
+        // other): without one, a block (a headline) skips the costly capture search.
+        if has_year_digits(head) {
+            if let Some(d) = BYLINE.captures(head).and_then(|c| date_of(&c)) {
+                return Some((d, "byline"));
+            }
+            let dateline = if ascii_boundaries_agree(head) {
+                &DATELINE_ASCII
+            } else {
+                &DATELINE
+            };
+            if let Some(d) = dateline.captures(head).and_then(|c| date_of(&c)) {
+                return Some((d, "dateline"));
+            }
         }
         let sentence = block.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
         if block.len() >= PARAGRAPH_LEN || sentence {
@@ -220,6 +256,18 @@ fn opening_date(prose: &str) -> Option<(Date, &'static str)> {
         }
     }
     None
+}
+
+/// True when `s` holds four ASCII digits in a row.
+fn has_year_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The text's blocks: runs of lines separated by blank lines.
@@ -332,6 +380,39 @@ mod tests {
             opening("Headline here\n\nLARKHAVEN, Oct. 21, 2025 — Text."),
             d("2025-10-21")
         );
+    }
+
+    #[test]
+    fn the_ascii_dateline_reads_what_the_unicode_one_reads() {
+        let heads = [
+            "LARKHAVEN, Oct. 21, 2025 — Text.",
+            "SÃO PAULO, 5 março 2025 – O",
+            "ZÜRICH (Reuters) Oct 3, 2025 - The",
+            "Oct. 21, 2025é — x",
+            "Oct. 21, 2025\u{301} — x",
+            "Oct. 21, ٢٠٢٥ — x",
+            "2025-10-21 — naïve",
+            "2025-10-21日 —",
+            "Tuesday, October 21, 2025",
+            "MARLOCK, April 16, 2025 —— «quote»",
+        ];
+        let spans = |re: &Regex, h: &str| {
+            re.captures(h).map(|c| {
+                c.iter()
+                    .map(|m| m.map(|m| (m.start(), m.end())))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let mut agreed = 0;
+        for h in heads {
+            if ascii_boundaries_agree(h) {
+                agreed += 1;
+                assert_eq!(spans(&DATELINE_ASCII, h), spans(&DATELINE, h), "{h}");
+            }
+        }
+        assert!(agreed >= 5);
+        assert!(!ascii_boundaries_agree("Oct. 21, 2025é — x"));
+        assert!(!ascii_boundaries_agree("Oct. 21, ٢٠٢٥ — x"));
     }
 
     #[test]

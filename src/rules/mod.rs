@@ -301,8 +301,7 @@ impl RuleSet {
         lexicon: &Lexicon,
         opts: &Options,
     ) -> Vec<Finding> {
-        let profile_of = |d: usize| align::subject::profile(&documents[d], &lexicon.terms);
-        self.evaluate_by(documents, claims, &profile_of, lexicon, opts)
+        self.evaluate_groups(documents, claims, None, lexicon, opts)
     }
 
     /// `evaluate` with each document's profile given (read from a claims file, where the
@@ -333,6 +332,19 @@ impl RuleSet {
         lexicon: &Lexicon,
         opts: &Options,
     ) -> Vec<Finding> {
+        self.evaluate_groups(documents, claims, Some(profile_of), lexicon, opts)
+    }
+
+    /// `evaluate_by`; without `profile_of`, each document's profile is computed with its
+    /// subjects (`align::subject::profile_and_analyze`: one tokenisation for both).
+    fn evaluate_groups(
+        &self,
+        documents: &[Document],
+        claims: &[Claim],
+        profile_of: Option<&(dyn Fn(usize) -> Profile + Sync)>,
+        lexicon: &Lexicon,
+        opts: &Options,
+    ) -> Vec<Finding> {
         let ranges = doc_claims(documents.len(), claims);
         // The documents that have claims, by group; groups in order of their first document.
         let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -349,13 +361,14 @@ impl RuleSet {
             });
             groups[k].1.push(c.doc);
         }
+        let phrases = align::subject::PhraseLists::new(&lexicon.terms);
         let per_group: Vec<Vec<Finding>> = groups
             .par_iter()
             .map(|(g, docs)| {
                 let mut docs = docs.clone();
                 docs.sort_unstable();
                 self.evaluate_group(
-                    documents, claims, &ranges, g, &docs, profile_of, lexicon, opts,
+                    documents, claims, &ranges, g, &docs, profile_of, &phrases, lexicon, opts,
                 )
             })
             .collect();
@@ -372,7 +385,8 @@ impl RuleSet {
         ranges: &[std::ops::Range<usize>],
         group: &str,
         docs: &[usize],
-        profile_of: &(dyn Fn(usize) -> Profile + Sync),
+        profile_of: Option<&(dyn Fn(usize) -> Profile + Sync)>,
+        phrases: &align::subject::PhraseLists,
         lexicon: &Lexicon,
         opts: &Options,
     ) -> Vec<Finding> {
@@ -389,8 +403,14 @@ impl RuleSet {
                 }
             }
         }
-        let profiles: Vec<Profile> = docs.iter().map(|&d| profile_of(d)).collect();
-        let subjects = subjects_in(&local_docs, &profiles, &local, lexicon);
+        let (profiles, subjects) = match profile_of {
+            Some(profile_of) => {
+                let profiles: Vec<Profile> = docs.iter().map(|&d| profile_of(d)).collect();
+                let subjects = subjects_in(&local_docs, &profiles, &local, lexicon);
+                (profiles, subjects)
+            }
+            None => profiles_and_subjects(&local_docs, &local, lexicon, phrases),
+        };
         let groups: Vec<String> = vec![group.to_string(); docs.len()];
         let entity_counts: Vec<&std::collections::BTreeMap<String, usize>> =
             profiles.iter().map(|p| &p.entity_counts).collect();
@@ -410,19 +430,14 @@ impl RuleSet {
             doc_claims: &doc_claims,
             peers: &peers,
         };
+        let keys = align::SubjectKeys::new(&subjects);
         let mut findings = Vec::new();
         for rule in &self.rules {
             let pairs = if rule.test == Test::RelationshipAge {
                 // Document-level: the two sentences need not share a term.
                 align::all_pairs(&local, &groups, &rule.kinds)
             } else {
-                align::candidates(
-                    &local,
-                    &subjects,
-                    &groups,
-                    &rule.kinds,
-                    opts.self_consistency,
-                )
+                align::candidates_in_group(&local, &keys, &rule.kinds, opts.self_consistency)
             };
             // In parallel, collected in the order of the pairs.
             let found: Vec<Finding> = pairs
@@ -519,6 +534,37 @@ fn subjects_in(
         out.extend(s);
     }
     out
+}
+
+/// The profile of each of `documents` and the subjects of `claims` (grouped by document, every
+/// document holding at least one), documents in parallel; as `profile` and `subjects_in`.
+fn profiles_and_subjects(
+    documents: &[&Document],
+    claims: &[Claim],
+    lexicon: &Lexicon,
+    phrases: &align::subject::PhraseLists,
+) -> (Vec<Profile>, Vec<Subject>) {
+    let ranges = doc_claims(documents.len(), claims);
+    let per_doc: Vec<(Profile, Vec<Subject>)> = documents
+        .par_iter()
+        .zip(ranges.par_iter())
+        .map(|(doc, r)| {
+            align::subject::profile_and_analyze(
+                doc,
+                &claims[r.clone()],
+                r.start,
+                &lexicon.terms,
+                phrases,
+            )
+        })
+        .collect();
+    let mut profiles = Vec::with_capacity(documents.len());
+    let mut subjects = Vec::with_capacity(claims.len());
+    for (p, s) in per_doc {
+        profiles.push(p);
+        subjects.extend(s);
+    }
+    (profiles, subjects)
 }
 
 /// Drops a finding whose first two claims a more severe (or earlier) finding of the same category
