@@ -44,6 +44,10 @@ pub static EXTRACTORS: &[&dyn Extractor] = &[&numeric::Numeric, &temporal::Tempo
 /// Calls `f` with `w` lower-cased (ASCII), on the stack for a word of up to 32 bytes: the
 /// extractors look up many words of every text in the vocabularies.
 pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words of prose have no capital: no copy, no UTF-8 check.
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(w);
+    }
     let mut buf = [0u8; 32];
     match buf.get_mut(..w.len()) {
         Some(b) => {
