@@ -1412,12 +1412,18 @@ mod tests {
             assert_eq!(classify(w.as_bytes()), None, "{w}");
         }
         assert_eq!(classify(b"TwO"), Some(W::Unit(2.0)));
-        assert_eq!(split_compound(b"FortyFirst"), Some((W::Ten(40.0), W::Ord(1.0, true))));
+        assert_eq!(
+            split_compound(b"FortyFirst"),
+            Some((W::Ten(40.0), W::Ord(1.0, true)))
+        );
         assert_eq!(
             split_compound(b"seventyseventh"),
             Some((W::Ten(70.0), W::Ord(7.0, true)))
         );
-        assert_eq!(split_compound(b"fortyone"), Some((W::Ten(40.0), W::Unit(1.0))));
+        assert_eq!(
+            split_compound(b"fortyone"),
+            Some((W::Ten(40.0), W::Unit(1.0)))
+        );
         assert_eq!(split_compound(b"fortyfold"), None);
     }
 
