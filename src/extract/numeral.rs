@@ -227,7 +227,7 @@ fn scan(text: &str, first_only: bool, mut emit: impl FnMut(Numeral)) {
                 we += 1;
             }
             let mid_word = prev_char(text, i).is_some_and(|p| p.is_alphanumeric() || p == '\'');
-            if !mid_word && is_number_word_start(&b[i..we]) {
+            if !mid_word && may_start_word_numeral(text, i, we) {
                 if let Some(mut n) = parse_word_numeral(text, i) {
                     if let Some(f) = over_fraction(text, &n) {
                         n = f;
@@ -829,17 +829,63 @@ static NUMBER_WORDS: &[(&str, W)] = {
 /// The longest entry of `NUMBER_WORDS`.
 const MAX_NUMBER_WORD: usize = 12;
 
-/// `NUMBER_WORDS` grouped by length and first letter.
-fn number_word_buckets() -> &'static [Vec<(&'static [u8], W)>] {
-    static BUCKETS: std::sync::OnceLock<Vec<Vec<(&'static [u8], W)>>> = std::sync::OnceLock::new();
-    BUCKETS.get_or_init(|| {
-        let mut b = vec![Vec::new(); (MAX_NUMBER_WORD + 1) * 26];
+/// The longest run-together compound ("seventyseventh").
+const MAX_COMPOUND: usize = 14;
+
+/// The tens words that run-together compounds start with ("twentyfirst").
+const TENS: [(&str, f64); 8] = [
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// `NUMBER_WORDS` by length and first letter, and the shapes of number words.
+struct WordIndex {
+    /// The entries of each (length, first letter).
+    buckets: Vec<Vec<(&'static [u8], W)>>,
+    /// Per (length, first letter), a bit per last letter: set when a number word or a
+    /// run-together compound has that length, first and last letter.
+    shapes: Vec<u32>,
+}
+
+fn word_index() -> &'static WordIndex {
+    static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut buckets = vec![Vec::new(); (MAX_NUMBER_WORD + 1) * 26];
+        let mut shapes = vec![0u32; (MAX_COMPOUND + 1) * 26];
+        let mut shape = |len: usize, first: u8, last: u8| {
+            shapes[len * 26 + usize::from(first - b'a')] |= 1 << (last - b'a');
+        };
         for &(w, c) in NUMBER_WORDS {
             let w = w.as_bytes();
-            b[w.len() * 26 + usize::from(w[0] - b'a')].push((w, c));
+            buckets[w.len() * 26 + usize::from(w[0] - b'a')].push((w, c));
+            shape(w.len(), w[0], w[w.len() - 1]);
+            if matches!(c, W::Unit(_) | W::Ord(_, true)) {
+                for (t, _) in TENS {
+                    shape(t.len() + w.len(), t.as_bytes()[0], w[w.len() - 1]);
+                }
+            }
         }
-        b
+        WordIndex { buckets, shapes }
     })
+}
+
+/// False when no number word or run-together compound has the length, first and last letter
+/// of `w` (any case): most words of prose are rejected by this one bit test.
+fn has_number_shape(w: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    w.len() <= MAX_COMPOUND
+        && first.is_ascii_lowercase()
+        && last.is_ascii_lowercase()
+        && word_index().shapes[w.len() * 26 + usize::from(first - b'a')] & (1 << (last - b'a')) != 0
 }
 
 /// The class of a word (any case), if it is a number word. Compared in place, byte by byte:
@@ -849,36 +895,47 @@ fn classify(w: &[u8]) -> Option<W> {
     if w.len() > MAX_NUMBER_WORD || !first.is_ascii_lowercase() {
         return None;
     }
-    number_word_buckets()[w.len() * 26 + usize::from(first - b'a')]
+    word_index().buckets[w.len() * 26 + usize::from(first - b'a')]
         .iter()
         .find(|e| e.0.iter().zip(w).all(|(a, b)| *a == b.to_ascii_lowercase()))
         .map(|e| e.1)
 }
 
-/// True when the ASCII word `w` (any case) is a number word or a run-together compound: the
-/// cheap test every word of a text goes through before `parse_word_numeral` reads it.
+/// True when the ASCII word `w` (any case) is a number word or a run-together compound.
 fn is_number_word_start(w: &[u8]) -> bool {
-    classify(w).is_some() || split_compound(w).is_some()
+    has_number_shape(w) && (classify(w).is_some() || split_compound(w).is_some())
+}
+
+/// False when the ASCII word `text[i..we]` cannot start a word numeral: it is no number word,
+/// or it is "and" or "point" (which never start one), or "a" / "an" not followed by a number
+/// word ("a dozen" is one, "a year" is not). The cheap test every word of a text goes through
+/// before `parse_word_numeral` reads it; it only rejects what that would reject.
+fn may_start_word_numeral(text: &str, i: usize, we: usize) -> bool {
+    let b = text.as_bytes();
+    let w = &b[i..we];
+    if !has_number_shape(w) {
+        return false;
+    }
+    match classify(w) {
+        Some(W::And | W::Point) => false,
+        Some(W::A) => {
+            let k = skip_sep(text, we);
+            k > we && is_number_word_start(&b[k..word_at(b, k)])
+        }
+        Some(_) => true,
+        None => split_compound(w).is_some(),
+    }
 }
 
 /// Splits a run-together compound ("twentyfifth", "fortysecond") into its tens and the rest.
 fn split_compound(w: &[u8]) -> Option<(W, W)> {
     // From "fortyone" to "seventyseventh": most words are rejected here.
-    if !(8..=14).contains(&w.len())
+    if !(8..=MAX_COMPOUND).contains(&w.len())
         || !matches!(w[0].to_ascii_lowercase(), b't' | b'f' | b's' | b'e' | b'n')
     {
         return None;
     }
-    for (t, v) in [
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("seventy", 70.0),
-        ("eighty", 80.0),
-        ("ninety", 90.0),
-    ] {
+    for (t, v) in TENS {
         if w[..t.len()].eq_ignore_ascii_case(t.as_bytes()) {
             match classify(&w[t.len()..]) {
                 Some(r @ (W::Unit(_) | W::Ord(_, true))) => return Some((W::Ten(v), r)),
@@ -1425,6 +1482,68 @@ mod tests {
             Some((W::Ten(40.0), W::Unit(1.0)))
         );
         assert_eq!(split_compound(b"fortyfold"), None);
+        for &(w, c) in NUMBER_WORDS {
+            assert!(has_number_shape(w.to_uppercase().as_bytes()), "{w}");
+            if matches!(c, W::Unit(_) | W::Ord(_, true)) {
+                for (t, _) in TENS {
+                    let compound = format!("{t}{w}");
+                    assert!(has_number_shape(compound.as_bytes()), "{compound}");
+                    assert!(split_compound(compound.as_bytes()).is_some(), "{compound}");
+                }
+            }
+        }
+        for w in ["the", "that", "was", "year", "percent", "people"] {
+            assert!(!has_number_shape(w.as_bytes()), "{w}");
+        }
+    }
+
+    /// `may_start_word_numeral` rejects only words that `parse_word_numeral` reads nothing at.
+    #[test]
+    fn the_word_prefilter_rejects_only_non_numerals() {
+        let words = [
+            "a",
+            "an",
+            "and",
+            "point",
+            "minus",
+            "half",
+            "a",
+            "dozen",
+            "hundred",
+            "third",
+            "year",
+            "thirds",
+            "fortyfirst",
+            "the",
+            "of",
+            "-",
+            " ",
+            "  ",
+            "–",
+            "5",
+            "million",
+            "one",
+        ];
+        let mut n = 0;
+        for x in words {
+            for y in words {
+                for z in words {
+                    let text = format!("{x} {y}{z} {x}");
+                    let b = text.as_bytes();
+                    for i in 0..text.len() {
+                        if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphabetic())
+                        {
+                            continue;
+                        }
+                        if !may_start_word_numeral(&text, i, word_at(b, i)) {
+                            n += 1;
+                            assert_eq!(parse_word_numeral(&text, i), None, "{text:?} at {i}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 1000, "only {n} words rejected");
     }
 
     #[test]

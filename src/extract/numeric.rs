@@ -1469,7 +1469,14 @@ impl ModalityCues {
     fn new(text: &str, hits: Vec<(usize, usize, usize)>) -> ModalityCues {
         let b = text.as_bytes();
         let mut breaks = Vec::with_capacity(b.len() / 32 + 4);
-        breaks.extend((1..=b.len()).filter(|&i| clause_break(b, i)));
+        // Only the bytes `clause_break` looks for are tested.
+        breaks.extend(
+            b.iter()
+                .enumerate()
+                .filter(|&(_, &c)| matches!(c, b';' | b'!' | b'?' | b'\n' | b':' | b'.'))
+                .map(|(k, _)| k + 1)
+                .filter(|&i| clause_break(b, i)),
+        );
         ModalityCues { hits, breaks }
     }
 
