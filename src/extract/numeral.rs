@@ -877,6 +877,7 @@ fn word_index() -> &'static WordIndex {
 
 /// False when no number word or run-together compound has the length, first and last letter
 /// of `w` (any case): most words of prose are rejected by this one bit test.
+#[inline]
 fn has_number_shape(w: &[u8]) -> bool {
     let (Some(first), Some(last)) = (w.first(), w.last()) else {
         return false;
@@ -910,6 +911,7 @@ fn is_number_word_start(w: &[u8]) -> bool {
 /// or it is "and" or "point" (which never start one), or "a" / "an" not followed by a number
 /// word ("a dozen" is one, "a year" is not). The cheap test every word of a text goes through
 /// before `parse_word_numeral` reads it; it only rejects what that would reject.
+#[inline]
 fn may_start_word_numeral(text: &str, i: usize, we: usize) -> bool {
     let b = text.as_bytes();
     let w = &b[i..we];

@@ -132,7 +132,7 @@ fn tokenize(text: &str, lower: &str, idx: &Index) -> Vec<Tok> {
             tk = Tk::Punct(c);
         }
         let info = if tk == Tk::Word && i - start <= 16 {
-            idx.words.get(&lower[start..i]).copied().unwrap_or_default()
+            idx.info(&lower[start..i])
         } else {
             WordInfo::default()
         };
@@ -420,20 +420,32 @@ const LEAD_WORDS: &[&str] = &[
 /// The longest of `LEAD_WORDS`.
 const LEAD_WORD_MAX: usize = 9;
 
-/// Whether `w` (lowercase) is one of `LEAD_WORDS`: the words of its length, first bytes
-/// compared first (no hashing: this runs for most words of a text).
+/// Whether `w` (lowercase) is one of `LEAD_WORDS`: a bit per (length, first letter, last
+/// letter) first, then the words of that length (no hashing: this runs for most words).
 fn is_lead_word(w: &[u8]) -> bool {
-    static BY_LEN: OnceLock<Vec<Vec<&'static [u8]>>> = OnceLock::new();
-    let by_len = BY_LEN.get_or_init(|| {
-        let mut v = vec![Vec::new(); LEAD_WORD_MAX + 1];
-        for l in LEAD_WORDS {
-            v[l.len()].push(l.as_bytes());
+    struct Lead {
+        shapes: [u32; (LEAD_WORD_MAX + 1) * 32],
+        by_len: Vec<Vec<&'static [u8]>>,
+    }
+    static LEAD: OnceLock<Lead> = OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        let mut l = Lead {
+            shapes: [0; (LEAD_WORD_MAX + 1) * 32],
+            by_len: vec![Vec::new(); LEAD_WORD_MAX + 1],
+        };
+        for w in LEAD_WORDS {
+            let b = w.as_bytes();
+            l.shapes[b.len() * 32 + usize::from(b[0] & 31)] |= 1 << (b[b.len() - 1] & 31);
+            l.by_len[b.len()].push(b);
         }
-        v
+        l
     });
-    by_len
-        .get(w.len())
-        .is_some_and(|ls| ls.iter().any(|l| l[0] == w[0] && *l == w))
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    w.len() <= LEAD_WORD_MAX
+        && lead.shapes[w.len() * 32 + usize::from(first & 31)] & (1 << (last & 31)) != 0
+        && lead.by_len[w.len()].iter().any(|l| *l == w)
 }
 
 impl Parser<'_> {
@@ -479,6 +491,7 @@ impl Parser<'_> {
     /// False when token `i` cannot start an expression: punctuation (but an apostrophe), or a
     /// word with no vocabulary entry that `expr` and `point` do not read literally. Most words
     /// of a text are rejected here, before the grammar looks at them.
+    #[inline]
     fn may_start(&self, i: usize) -> bool {
         let t = &self.t[i];
         match t.tk {
