@@ -445,7 +445,7 @@ fn is_lead_word(w: &[u8]) -> bool {
     };
     w.len() <= LEAD_WORD_MAX
         && lead.shapes[w.len() * 32 + usize::from(first & 31)] & (1 << (last & 31)) != 0
-        && lead.by_len[w.len()].iter().any(|l| *l == w)
+        && lead.by_len[w.len()].contains(&w)
 }
 
 impl Parser<'_> {
@@ -2481,9 +2481,9 @@ mod tests {
                         idx: lex.index(),
                         leads: RefCell::new(vec![(false, None); toks.len()]),
                     };
-                    for i in 0..toks.len() {
+                    for (i, tok) in toks.iter().enumerate() {
                         // Punctuation was never tried; words are what the test is about.
-                        if toks[i].tk == Tk::Word && !p.may_start(i) {
+                        if tok.tk == Tk::Word && !p.may_start(i) {
                             rejected += 1;
                             assert!(p.expr(i).is_none(), "{line:?} at token {i}");
                         }

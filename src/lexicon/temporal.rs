@@ -455,8 +455,6 @@ impl TemporalLexicon {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn info_finds_every_word_through_its_shape() {
         let idx = crate::lexicon::Lexicon::builtin().temporal.index();
