@@ -184,10 +184,13 @@ fn resolve_overlaps(claims: Vec<Claim>, valid: impl Fn(&Claim) -> bool) -> Vec<C
         }
     }
     let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
-    order
-        .iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .filter_map(|(&i, _)| slots[i].take())
-        .collect()
+    let mut out = Vec::with_capacity(keep.iter().filter(|k| **k).count());
+    out.extend(
+        order
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .filter_map(|(&i, _)| slots[i].take()),
+    );
+    out
 }

@@ -709,7 +709,8 @@ fn range_connector(text: &str, end: usize, between: bool, from: bool) -> Option<
 
 /// Builds the claims of every numeral; ranges consume two numerals.
 fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
-    let mut out = Vec::new();
+    // At most one mention per numeral; mentions are large, and growing the vector moves them.
+    let mut out = Vec::with_capacity(nums.len() + 4);
     let mut k = 0;
     while k < nums.len() {
         let n = &nums[k];
