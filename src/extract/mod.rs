@@ -44,6 +44,10 @@ pub static EXTRACTORS: &[&dyn Extractor] = &[&numeric::Numeric, &temporal::Tempo
 /// Calls `f` with `w` lower-cased (ASCII), on the stack for a word of up to 32 bytes: the
 /// extractors look up many words of every text in the vocabularies.
 pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words of prose have no capital: no copy, no UTF-8 check.
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(w);
+    }
     let mut buf = [0u8; 32];
     match buf.get_mut(..w.len()) {
         Some(b) => {
@@ -180,10 +184,13 @@ fn resolve_overlaps(claims: Vec<Claim>, valid: impl Fn(&Claim) -> bool) -> Vec<C
         }
     }
     let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
-    order
-        .iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .filter_map(|(&i, _)| slots[i].take())
-        .collect()
+    let mut out = Vec::with_capacity(keep.iter().filter(|k| **k).count());
+    out.extend(
+        order
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .filter_map(|(&i, _)| slots[i].take()),
+    );
+    out
 }

@@ -227,7 +227,7 @@ fn scan(text: &str, first_only: bool, mut emit: impl FnMut(Numeral)) {
                 we += 1;
             }
             let mid_word = prev_char(text, i).is_some_and(|p| p.is_alphanumeric() || p == '\'');
-            if !mid_word {
+            if !mid_word && may_start_word_numeral(text, i, we) {
                 if let Some(mut n) = parse_word_numeral(text, i) {
                     if let Some(f) = over_fraction(text, &n) {
                         n = f;
@@ -285,12 +285,16 @@ fn letters_after_digit(text: &str, i: usize) -> bool {
 pub fn is_number_word(w: &str) -> bool {
     super::with_lowercase(w, |lw| {
         !matches!(lw, "a" | "an" | "and" | "point")
-            && (classify(lw).is_some() || digit_scale(lw).is_some())
+            && (classify(lw.as_bytes()).is_some() || digit_scale(lw).is_some())
     })
 }
 
 fn prev_char(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
+    // An ASCII byte before `i` is the whole character (and `i` a char boundary).
+    match text.as_bytes().get(i.wrapping_sub(1)) {
+        Some(&c) if c.is_ascii() && i <= text.len() => Some(char::from(c)),
+        _ => text.get(..i)?.chars().next_back(),
+    }
 }
 
 fn vulgar(c: char) -> Option<f64> {
@@ -683,140 +687,259 @@ enum W {
     Point,
 }
 
-fn classify(w: &str) -> Option<W> {
+/// Every number word and its class, lower-case. `classify` looks words up by length and first
+/// letter, so a word of prose that is no number word costs a comparison or two.
+#[rustfmt::skip]
+static NUMBER_WORDS: &[(&str, W)] = {
     use W::{
         And, Denom, Dozen, Half, Hundred, Minus, Ord, Point, Quarter, Scale, Teen, Ten, Unit, Zero,
         A,
     };
-    Some(match w {
-        "zero" | "nought" | "nil" | "naught" => Zero,
-        "one" => Unit(1.0),
-        "two" => Unit(2.0),
-        "three" => Unit(3.0),
-        "four" => Unit(4.0),
-        "five" => Unit(5.0),
-        "six" => Unit(6.0),
-        "seven" => Unit(7.0),
-        "eight" => Unit(8.0),
-        "nine" => Unit(9.0),
-        "ten" => Teen(10.0),
-        "eleven" => Teen(11.0),
-        "twelve" => Teen(12.0),
-        "thirteen" => Teen(13.0),
-        "fourteen" => Teen(14.0),
-        "fifteen" => Teen(15.0),
-        "sixteen" => Teen(16.0),
-        "seventeen" => Teen(17.0),
-        "eighteen" => Teen(18.0),
-        "nineteen" => Teen(19.0),
-        "twenty" => Ten(20.0),
-        "thirty" => Ten(30.0),
-        "forty" | "fourty" => Ten(40.0),
-        "fifty" => Ten(50.0),
-        "sixty" => Ten(60.0),
-        "seventy" => Ten(70.0),
-        "eighty" => Ten(80.0),
-        "ninety" => Ten(90.0),
-        "hundred" => Hundred,
-        "thousand" | "thousands" => Scale(1e3),
-        "million" | "millions" => Scale(1e6),
-        "billion" | "billions" => Scale(1e9),
-        "trillion" | "trillions" => Scale(1e12),
-        "hundreds" => Hundred,
-        "dozens" => Dozen,
-        "lakh" | "lakhs" => Scale(1e5),
-        "crore" | "crores" | "krore" | "krores" | "koti" | "cr" => Scale(1e7),
-        "dozen" => Dozen,
-        "a" | "an" => A,
-        "and" => And,
-        "half" => Half,
-        "quarter" => Quarter,
-        "minus" | "negative" => Minus,
-        "point" => Point,
-        "first" => Ord(1.0, true),
-        "second" => Ord(2.0, true),
-        "third" => Ord(3.0, true),
-        "fourth" => Ord(4.0, true),
-        "fifth" => Ord(5.0, true),
-        "sixth" => Ord(6.0, true),
-        "seventh" => Ord(7.0, true),
-        "eighth" => Ord(8.0, true),
-        "ninth" => Ord(9.0, true),
-        "tenth" => Ord(10.0, false),
-        "eleventh" => Ord(11.0, false),
-        "twelfth" => Ord(12.0, false),
-        "thirteenth" => Ord(13.0, false),
-        "fourteenth" => Ord(14.0, false),
-        "fifteenth" => Ord(15.0, false),
-        "sixteenth" => Ord(16.0, false),
-        "seventeenth" => Ord(17.0, false),
-        "eighteenth" => Ord(18.0, false),
-        "nineteenth" => Ord(19.0, false),
-        "twentieth" => Ord(20.0, false),
-        "thirtieth" => Ord(30.0, false),
-        "fortieth" => Ord(40.0, false),
-        "fiftieth" => Ord(50.0, false),
-        "sixtieth" => Ord(60.0, false),
-        "seventieth" => Ord(70.0, false),
-        "eightieth" => Ord(80.0, false),
-        "ninetieth" => Ord(90.0, false),
-        "hundredth" => Ord(100.0, false),
-        "thousandth" => Ord(1000.0, false),
-        "millionth" => Ord(1e6, false),
-        "billionth" => Ord(1e9, false),
-        "trillionth" => Ord(1e12, false),
+    &[
+        ("zero", Zero),
+        ("nought", Zero),
+        ("nil", Zero),
+        ("naught", Zero),
+        ("one", Unit(1.0)),
+        ("two", Unit(2.0)),
+        ("three", Unit(3.0)),
+        ("four", Unit(4.0)),
+        ("five", Unit(5.0)),
+        ("six", Unit(6.0)),
+        ("seven", Unit(7.0)),
+        ("eight", Unit(8.0)),
+        ("nine", Unit(9.0)),
+        ("ten", Teen(10.0)),
+        ("eleven", Teen(11.0)),
+        ("twelve", Teen(12.0)),
+        ("thirteen", Teen(13.0)),
+        ("fourteen", Teen(14.0)),
+        ("fifteen", Teen(15.0)),
+        ("sixteen", Teen(16.0)),
+        ("seventeen", Teen(17.0)),
+        ("eighteen", Teen(18.0)),
+        ("nineteen", Teen(19.0)),
+        ("twenty", Ten(20.0)),
+        ("thirty", Ten(30.0)),
+        ("forty", Ten(40.0)),
+        ("fourty", Ten(40.0)),
+        ("fifty", Ten(50.0)),
+        ("sixty", Ten(60.0)),
+        ("seventy", Ten(70.0)),
+        ("eighty", Ten(80.0)),
+        ("ninety", Ten(90.0)),
+        ("hundred", Hundred),
+        ("thousand", Scale(1e3)),
+        ("thousands", Scale(1e3)),
+        ("million", Scale(1e6)),
+        ("millions", Scale(1e6)),
+        ("billion", Scale(1e9)),
+        ("billions", Scale(1e9)),
+        ("trillion", Scale(1e12)),
+        ("trillions", Scale(1e12)),
+        ("hundreds", Hundred),
+        ("dozens", Dozen),
+        ("lakh", Scale(1e5)),
+        ("lakhs", Scale(1e5)),
+        ("crore", Scale(1e7)),
+        ("crores", Scale(1e7)),
+        ("krore", Scale(1e7)),
+        ("krores", Scale(1e7)),
+        ("koti", Scale(1e7)),
+        ("cr", Scale(1e7)),
+        ("dozen", Dozen),
+        ("a", A),
+        ("an", A),
+        ("and", And),
+        ("half", Half),
+        ("quarter", Quarter),
+        ("minus", Minus),
+        ("negative", Minus),
+        ("point", Point),
+        ("first", Ord(1.0, true)),
+        ("second", Ord(2.0, true)),
+        ("third", Ord(3.0, true)),
+        ("fourth", Ord(4.0, true)),
+        ("fifth", Ord(5.0, true)),
+        ("sixth", Ord(6.0, true)),
+        ("seventh", Ord(7.0, true)),
+        ("eighth", Ord(8.0, true)),
+        ("ninth", Ord(9.0, true)),
+        ("tenth", Ord(10.0, false)),
+        ("eleventh", Ord(11.0, false)),
+        ("twelfth", Ord(12.0, false)),
+        ("thirteenth", Ord(13.0, false)),
+        ("fourteenth", Ord(14.0, false)),
+        ("fifteenth", Ord(15.0, false)),
+        ("sixteenth", Ord(16.0, false)),
+        ("seventeenth", Ord(17.0, false)),
+        ("eighteenth", Ord(18.0, false)),
+        ("nineteenth", Ord(19.0, false)),
+        ("twentieth", Ord(20.0, false)),
+        ("thirtieth", Ord(30.0, false)),
+        ("fortieth", Ord(40.0, false)),
+        ("fiftieth", Ord(50.0, false)),
+        ("sixtieth", Ord(60.0, false)),
+        ("seventieth", Ord(70.0, false)),
+        ("eightieth", Ord(80.0, false)),
+        ("ninetieth", Ord(90.0, false)),
+        ("hundredth", Ord(100.0, false)),
+        ("thousandth", Ord(1000.0, false)),
+        ("millionth", Ord(1e6, false)),
+        ("billionth", Ord(1e9, false)),
+        ("trillionth", Ord(1e12, false)),
         // Plural ordinals are denominators: "three fifths", "two and fifty-four hundredths".
         // "firsts" only ends a compound ("three twenty firsts"); "seconds" is always time.
-        "firsts" => Denom(1.0),
-        "halves" => Denom(2.0),
-        "thirds" => Denom(3.0),
-        "quarters" | "fourths" => Denom(4.0),
-        "fifths" => Denom(5.0),
-        "sixths" => Denom(6.0),
-        "sevenths" => Denom(7.0),
-        "eighths" => Denom(8.0),
-        "ninths" => Denom(9.0),
-        "tenths" => Denom(10.0),
-        "elevenths" => Denom(11.0),
-        "twelfths" => Denom(12.0),
-        "thirteenths" => Denom(13.0),
-        "fourteenths" => Denom(14.0),
-        "fifteenths" => Denom(15.0),
-        "sixteenths" => Denom(16.0),
-        "seventeenths" => Denom(17.0),
-        "eighteenths" => Denom(18.0),
-        "nineteenths" => Denom(19.0),
-        "twentieths" => Denom(20.0),
-        "thirtieths" => Denom(30.0),
-        "fortieths" => Denom(40.0),
-        "fiftieths" => Denom(50.0),
-        "sixtieths" => Denom(60.0),
-        "seventieths" => Denom(70.0),
-        "eightieths" => Denom(80.0),
-        "ninetieths" => Denom(90.0),
-        "hundredths" => Denom(100.0),
-        "thousandths" => Denom(1000.0),
-        "millionths" => Denom(1e6),
-        "billionths" => Denom(1e9),
-        "trillionths" => Denom(1e12),
-        _ => return None,
+        ("firsts", Denom(1.0)),
+        ("halves", Denom(2.0)),
+        ("thirds", Denom(3.0)),
+        ("quarters", Denom(4.0)),
+        ("fourths", Denom(4.0)),
+        ("fifths", Denom(5.0)),
+        ("sixths", Denom(6.0)),
+        ("sevenths", Denom(7.0)),
+        ("eighths", Denom(8.0)),
+        ("ninths", Denom(9.0)),
+        ("tenths", Denom(10.0)),
+        ("elevenths", Denom(11.0)),
+        ("twelfths", Denom(12.0)),
+        ("thirteenths", Denom(13.0)),
+        ("fourteenths", Denom(14.0)),
+        ("fifteenths", Denom(15.0)),
+        ("sixteenths", Denom(16.0)),
+        ("seventeenths", Denom(17.0)),
+        ("eighteenths", Denom(18.0)),
+        ("nineteenths", Denom(19.0)),
+        ("twentieths", Denom(20.0)),
+        ("thirtieths", Denom(30.0)),
+        ("fortieths", Denom(40.0)),
+        ("fiftieths", Denom(50.0)),
+        ("sixtieths", Denom(60.0)),
+        ("seventieths", Denom(70.0)),
+        ("eightieths", Denom(80.0)),
+        ("ninetieths", Denom(90.0)),
+        ("hundredths", Denom(100.0)),
+        ("thousandths", Denom(1000.0)),
+        ("millionths", Denom(1e6)),
+        ("billionths", Denom(1e9)),
+        ("trillionths", Denom(1e12)),
+    ]
+};
+
+/// The longest entry of `NUMBER_WORDS`.
+const MAX_NUMBER_WORD: usize = 12;
+
+/// The longest run-together compound ("seventyseventh").
+const MAX_COMPOUND: usize = 14;
+
+/// The tens words that run-together compounds start with ("twentyfirst").
+const TENS: [(&str, f64); 8] = [
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// `NUMBER_WORDS` by length and first letter, and the shapes of number words.
+struct WordIndex {
+    /// The entries of each (length, first letter).
+    buckets: Vec<Vec<(&'static [u8], W)>>,
+    /// Per (length, first letter), a bit per last letter: set when a number word or a
+    /// run-together compound has that length, first and last letter.
+    shapes: Vec<u32>,
+}
+
+fn word_index() -> &'static WordIndex {
+    static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut buckets = vec![Vec::new(); (MAX_NUMBER_WORD + 1) * 26];
+        let mut shapes = vec![0u32; (MAX_COMPOUND + 1) * 26];
+        let mut shape = |len: usize, first: u8, last: u8| {
+            shapes[len * 26 + usize::from(first - b'a')] |= 1 << (last - b'a');
+        };
+        for &(w, c) in NUMBER_WORDS {
+            let w = w.as_bytes();
+            buckets[w.len() * 26 + usize::from(w[0] - b'a')].push((w, c));
+            shape(w.len(), w[0], w[w.len() - 1]);
+            if matches!(c, W::Unit(_) | W::Ord(_, true)) {
+                for (t, _) in TENS {
+                    shape(t.len() + w.len(), t.as_bytes()[0], w[w.len() - 1]);
+                }
+            }
+        }
+        WordIndex { buckets, shapes }
     })
 }
 
+/// False when no number word or run-together compound has the length, first and last letter
+/// of `w` (any case): most words of prose are rejected by this one bit test.
+#[inline]
+fn has_number_shape(w: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    w.len() <= MAX_COMPOUND
+        && first.is_ascii_lowercase()
+        && last.is_ascii_lowercase()
+        && word_index().shapes[w.len() * 26 + usize::from(first - b'a')] & (1 << (last - b'a')) != 0
+}
+
+/// The class of a word (any case), if it is a number word. Compared in place, byte by byte:
+/// this runs for nearly every word of a text, and most share their bucket with no entry.
+fn classify(w: &[u8]) -> Option<W> {
+    let first = w.first()?.to_ascii_lowercase();
+    if w.len() > MAX_NUMBER_WORD || !first.is_ascii_lowercase() {
+        return None;
+    }
+    word_index().buckets[w.len() * 26 + usize::from(first - b'a')]
+        .iter()
+        .find(|e| e.0.iter().zip(w).all(|(a, b)| *a == b.to_ascii_lowercase()))
+        .map(|e| e.1)
+}
+
+/// True when the ASCII word `w` (any case) is a number word or a run-together compound.
+fn is_number_word_start(w: &[u8]) -> bool {
+    has_number_shape(w) && (classify(w).is_some() || split_compound(w).is_some())
+}
+
+/// False when the ASCII word `text[i..we]` cannot start a word numeral: it is no number word,
+/// or it is "and" or "point" (which never start one), or "a" / "an" not followed by a number
+/// word ("a dozen" is one, "a year" is not). The cheap test every word of a text goes through
+/// before `parse_word_numeral` reads it; it only rejects what that would reject.
+#[inline]
+fn may_start_word_numeral(text: &str, i: usize, we: usize) -> bool {
+    let b = text.as_bytes();
+    let w = &b[i..we];
+    if !has_number_shape(w) {
+        return false;
+    }
+    match classify(w) {
+        Some(W::And | W::Point) => false,
+        Some(W::A) => {
+            let k = skip_sep(text, we);
+            k > we && is_number_word_start(&b[k..word_at(b, k)])
+        }
+        Some(_) => true,
+        None => split_compound(w).is_some(),
+    }
+}
+
 /// Splits a run-together compound ("twentyfifth", "fortysecond") into its tens and the rest.
-fn split_compound(w: &str) -> Option<(W, W)> {
-    for (t, v) in [
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("seventy", 70.0),
-        ("eighty", 80.0),
-        ("ninety", 90.0),
-    ] {
-        if let Some(rest) = w.strip_prefix(t) {
-            match classify(rest) {
+fn split_compound(w: &[u8]) -> Option<(W, W)> {
+    // From "fortyone" to "seventyseventh": most words are rejected here.
+    if !(8..=MAX_COMPOUND).contains(&w.len())
+        || !matches!(w[0].to_ascii_lowercase(), b't' | b'f' | b's' | b'e' | b'n')
+    {
+        return None;
+    }
+    for (t, v) in TENS {
+        if w[..t.len()].eq_ignore_ascii_case(t.as_bytes()) {
+            match classify(&w[t.len()..]) {
                 Some(r @ (W::Unit(_) | W::Ord(_, true))) => return Some((W::Ten(v), r)),
                 _ => return None,
             }
@@ -891,21 +1014,42 @@ fn skip_sep(text: &str, mut j: usize) -> usize {
     j
 }
 
+/// The most tokens a run of number words is read to (a compound word is two tokens).
+const MAX_TOKENS: usize = 24;
+
+/// The tokens of a run of number words, on the stack: most runs are one or two words.
+struct Tokens {
+    buf: [(W, usize, usize); MAX_TOKENS + 1],
+    len: usize,
+}
+
+impl Tokens {
+    fn push(&mut self, t: (W, usize, usize)) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = t;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(W, usize, usize)] {
+        &self.buf[..self.len]
+    }
+}
+
 /// The tokens of a run of number words starting at `i`: (class, start, end).
-fn word_tokens(text: &str, i: usize) -> Vec<(W, usize, usize)> {
+fn word_tokens(text: &str, i: usize) -> Tokens {
     let b = text.as_bytes();
-    let mut toks = Vec::new();
+    let mut toks = Tokens {
+        buf: [(W::Zero, 0, 0); MAX_TOKENS + 1],
+        len: 0,
+    };
     let mut j = i;
-    let mut buf = [0u8; 20];
-    while toks.len() < 24 {
+    while toks.len < MAX_TOKENS {
         let we = word_at(b, j);
-        if we == j || we - j > buf.len() || b.get(we).is_some_and(u8::is_ascii_digit) {
+        if we == j || we - j > 20 || b.get(we).is_some_and(u8::is_ascii_digit) {
             break;
         }
-        let w = &mut buf[..we - j];
-        w.copy_from_slice(&b[j..we]);
-        w.make_ascii_lowercase();
-        let w = std::str::from_utf8(w).unwrap_or("");
+        let w = &b[j..we];
         if let Some(c) = classify(w) {
             toks.push((c, j, we));
         } else if let Some((t, r)) = split_compound(w) {
@@ -924,22 +1068,14 @@ fn word_tokens(text: &str, i: usize) -> Vec<(W, usize, usize)> {
 }
 
 fn parse_word_numeral(text: &str, i: usize) -> Option<Numeral> {
-    // Cheap rejection: the first word must be a number word at all.
+    // Cheap rejection: the first word must be a number word at all. This runs for nearly every
+    // word of the text; no number word is longer than 14 bytes ("seventyseventh").
     let b = text.as_bytes();
-    let we = word_at(b, i);
-    if we - i > 20 {
-        return None;
-    }
-    // Lower-cased on the stack: this runs for nearly every word of the text.
-    let mut buf = [0u8; 20];
-    let first = &mut buf[..we - i];
-    first.copy_from_slice(&b[i..we]);
-    first.make_ascii_lowercase();
-    let first = std::str::from_utf8(first).unwrap_or("");
-    if classify(first).is_none() && split_compound(first).is_none() {
+    if !is_number_word_start(&b[i..word_at(b, i)]) {
         return None;
     }
     let toks = word_tokens(text, i);
+    let toks = toks.as_slice();
     if toks.is_empty() {
         return None;
     }
@@ -960,7 +1096,7 @@ fn parse_word_numeral(text: &str, i: usize) -> Option<Numeral> {
             ..inner
         });
     }
-    parse_word_tokens(text, &toks)
+    parse_word_tokens(text, toks)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -1321,6 +1457,95 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn every_number_word_is_found_by_its_bucket() {
+        for (i, &(w, c)) in NUMBER_WORDS.iter().enumerate() {
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+            assert!(w.len() <= MAX_NUMBER_WORD, "{w}");
+            assert!(NUMBER_WORDS[..i].iter().all(|e| e.0 != w), "{w} twice");
+            assert_eq!(classify(w.as_bytes()), Some(c), "{w}");
+        }
+        for w in ["", "the", "tens", "zeros", "hundredthss", "a1"] {
+            assert_eq!(classify(w.as_bytes()), None, "{w}");
+        }
+        assert_eq!(classify(b"TwO"), Some(W::Unit(2.0)));
+        assert_eq!(
+            split_compound(b"FortyFirst"),
+            Some((W::Ten(40.0), W::Ord(1.0, true)))
+        );
+        assert_eq!(
+            split_compound(b"seventyseventh"),
+            Some((W::Ten(70.0), W::Ord(7.0, true)))
+        );
+        assert_eq!(
+            split_compound(b"fortyone"),
+            Some((W::Ten(40.0), W::Unit(1.0)))
+        );
+        assert_eq!(split_compound(b"fortyfold"), None);
+        for &(w, c) in NUMBER_WORDS {
+            assert!(has_number_shape(w.to_uppercase().as_bytes()), "{w}");
+            if matches!(c, W::Unit(_) | W::Ord(_, true)) {
+                for (t, _) in TENS {
+                    let compound = format!("{t}{w}");
+                    assert!(has_number_shape(compound.as_bytes()), "{compound}");
+                    assert!(split_compound(compound.as_bytes()).is_some(), "{compound}");
+                }
+            }
+        }
+        for w in ["the", "that", "was", "year", "percent", "people"] {
+            assert!(!has_number_shape(w.as_bytes()), "{w}");
+        }
+    }
+
+    /// `may_start_word_numeral` rejects only words that `parse_word_numeral` reads nothing at.
+    #[test]
+    fn the_word_prefilter_rejects_only_non_numerals() {
+        let words = [
+            "a",
+            "an",
+            "and",
+            "point",
+            "minus",
+            "half",
+            "a",
+            "dozen",
+            "hundred",
+            "third",
+            "year",
+            "thirds",
+            "fortyfirst",
+            "the",
+            "of",
+            "-",
+            " ",
+            "  ",
+            "–",
+            "5",
+            "million",
+            "one",
+        ];
+        let mut n = 0;
+        for x in words {
+            for y in words {
+                for z in words {
+                    let text = format!("{x} {y}{z} {x}");
+                    let b = text.as_bytes();
+                    for i in 0..text.len() {
+                        if !b[i].is_ascii_alphabetic() || (i > 0 && b[i - 1].is_ascii_alphabetic())
+                        {
+                            continue;
+                        }
+                        if !may_start_word_numeral(&text, i, word_at(b, i)) {
+                            n += 1;
+                            assert_eq!(parse_word_numeral(&text, i), None, "{text:?} at {i}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 1000, "only {n} words rejected");
     }
 
     #[test]

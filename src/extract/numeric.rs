@@ -38,9 +38,9 @@ impl Extractor for Numeric {
     fn extract(&self, text: &str, ctx: &Context<'_>, out: &mut Vec<Claim>) {
         let lex = ctx.lexicon.numeric.compiled();
         let nums = scan_numerals(text);
-        // The trigger phrases, found once for `multiples` and for the multiplicative changes.
-        let mut triggers: Vec<aho_corasick::Match> = Vec::with_capacity(text.len() / 32 + 4);
-        triggers.extend(lex.triggers.find_iter(text));
+        // The trigger phrases (for `multiples` and the multiplicative changes) and the modality
+        // cues, found in one pass.
+        let (triggers, cue_hits) = triggers_and_cues(text, lex);
         let mut mentions = mentions(text, lex, &nums);
         multiples(text, lex, &triggers, &mut mentions);
         mentions.sort_by_key(|m| m.claim.span.start);
@@ -55,12 +55,46 @@ impl Extractor for Numeric {
         // The modality cues of the whole text, found once: one search instead of one per
         // claim over its clause (claims come a few dozen bytes apart in dense prose).
         if out.len() > first {
-            let cues = ModalityCues::new(text, lex);
+            let cues = ModalityCues::new(text, cue_hits);
             for c in &mut out[first..] {
                 c.modality = cues.modality(text, lex, c.span);
             }
         }
     }
+}
+
+/// The trigger phrases of `text` as `Compiled::triggers` finds them (leftmost-longest, not
+/// overlapping), and every occurrence of a modality cue, ordered by end: (start, end, cue id),
+/// from one overlapping search of `Compiled::triggers_and_cues`.
+fn triggers_and_cues(
+    text: &str,
+    lex: &Compiled,
+) -> (Vec<aho_corasick::Match>, Vec<(usize, usize, usize)>) {
+    let n = lex.trigger_kinds.len();
+    let mut triggers: Vec<aho_corasick::Match> = Vec::with_capacity(text.len() / 32 + 4);
+    let mut cues = Vec::with_capacity(text.len() / 8 + 4);
+    for m in lex.triggers_and_cues.find_overlapping_iter(text) {
+        let id = m.pattern().as_usize();
+        if id < n {
+            triggers.push(m);
+        } else {
+            cues.push((m.start(), m.end(), id - n));
+        }
+    }
+    // Leftmost-longest from every occurrence: the earliest start wins, then the longest (then
+    // the first pattern); the next match starts at or after its end.
+    triggers.sort_unstable_by_key(|m| (m.start(), std::cmp::Reverse(m.end()), m.pattern()));
+    let mut end = 0;
+    triggers.retain(|m| {
+        let keep = m.start() >= end;
+        if keep {
+            end = m.end();
+        }
+        keep
+    });
+    // Overlapping matches come ordered by end already; the sort is stable and keeps that.
+    cues.sort_by_key(|h| h.1);
+    (triggers, cues)
 }
 
 /// A numeric claim with the positions change detection needs.
@@ -675,7 +709,8 @@ fn range_connector(text: &str, end: usize, between: bool, from: bool) -> Option<
 
 /// Builds the claims of every numeral; ranges consume two numerals.
 fn mentions(text: &str, lex: &Compiled, nums: &[Numeral]) -> Vec<Mention> {
-    let mut out = Vec::new();
+    // At most one mention per numeral; mentions are large, and growing the vector moves them.
+    let mut out = Vec::with_capacity(nums.len() + 4);
     let mut k = 0;
     while k < nums.len() {
         let n = &nums[k];
@@ -1431,17 +1466,18 @@ struct ModalityCues {
 }
 
 impl ModalityCues {
-    fn new(text: &str, lex: &Compiled) -> ModalityCues {
-        let mut hits = Vec::with_capacity(text.len() / 8 + 4);
-        hits.extend(
-            lex.modality_cues
-                .find_overlapping_iter(text)
-                .map(|h| (h.start(), h.end(), h.pattern().as_usize())),
-        );
-        hits.sort_by_key(|h| h.1);
+    /// From the cue occurrences of `triggers_and_cues`.
+    fn new(text: &str, hits: Vec<(usize, usize, usize)>) -> ModalityCues {
         let b = text.as_bytes();
         let mut breaks = Vec::with_capacity(b.len() / 32 + 4);
-        breaks.extend((1..=b.len()).filter(|&i| clause_break(b, i)));
+        // Only the bytes `clause_break` looks for are tested.
+        breaks.extend(
+            b.iter()
+                .enumerate()
+                .filter(|&(_, &c)| matches!(c, b';' | b'!' | b'?' | b'\n' | b':' | b'.'))
+                .map(|(k, _)| k + 1)
+                .filter(|&i| clause_break(b, i)),
+        );
         ModalityCues { hits, breaks }
     }
 
@@ -1522,6 +1558,67 @@ fn target_year_after(text: &str, end: usize) -> bool {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
+
+    /// The one overlapping search finds exactly what the two searches it replaces find: the
+    /// leftmost-longest triggers, and every cue occurrence.
+    #[test]
+    fn one_search_finds_the_triggers_and_cues_of_two() {
+        let lex = Lexicon::builtin().numeric.compiled();
+        let mut texts: Vec<String> = [
+            include_str!("../../tests/corpus/change.toml"),
+            include_str!("../../tests/corpus/number.toml"),
+            include_str!("../../tests/corpus/percent.toml"),
+            include_str!("../../tests/corpus/money.toml"),
+            include_str!("../../tests/corpus/quantity.toml"),
+        ]
+        .iter()
+        .flat_map(|t| t.lines().map(str::to_string))
+        .collect();
+        // Phrases run together and cut short, so that occurrences overlap and nest.
+        let words = [
+            "hundreds of thousands of",
+            "tens of ",
+            "doubled",
+            "Double",
+            "halves",
+            "per cent",
+            "percent",
+            "%",
+            "not",
+            "nothing",
+            "won't",
+            "plans to",
+            "plan",
+            "could",
+            "twice",
+            "fourfold",
+            "four-fold",
+            "thousands of millions of",
+            "x",
+            " ",
+            "-",
+        ];
+        for i in 0..words.len() {
+            for j in 0..words.len() {
+                for k in 0..words.len() {
+                    texts.push(format!("{}{}{}{}", words[i], words[j], words[k], words[i]));
+                }
+            }
+        }
+        for text in &texts {
+            let (triggers, mut cues) = triggers_and_cues(text, lex);
+            let want: Vec<aho_corasick::Match> = lex.triggers.find_iter(text).collect();
+            assert_eq!(triggers, want, "{text:?}");
+            let mut want: Vec<(usize, usize, usize)> = lex
+                .modality_cues
+                .find_overlapping_iter(text)
+                .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
+                .collect();
+            want.sort_unstable();
+            cues.sort_unstable();
+            assert_eq!(cues, want, "{text:?}");
+        }
+    }
 
     fn run(text: &str) -> Vec<Claim> {
         let ctx = Context {

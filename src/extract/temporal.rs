@@ -15,6 +15,7 @@
 #![allow(clippy::many_single_char_names, clippy::cast_possible_wrap)]
 
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
@@ -131,7 +132,7 @@ fn tokenize(text: &str, lower: &str, idx: &Index) -> Vec<Tok> {
             tk = Tk::Punct(c);
         }
         let info = if tk == Tk::Word && i - start <= 16 {
-            idx.words.get(&lower[start..i]).copied().unwrap_or_default()
+            idx.info(&lower[start..i])
         } else {
             WordInfo::default()
         };
@@ -378,6 +379,77 @@ pub(crate) struct Parser<'a> {
 
 const MAX_WORD: usize = 16;
 
+/// The words `expr` and `point` read literally at the start of an expression; any other word
+/// starts one only through its vocabulary entry (`WordInfo`). Keep in step with them: the test
+/// `may_start_rejects_only_what_cannot_start` holds the two together.
+const LEAD_WORDS: &[&str] = &[
+    "since",
+    "between",
+    "from",
+    "until",
+    "till",
+    "through",
+    "thru",
+    "by",
+    "later",
+    "greater",
+    "before",
+    "after",
+    "in",
+    "within",
+    "rest",
+    "remainder",
+    "earlier",
+    "last",
+    "final",
+    "opening",
+    "closing",
+    "month",
+    "the",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tmrw",
+    "q",
+    "h",
+    "mid",
+    "a",
+    "an",
+    "few",
+    "several",
+];
+
+/// The longest of `LEAD_WORDS`.
+const LEAD_WORD_MAX: usize = 9;
+
+/// Whether `w` (lowercase) is one of `LEAD_WORDS`: a bit per (length, first letter, last
+/// letter) first, then the words of that length (no hashing: this runs for most words).
+fn is_lead_word(w: &[u8]) -> bool {
+    struct Lead {
+        shapes: [u32; (LEAD_WORD_MAX + 1) * 32],
+        by_len: Vec<Vec<&'static [u8]>>,
+    }
+    static LEAD: OnceLock<Lead> = OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        let mut l = Lead {
+            shapes: [0; (LEAD_WORD_MAX + 1) * 32],
+            by_len: vec![Vec::new(); LEAD_WORD_MAX + 1],
+        };
+        for w in LEAD_WORDS {
+            let b = w.as_bytes();
+            l.shapes[b.len() * 32 + usize::from(b[0] & 31)] |= 1 << (b[b.len() - 1] & 31);
+            l.by_len[b.len()].push(b);
+        }
+        l
+    });
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    w.len() <= LEAD_WORD_MAX
+        && lead.shapes[w.len() * 32 + usize::from(first & 31)] & (1 << (last & 31)) != 0
+        && lead.by_len[w.len()].contains(&w)
+}
+
 impl Parser<'_> {
     pub fn word(&self, i: usize) -> Option<&str> {
         let t = self.t.get(i)?;
@@ -418,11 +490,26 @@ impl Parser<'_> {
             .is_some_and(|t| self.text.as_bytes()[t.start].is_ascii_uppercase())
     }
 
+    /// False when token `i` cannot start an expression: punctuation (but an apostrophe), or a
+    /// word with no vocabulary entry that `expr` and `point` do not read literally. Most words
+    /// of a text are rejected here, before the grammar looks at them.
+    #[inline]
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.tk {
+            Tk::Num(_) | Tk::Punct(b'\'') => true,
+            Tk::Punct(_) => false,
+            Tk::Word => {
+                t.info != WordInfo::default()
+                    || is_lead_word(&self.lower.as_bytes()[t.start..t.end])
+            }
+        }
+    }
+
     fn run(&self, out: &mut Vec<Claim>) {
         let mut i = 0;
         while i < self.t.len() {
-            // Only words and numbers can start an expression.
-            if matches!(self.t[i].tk, Tk::Punct(c) if c != b'\'') {
+            if !self.may_start(i) {
                 i += 1;
                 continue;
             }
@@ -2465,6 +2552,50 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Every token `may_start` rejects reads no expression, over the texts of the extractor
+    /// corpora (the temporal ones and the others, for their ordinary prose).
+    #[test]
+    fn may_start_rejects_only_what_cannot_start() {
+        let lex = &Lexicon::builtin().temporal;
+        let corpora = [
+            include_str!("../../tests/corpus/date.toml"),
+            include_str!("../../tests/corpus/period.toml"),
+            include_str!("../../tests/corpus/duration.toml"),
+            include_str!("../../tests/corpus/number.toml"),
+            include_str!("../../tests/corpus/change.toml"),
+            include_str!("../../tests/corpus/money.toml"),
+        ];
+        let mut rejected = 0;
+        for text in corpora {
+            for line in text.lines() {
+                let lower = line.to_ascii_lowercase();
+                let toks = tokenize(line, &lower, lex.index());
+                for doc in [None, Some(Date::constant(2025, 10, 9))] {
+                    let p = Parser {
+                        text: line,
+                        lower: &lower,
+                        t: &toks,
+                        doc,
+                        lex,
+                        idx: lex.index(),
+                        leads: RefCell::new(vec![(false, None); toks.len()]),
+                    };
+                    for (i, tok) in toks.iter().enumerate() {
+                        // Punctuation was never tried; words are what the test is about.
+                        if tok.tk == Tk::Word && !p.may_start(i) {
+                            rejected += 1;
+                            assert!(p.expr(i).is_none(), "{line:?} at token {i}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(rejected > 1000, "only {rejected} tokens rejected");
+        for w in LEAD_WORDS {
+            assert!(w.len() <= LEAD_WORD_MAX, "{w}");
+        }
     }
 
     #[test]

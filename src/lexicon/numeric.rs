@@ -428,6 +428,11 @@ pub struct Compiled {
     /// One automaton over the negation, hypothetical and future cues (in that order of
     /// pattern ids: `negation.len()`, then `hypothetical.len()`, then the future cues).
     pub modality_cues: aho_corasick::AhoCorasick,
+    /// One automaton over the trigger phrases and then the modality cues, searched for every
+    /// overlapping occurrence: a single pass over a text finds both. Pattern `i` is trigger `i`
+    /// below `trigger_kinds.len()`, modality cue `i - trigger_kinds.len()` above;
+    /// `extract::numeric` keeps the triggers that a leftmost-longest search (`triggers`) finds.
+    pub triggers_and_cues: aho_corasick::AhoCorasick,
     /// `currency_symbols` by first byte.
     pub currency_symbols_at: ByFirstByte,
     /// `currency_names` by first byte.
@@ -586,6 +591,17 @@ impl NumericLexicon {
             .ascii_case_insensitive(true)
             .build(negation.iter().chain(&hypothetical).chain(&future))
             .expect("modality cues build an automaton");
+        let triggers_and_cues = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .build(
+                patterns
+                    .iter()
+                    .chain(&negation)
+                    .chain(&hypothetical)
+                    .chain(&future),
+            )
+            .expect("trigger phrases and modality cues build an automaton");
         let percent_words = lower_all(&self.percent.words);
         let point_words = lower_all(&self.percent.points);
         let exact = lower_all(&self.exact.words);
@@ -596,6 +612,7 @@ impl NumericLexicon {
             hedges_ending: ByFirstByte::new_last(hedges.iter().map(|h| h.0.as_str())),
             exact_ending: ByFirstByte::new_last(exact.iter().map(String::as_str)),
             modality_cues,
+            triggers_and_cues,
             currency_symbols_at: ByFirstByte::new(currency_symbols.iter().map(|c| c.text.as_str())),
             currency_names_at: ByFirstByte::new(currency_names.iter().map(|c| c.text.as_str())),
             unit_symbols_at: ByFirstByte::new(unit_symbols.iter().map(|u| u.text.as_str())),

@@ -224,6 +224,10 @@ pub struct TemporalLexicon {
 pub struct Index {
     /// Lowercase word -> what it may mean.
     pub words: WordMap<WordInfo>,
+    /// Per length (up to `SHAPE_MAX`) and first byte, a bit per last byte (both bytes folded
+    /// to five bits), set when a word of `words` has that shape: `Index::info` hashes a word
+    /// only then, and most words of prose have no such shape.
+    shapes: Vec<u32>,
     /// Seasons as ((month, day), (month, day)), indexed by `WordInfo::season`.
     pub season_days: Vec<((i8, i8), (i8, i8))>,
     /// Hedge phrases, longest first, with their meaning.
@@ -231,6 +235,28 @@ pub struct Index {
     /// Holiday names split into word and punctuation pieces, longest first, keyed by the first
     /// word.
     pub holidays: WordMap<Vec<(Vec<String>, Holiday)>>,
+}
+
+/// The longest word `Index::shapes` describes; longer words are looked up directly.
+const SHAPE_MAX: usize = 16;
+
+fn shape_slot(b: &[u8]) -> Option<(usize, u32)> {
+    let (&first, &last) = (b.first()?, b.last()?);
+    (b.len() <= SHAPE_MAX).then(|| (b.len() * 32 + usize::from(first & 31), 1 << (last & 31)))
+}
+
+impl Index {
+    /// What the vocabulary says about a lowercase word (the default when it is none of its
+    /// words).
+    #[must_use]
+    pub fn info(&self, w: &str) -> WordInfo {
+        if let Some((slot, bit)) = shape_slot(w.as_bytes()) {
+            if self.shapes.get(slot).is_none_or(|m| m & bit == 0) {
+                return WordInfo::default();
+            }
+        }
+        self.words.get(w).copied().unwrap_or_default()
+    }
 }
 
 /// Splits a holiday name the way the extractor tokenizes text: runs of letters or digits, and
@@ -449,7 +475,32 @@ impl TemporalLexicon {
             .collect();
         // Longest first: "just over" must win over "over".
         idx.hedges.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        idx.shapes = vec![0; (SHAPE_MAX + 1) * 32];
+        for w in words.keys() {
+            if let Some((slot, bit)) = shape_slot(w.as_bytes()) {
+                idx.shapes[slot] |= bit;
+            }
+        }
         idx.words = words;
         idx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn info_finds_every_word_through_its_shape() {
+        let idx = crate::lexicon::Lexicon::builtin().temporal.index();
+        assert!(idx.words.len() > 50);
+        for (w, info) in &idx.words {
+            assert_eq!(idx.info(w), *info, "{w}");
+        }
+        for w in ["", "the", "xyzzy", "percentage", "a-very-long-word-indeed"] {
+            assert_eq!(
+                idx.info(w),
+                idx.words.get(w).copied().unwrap_or_default(),
+                "{w}"
+            );
+        }
     }
 }
