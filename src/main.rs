@@ -15,6 +15,12 @@ use crosscheck::lexicon::Lexicon;
 use crosscheck::report;
 use crosscheck::rules::RuleSet;
 
+/// mimalloc rather than the system allocator: the pipeline allocates many small strings and
+/// vectors on every thread, where glibc's malloc spent a fifth of the instructions. It costs
+/// memory: peak RSS at 100,000 documents 849 MB against 666 MB.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "crosscheck",
