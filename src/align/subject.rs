@@ -500,16 +500,12 @@ fn analyze_read<'a>(
                     .any(|o| sent.contains(*o) && o.start <= t.start && t.end <= o.end);
             }
             let running = phrases.running.any_in(&toks);
-            let mut all: Vec<String> = toks
-                .iter()
-                .filter(|t| !t.in_claim)
-                .filter_map(|t| t.canon.clone())
-                .collect();
-            all.sort();
-            all.dedup();
-            let mut entities: Vec<String> = ents.iter().map(|(_, e)| e.clone()).collect();
-            entities.sort();
-            entities.dedup();
+            let all = sorted_distinct(
+                toks.iter()
+                    .filter(|t| !t.in_claim)
+                    .filter_map(|t| t.canon.as_deref()),
+            );
+            let entities = sorted_distinct(ents.iter().map(|(_, e)| e.as_str()));
             Sentence {
                 toks,
                 ents,
@@ -740,6 +736,15 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
     out
 }
 
+/// The distinct strings of `words`, sorted. Sorted and deduplicated while borrowed, so that only
+/// the strings kept are copied (as sorting owned strings and removing repeats would give).
+fn sorted_distinct<'s>(words: impl Iterator<Item = &'s str>) -> Vec<String> {
+    let mut v: Vec<&str> = words.collect();
+    v.sort_unstable();
+    v.dedup();
+    v.into_iter().map(str::to_string).collect()
+}
+
 /// A sentence as the subjects of its claims read it.
 #[derive(Clone)]
 struct Sentence<'a> {
@@ -760,23 +765,44 @@ struct Sentence<'a> {
 struct PhraseList<'t> {
     /// The rest of each phrase (empty for a single word), by first word.
     by_first: HashMap<&'t str, Vec<&'t str>, BuildHasherDefault<WordHasher>>,
+    /// A bit per `shape` of the first words: a word whose bit is clear starts no phrase, and
+    /// most words of a window are rejected by this test before any hashing.
+    shapes: [u64; 16],
+}
+
+/// A number under 1,024 from the length, first and last byte of a word.
+#[inline]
+fn shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    (b.len() * 131 + usize::from(first) * 31 + usize::from(last)) & 1023
 }
 
 impl<'t> PhraseList<'t> {
     fn new(phrases: &'t [String]) -> Self {
         let mut by_first: HashMap<&'t str, Vec<&'t str>, BuildHasherDefault<WordHasher>> =
             HashMap::default();
+        let mut shapes = [0u64; 16];
         for p in phrases {
             let (first, rest) = p.split_once(' ').unwrap_or((p.as_str(), ""));
             by_first.entry(first).or_default().push(rest);
+            let k = shape(first);
+            shapes[k / 64] |= 1 << (k % 64);
         }
-        PhraseList { by_first }
+        PhraseList { by_first, shapes }
     }
 
     /// True when the words of `window` (punctuation and figures skipped) hold a phrase.
     fn any_in(&self, window: &[Token]) -> bool {
         let mut words = window.iter().filter(|t| t.word).map(|t| &*t.lower);
         while let Some(w) = words.next() {
+            let k = shape(w);
+            if self.shapes[k / 64] & (1 << (k % 64)) == 0 {
+                continue;
+            }
             let Some(rests) = self.by_first.get(w) else {
                 continue;
             };
@@ -842,14 +868,13 @@ fn subject_of(
     let hi = (last + 6).min(toks.len());
     // The claim's neighbourhood, plus the opening of the sentence, where its grammatical subject
     // usually stands ("Harnley's bilingual programme, which began ..., has seen enrolment grow").
-    let mut local: Vec<String> = toks[lo..hi]
-        .iter()
-        .chain(toks[..lo.min(6)].iter())
-        .filter(|t| is_content(t) && !in_claim(t))
-        .map(canon)
-        .collect();
-    local.sort();
-    local.dedup();
+    let local = sorted_distinct(
+        toks[lo..hi]
+            .iter()
+            .chain(toks[..lo.min(6)].iter())
+            .filter(|t| !in_claim(t))
+            .filter_map(|t| t.canon.as_deref()),
+    );
 
     let ents = &sentence.ents;
     let entities = sentence.entities.clone();
@@ -904,15 +929,12 @@ fn subject_of(
                 let class = terms.event_class(&toks[k].lower).map(str::to_string);
                 let lo = k.saturating_sub(4);
                 let hi = (k + 5).min(toks.len());
-                let mut et: Vec<String> = toks[lo..hi]
-                    .iter()
-                    .filter(|t| {
-                        is_content(t) && !in_claim(t) && terms.event_class(&t.lower).is_none()
-                    })
-                    .map(canon)
-                    .collect();
-                et.sort();
-                et.dedup();
+                let et = sorted_distinct(
+                    toks[lo..hi]
+                        .iter()
+                        .filter(|t| !in_claim(t) && terms.event_class(&t.lower).is_none())
+                        .filter_map(|t| t.canon.as_deref()),
+                );
                 (class, et)
             }
             None => (None, Vec::new()),
@@ -956,16 +978,12 @@ fn subject_of(
         .get(last)
         .filter(|t| t.start <= c.prose.end + 1 && is_content(t))
         .map(canon);
-    let qualifiers: Vec<String> = {
-        let mut q: Vec<String> = toks[lo..hi]
+    let qualifiers = sorted_distinct(
+        toks[lo..hi]
             .iter()
-            .filter(|t| QUALIFIERS.contains(&&*t.lower))
-            .map(|t| t.lower.to_string())
-            .collect();
-        q.sort();
-        q.dedup();
-        q
-    };
+            .map(|t| &*t.lower)
+            .filter(|w| QUALIFIERS.contains(w)),
+    );
     let m = c.modality;
     Subject {
         year: None,
@@ -1094,6 +1112,35 @@ mod tests {
                 )
             };
             assert_eq!(fields(&a), fields(&b), "{}", &text[s..e]);
+        }
+    }
+
+    #[test]
+    fn phrase_lists_find_what_a_plain_search_finds() {
+        let terms = Lexicon::builtin().terms;
+        for list in [&terms.plan, &terms.running, &terms.attribution] {
+            let index = PhraseList::new(list);
+            // Words of the phrases, in and out of order, with others, figures and punctuation.
+            let mut pieces: Vec<&str> = list.iter().flat_map(|p| p.split(' ')).collect();
+            pieces.extend(["the", "figure", "42", ",", "Council", "so", "of"]);
+            let mut seed: u64 = 0x5851_f42d_4c95_7f2d;
+            for _ in 0..2000 {
+                let mut text = String::new();
+                for _ in 0..5 {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                    text.push(' ');
+                }
+                let toks = tokens(&text, 0);
+                let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| &*t.lower).collect();
+                let plain = list.iter().any(|p| {
+                    let p: Vec<&str> = p.split(' ').collect();
+                    words.windows(p.len()).any(|w| w == p.as_slice())
+                });
+                assert_eq!(index.any_in(&toks), plain, "{text:?}");
+            }
         }
     }
 
