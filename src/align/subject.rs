@@ -1117,7 +1117,7 @@ mod tests {
 
     #[test]
     fn phrase_lists_find_what_a_plain_search_finds() {
-        let terms = Lexicon::builtin().terms;
+        let terms = &Lexicon::builtin().terms;
         for list in [&terms.plan, &terms.running, &terms.attribution] {
             let index = PhraseList::new(list);
             // Words of the phrases, in and out of order, with others, figures and punctuation.

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
@@ -32,6 +33,10 @@ struct TermsFile {
 /// The alignment vocabulary, indexed by stem.
 #[derive(Debug, Clone, Default)]
 pub struct TermsLexicon {
+    /// Names what `canonical` answers: a fresh number each time related terms are added (a
+    /// clone answers as its original), so that a thread's memory of canonical terms
+    /// (`CANONICAL`) is never read for another vocabulary.
+    id: u64,
     stop: WordSet,
     /// stem -> canonical stem of its related-terms group.
     canon: WordMap<String>,
@@ -88,6 +93,11 @@ pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
+thread_local! {
+    /// The canonical terms of words, for the vocabulary of that id (`TermsLexicon::id`).
+    static CANONICAL: RefCell<(u64, WordMap<String>)> = RefCell::new((0, WordMap::default()));
+}
+
 impl TermsLexicon {
     /// The embedded vocabulary.
     ///
@@ -123,6 +133,8 @@ impl TermsLexicon {
     }
 
     fn extend(&mut self, f: TermsFile) {
+        static IDS: AtomicU64 = AtomicU64::new(1);
+        self.id = IDS.fetch_add(1, Ordering::Relaxed);
         for w in f.stopwords {
             self.stop.insert(w.to_lowercase());
         }
@@ -158,8 +170,27 @@ impl TermsLexicon {
     }
 
     /// The canonical term of a lowercase word: its stem, mapped to its related-terms group.
+    /// Remembered per thread for the vocabulary last asked (one lookup instead of two).
     #[must_use]
     pub fn canonical(&self, lower: &str) -> String {
+        CANONICAL.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let (id, words) = &mut *cache;
+            if *id != self.id || words.len() >= STEM_CACHE_WORDS {
+                *id = self.id;
+                words.clear();
+            }
+            if let Some(c) = words.get(lower) {
+                return c.clone();
+            }
+            let c = self.canonical_uncached(lower);
+            words.insert(lower.to_string(), c.clone());
+            c
+        })
+    }
+
+    /// `canonical` without the per-thread memory of canonical terms.
+    fn canonical_uncached(&self, lower: &str) -> String {
         with_stem(lower, |s| {
             self.canon.get(s).cloned().unwrap_or_else(|| s.to_string())
         })
@@ -212,6 +243,26 @@ mod tests {
                 assert_eq!(with_stem(w, str::to_string), stem_uncached(w), "{w}");
             }
         }
+    }
+
+    #[test]
+    fn remembered_canonical_terms_follow_the_vocabulary() {
+        let builtin = TermsLexicon::builtin().unwrap();
+        let mut merged = builtin.clone();
+        merged
+            .merge("x.toml", "related = [[\"apple\", \"orange\"]]\n")
+            .unwrap();
+        let words = ["holdings", "storage", "apple", "orange", "votes", "votes"];
+        // Alternating vocabularies on one thread, each word asked twice.
+        for _ in 0..2 {
+            for w in words {
+                for lex in [&builtin, &merged, &TermsLexicon::default()] {
+                    assert_eq!(lex.canonical(w), lex.canonical_uncached(w), "{w}");
+                }
+            }
+        }
+        assert_eq!(merged.canonical("apple"), merged.canonical("orange"));
+        assert_ne!(builtin.canonical("apple"), builtin.canonical("orange"));
     }
 
     #[test]
