@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::claim::{Claim, Kind};
 use crate::document::{Document, Span};
 use crate::lexicon::terms::TermsLexicon;
-use crate::lexicon::WordHasher;
+use crate::lexicon::{WordHasher, WordMap};
 use crate::segment;
 
 /// What a claim is about, read from its sentence.
@@ -595,44 +595,46 @@ pub fn profile(doc: &Document, terms: &TermsLexicon) -> Profile {
 
 /// The entity words of a document counted sentence by sentence: the first word of each entity
 /// (`Profile::entity_counts`) and every word of three or more bytes (`Profile::frequent`).
+/// Counted in one hash map (a first word is also a word), sorted once at the end.
 #[derive(Default)]
 struct EntityCounts {
-    first: std::collections::BTreeMap<String, usize>,
-    words: std::collections::BTreeMap<String, usize>,
+    /// Per word: how often it is the first word of an entity, and how often it is named.
+    words: WordMap<(usize, usize)>,
 }
 
 impl EntityCounts {
     fn add(&mut self, ents: &[(usize, String)]) {
         for (_, e) in ents {
-            if let Some(w) = e.split(' ').find(|w| w.len() >= 3) {
-                count(&mut self.first, w);
-            }
+            let mut first = true;
             for w in e.split(' ').filter(|w| w.len() >= 3) {
-                count(&mut self.words, w);
+                // The key is allocated only the first time a word is seen.
+                let n = match self.words.get_mut(w) {
+                    Some(n) => n,
+                    None => self.words.entry(w.to_string()).or_default(),
+                };
+                n.0 += usize::from(first);
+                n.1 += 1;
+                first = false;
             }
         }
     }
 
     fn into_profile(self, sentences: Vec<Span>) -> Profile {
+        let mut frequent: Vec<String> = Vec::new();
+        let mut entity_counts = std::collections::BTreeMap::new();
+        for (w, (first, named)) in self.words {
+            if named >= 2 {
+                frequent.push(w.clone());
+            }
+            if first > 0 {
+                entity_counts.insert(w, first);
+            }
+        }
+        frequent.sort_unstable();
         Profile {
             sentences,
-            entity_counts: self.first,
-            frequent: self
-                .words
-                .into_iter()
-                .filter(|(_, n)| *n >= 2)
-                .map(|(e, _)| e)
-                .collect(),
-        }
-    }
-}
-
-/// One more of `w`, allocating its key only the first time.
-fn count(map: &mut std::collections::BTreeMap<String, usize>, w: &str) {
-    match map.get_mut(w) {
-        Some(n) => *n += 1,
-        None => {
-            map.insert(w.to_string(), 1);
+            entity_counts,
+            frequent,
         }
     }
 }
@@ -1142,6 +1144,28 @@ mod tests {
                 assert_eq!(index.any_in(&toks), plain, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_profile_counts_as_entity_counts_and_frequent_entities_do() {
+        let doc = Document::plain(
+            "a",
+            "MARLOCK, April 16 — The Harbour Trust said the Trust's new Harbour Bridge opened. \
+             Officials at the Harbour Trust and NASA agreed. The NASA team met Ann Lee of \
+             Lee Holdings. Ann Lee left. Ok."
+                .into(),
+        );
+        let terms = &Lexicon::builtin().terms;
+        let p = profile(&doc, terms);
+        assert_eq!(p.entity_counts, entity_counts(&doc, terms));
+        assert_eq!(p.frequent, frequent_entities(&doc, terms));
+        assert!(
+            p.frequent.contains(&"harbour".to_string()),
+            "{:?}",
+            p.frequent
+        );
+        let (q, _) = profile_and_analyze(&doc, &[], 0, terms, &PhraseLists::new(terms));
+        assert_eq!(p, q);
     }
 
     #[test]
