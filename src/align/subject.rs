@@ -230,6 +230,28 @@ fn lowered(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// What each byte is to an ASCII word: 0 ends it (anything else, every non-ASCII byte
+/// included), 1 continues it (a digit, an apostrophe, a hyphen), 2 is a lower-case letter, 3 an
+/// upper-case one.
+static WORD_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            3
+        } else if c.is_ascii_lowercase() {
+            2
+        } else if c.is_ascii_digit() || c == b'\'' || c == b'-' {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     // Prose has about one token per six bytes: most sentences never grow the vector.
@@ -247,12 +269,12 @@ fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
             // characters takes the general way below.
             let (mut end, mut letters, mut uppers) = (start, 0, 0);
             while let Some(&c) = bytes.get(end) {
-                if c.is_ascii_alphabetic() {
-                    letters += 1;
-                    uppers += usize::from(c.is_ascii_uppercase());
-                } else if !(c.is_ascii_digit() || c == b'\'' || c == b'-') {
+                let k = WORD_BYTES[usize::from(c)];
+                if k == 0 {
                     break;
                 }
+                letters += usize::from(k >> 1);
+                uppers += usize::from(k == 3);
                 end += 1;
             }
             if bytes.get(end).is_none_or(u8::is_ascii) {
