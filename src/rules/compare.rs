@@ -401,8 +401,9 @@ fn trace(i: usize, j: usize, check: usize) -> Option<Finding> {
 fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
-    let m = measure(a, sa)?;
-    if measure(b, sb)? != m || !eligible_level(ctx, i) || !eligible_level(ctx, j) {
+    // The measures computed once for the group (`Ctx::measures`), not per pair.
+    let m = ctx.measures[i].as_deref()?;
+    if ctx.measures[j].as_deref()? != m || !eligible_level(ctx, i) || !eligible_level(ctx, j) {
         return trace(i, j, 5);
     }
     if inside_change(ctx, i) || inside_change(ctx, j) || !doc_gap_ok(ctx, rule, a, b) {
@@ -425,11 +426,13 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         .chain(&sb.entities)
         .flat_map(|e| e.split(' '))
         .collect();
+    // Each name word is stemmed at most once per pair, when a term first needs it.
+    let mut stems: Vec<Option<String>> = vec![None; names.len()];
     let shared_word = |t: &String| {
         Some(t) != noun_a
-            && !names
-                .iter()
-                .any(|n| crate::lexicon::terms::stem(n) == *t || n == t)
+            && !names.iter().zip(stems.iter_mut()).any(|(n, s)| {
+                n == t || *s.get_or_insert_with(|| crate::lexicon::terms::stem(n)) == *t
+            })
     };
     if !al.local.iter().any(shared_word) {
         return trace(i, j, 31);
@@ -445,7 +448,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     if !ra.disjoint(rb) {
         return trace(i, j, 45);
     }
-    if witnessed(ctx, a.doc, &m, rb, i) || witnessed(ctx, b.doc, &m, ra, j) {
+    if witnessed(ctx, a.doc, m, rb, i) || witnessed(ctx, b.doc, m, ra, j) {
         return trace(i, j, 48);
     }
     let unit = a.unit.clone().unwrap_or_default();
@@ -755,8 +758,9 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         (x, y) if x == y && x != Kind::Change => {
             // Counts: only the same running count, reached over different windows, is a window
             // conflict; different counts over different windows are progress.
-            let m = measure(a, sa)?;
-            if !m.starts_with("count:") || measure(b, sb)? != m || head_conflict(sa, sb) {
+            let m = ctx.measures[i].as_deref()?;
+            if !m.starts_with("count:") || ctx.measures[j].as_deref()? != m || head_conflict(sa, sb)
+            {
                 return None;
             }
             if !(sa.running || sb.running) {
@@ -1121,8 +1125,8 @@ fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
     {
         return None;
     }
-    let m = measure(a, sa)?;
-    if measure(b, sb)? != m || !doc_gap_ok(ctx, rule, a, b) {
+    let m = ctx.measures[i].as_deref()?;
+    if ctx.measures[j].as_deref()? != m || !doc_gap_ok(ctx, rule, a, b) {
         return None;
     }
     let al = align::compare(sa, sb);
