@@ -25,16 +25,19 @@ use crate::lexicon::WordHasher;
 pub use subject::{analyze, Subject};
 
 /// How two claims' subjects relate.
+///
+/// It borrows its terms from the two subjects: most pairs are turned down right after the
+/// comparison, and only a finding's evidence copies them.
 #[derive(Debug, Clone, Default)]
-pub struct Alignment {
+pub struct Alignment<'a> {
     /// 0 to 1: how strongly the two claims speak of the same thing.
     pub score: f64,
     /// Canonical terms both claims' local contexts share.
-    pub local: Vec<String>,
+    pub local: Vec<&'a str>,
     /// Canonical terms both sentences share.
-    pub sentence: Vec<String>,
+    pub sentence: Vec<&'a str>,
     /// Entities both sentences name.
-    pub entities: Vec<String>,
+    pub entities: Vec<&'a str>,
     /// Both claims have an agent and it is the same.
     pub same_agent: bool,
     /// Both claims have an agent and they differ.
@@ -45,7 +48,7 @@ pub struct Alignment {
     pub noun_conflict: bool,
 }
 
-impl Alignment {
+impl Alignment<'_> {
     /// The evidence a finding carries.
     #[must_use]
     pub fn evidence(&self, checks: Vec<String>) -> Evidence {
@@ -55,16 +58,16 @@ impl Alignment {
             .local
             .iter()
             .filter(|t| {
-                !self.entities.iter().any(|e| {
-                    e.split(' ')
-                        .any(|w| w != t.as_str() && w.starts_with(t.as_str()))
-                })
+                !self
+                    .entities
+                    .iter()
+                    .any(|e| e.split(' ').any(|w| w != **t && w.starts_with(**t)))
             })
-            .cloned()
+            .map(|t| (*t).to_string())
             .collect();
-        shared.extend(self.entities.iter().cloned());
+        shared.extend(self.entities.iter().map(|e| (*e).to_string()));
         if shared.is_empty() {
-            shared.extend(self.sentence.iter().cloned());
+            shared.extend(self.sentence.iter().map(|t| (*t).to_string()));
         }
         Evidence {
             score: (self.score * 100.0).round() / 100.0,
@@ -76,11 +79,15 @@ impl Alignment {
 
 /// The terms `a` and `b` share, sorted and without repeats. Subjects keep their term lists
 /// sorted and deduplicated, so this is a merge; other lists take the general path.
-fn overlap(a: &[String], b: &[String]) -> Vec<String> {
+fn overlap<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
     let sorted = |v: &[String]| v.windows(2).all(|w| w[0] < w[1]);
     if !(sorted(a) && sorted(b)) {
         let sb: BTreeSet<&String> = b.iter().collect();
-        let mut out: Vec<String> = a.iter().filter(|x| sb.contains(x)).cloned().collect();
+        let mut out: Vec<&str> = a
+            .iter()
+            .filter(|x| sb.contains(x))
+            .map(String::as_str)
+            .collect();
         out.sort();
         out.dedup();
         return out;
@@ -92,7 +99,7 @@ fn overlap(a: &[String], b: &[String]) -> Vec<String> {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push(a[i].clone());
+                out.push(a[i].as_str());
                 i += 1;
                 j += 1;
             }
@@ -166,13 +173,13 @@ fn near_spelling(a: &str, b: &str) -> bool {
 
 /// Scores how strongly two claims' subjects agree.
 #[must_use]
-pub fn compare(a: &Subject, b: &Subject) -> Alignment {
+pub fn compare<'a>(a: &'a Subject, b: &'a Subject) -> Alignment<'a> {
     let local = overlap(&a.local, &b.local);
     let sentence = overlap(&a.terms, &b.terms);
     let mut entities = Vec::new();
     for x in &a.entities {
         if b.entities.iter().any(|y| same_entity(x, y)) {
-            entities.push(x.clone());
+            entities.push(x.as_str());
         }
     }
     entities.sort();

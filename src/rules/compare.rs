@@ -419,7 +419,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     }
     // Context beyond the measured noun itself must be shared, the sentences must not name only
     // different entities, and the figures must be of the same year and statistic.
-    let noun_a = sa.noun.as_ref();
+    let noun_a = sa.noun.as_deref();
     let names: Vec<&str> = sa
         .entities
         .iter()
@@ -428,10 +428,10 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         .collect();
     // Each name word is stemmed at most once per pair, when a term first needs it.
     let mut stems: Vec<Option<String>> = vec![None; names.len()];
-    let shared_word = |t: &String| {
-        Some(t) != noun_a
+    let shared_word = |t: &&str| {
+        Some(*t) != noun_a
             && !names.iter().zip(stems.iter_mut()).any(|(n, s)| {
-                n == t || *s.get_or_insert_with(|| crate::lexicon::terms::stem(n)) == *t
+                n == t || s.get_or_insert_with(|| crate::lexicon::terms::stem(n)) == t
             })
     };
     if !al.local.iter().any(shared_word) {
@@ -799,7 +799,7 @@ fn date_range(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
     Some((d.from?, d.to?))
 }
 
-fn event_aligned(ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Alignment> {
+fn event_aligned<'a>(ctx: &'a Ctx<'_>, i: usize, j: usize) -> Option<Alignment<'a>> {
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
     let (ea, eb) = (sa.event.as_ref()?, sb.event.as_ref()?);
     if ea != eb
