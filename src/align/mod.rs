@@ -328,10 +328,23 @@ fn sharing_pairs(
     members: &[usize],
     within: bool,
 ) -> Vec<(usize, usize)> {
-    let mut index: Vec<Vec<usize>> = vec![Vec::new(); keys.count];
+    // The postings of every key in one vector (key `k` holds `post[start[k]..start[k + 1]]`,
+    // ascending): two passes over the keys rather than a vector per key.
+    let mut start = vec![0usize; keys.count + 1];
     for &i in members {
         for &k in &keys.of[i] {
-            index[k as usize].push(i);
+            start[k as usize + 1] += 1;
+        }
+    }
+    for k in 0..keys.count {
+        start[k + 1] += start[k];
+    }
+    let mut fill = start.clone();
+    let mut post = vec![0usize; start[keys.count]];
+    for &i in members {
+        for &k in &keys.of[i] {
+            post[fill[k as usize]] = i;
+            fill[k as usize] += 1;
         }
     }
     // The last claim each later claim was paired with: a pair sharing several keys is
@@ -340,7 +353,7 @@ fn sharing_pairs(
     let mut pairs = Vec::new();
     for &i in members {
         for &k in &keys.of[i] {
-            let postings = &index[k as usize];
+            let postings = &post[start[k as usize]..start[k as usize + 1]];
             if postings.len() > MAX_POSTINGS {
                 continue;
             }
