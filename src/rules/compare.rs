@@ -426,14 +426,8 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         .chain(&sb.entities)
         .flat_map(|e| e.split(' '))
         .collect();
-    // Each name word is stemmed at most once per pair, when a term first needs it.
-    let mut stems: Vec<Option<String>> = vec![None; names.len()];
-    let shared_word = |t: &&str| {
-        Some(*t) != noun_a
-            && !names.iter().zip(stems.iter_mut()).any(|(n, s)| {
-                n == t || s.get_or_insert_with(|| crate::lexicon::terms::stem(n)) == t
-            })
-    };
+    let shared_word =
+        |t: &&str| Some(*t) != noun_a && !names.iter().any(|n| n == t || stem_is(n, t));
     if !al.local.iter().any(shared_word) {
         return trace(i, j, 31);
     }
@@ -476,6 +470,31 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         ],
         ctx,
     ))
+}
+
+/// Distinct name words a thread remembers the stems of before it starts over.
+const NAME_STEMS: usize = 1 << 12;
+
+/// True when `word` stems to `t` (`terms::stem`). Stems are remembered per thread (bounded):
+/// the same few names recur in every pair of a story, and stemming costs more than a lookup.
+fn stem_is(word: &str, t: &str) -> bool {
+    thread_local! {
+        static STEMS: std::cell::RefCell<crate::lexicon::WordMap<String>> =
+            std::cell::RefCell::new(crate::lexicon::WordMap::default());
+    }
+    STEMS.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(s) = m.get(word) {
+            return s == t;
+        }
+        let s = crate::lexicon::terms::stem(word);
+        let same = s == t;
+        if m.len() >= NAME_STEMS {
+            m.clear();
+        }
+        m.insert(word.to_string(), s);
+        same
+    })
 }
 
 fn head_conflict(a: &Subject, b: &Subject) -> bool {
@@ -1152,4 +1171,28 @@ fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
         &["running count", "documents of different dates"],
         ctx,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_name_stems_are_the_stems() {
+        use crate::lexicon::terms::stem;
+        // More distinct words than the cache holds, each asked twice (the second answer comes
+        // from the cache, or from a fresh stem after the cache starts over).
+        let words: Vec<String> = (0..NAME_STEMS + 50)
+            .map(|n| format!("{}ing{}s", ["run", "stadium", "happy"][n % 3], n))
+            .chain(["stadium", "happiness", "running"].map(String::from))
+            .collect();
+        for _ in 0..2 {
+            for w in &words {
+                let s = stem(w);
+                assert!(stem_is(w, &s), "{w}");
+                assert!(!stem_is(w, &format!("{s}x")), "{w}");
+                assert_eq!(stem_is(w, w), s == *w, "{w}");
+            }
+        }
+    }
 }
