@@ -88,7 +88,7 @@ fn overlap<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
             .filter(|x| sb.contains(x))
             .map(String::as_str)
             .collect();
-        out.sort();
+        out.sort_unstable();
         out.dedup();
         return out;
     }
@@ -182,7 +182,7 @@ pub fn compare<'a>(a: &'a Subject, b: &'a Subject) -> Alignment<'a> {
             entities.push(x.as_str());
         }
     }
-    entities.sort();
+    entities.sort_unstable();
     entities.dedup();
     let (same_agent, agent_conflict) = match (&a.agent, &b.agent) {
         (Some(x), Some(y)) => {
