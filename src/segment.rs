@@ -25,6 +25,14 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Only a line break or closing punctuation can end a sentence: skip to the next one.
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         let boundary_end = if b == b'\n' {
             // A blank line, or a line break after a line with no closing punctuation that is
@@ -134,8 +142,8 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .map_or(0, |p| p + 1);
-    let word = before[word_start..].to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&word.as_str()) {
+    let word = &before[word_start..];
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
     }
     // Single initials ("J. Smith").

@@ -401,8 +401,9 @@ fn trace(i: usize, j: usize, check: usize) -> Option<Finding> {
 fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
-    let m = measure(a, sa)?;
-    if measure(b, sb)? != m || !eligible_level(ctx, i) || !eligible_level(ctx, j) {
+    // The measures computed once for the group (`Ctx::measures`), not per pair.
+    let m = ctx.measures[i].as_deref()?;
+    if ctx.measures[j].as_deref()? != m || !eligible_level(ctx, i) || !eligible_level(ctx, j) {
         return trace(i, j, 5);
     }
     if inside_change(ctx, i) || inside_change(ctx, j) || !doc_gap_ok(ctx, rule, a, b) {
@@ -418,19 +419,15 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     }
     // Context beyond the measured noun itself must be shared, the sentences must not name only
     // different entities, and the figures must be of the same year and statistic.
-    let noun_a = sa.noun.as_ref();
+    let noun_a = sa.noun.as_deref();
     let names: Vec<&str> = sa
         .entities
         .iter()
         .chain(&sb.entities)
         .flat_map(|e| e.split(' '))
         .collect();
-    let shared_word = |t: &String| {
-        Some(t) != noun_a
-            && !names
-                .iter()
-                .any(|n| crate::lexicon::terms::stem(n) == *t || n == t)
-    };
+    let shared_word =
+        |t: &&str| Some(*t) != noun_a && !names.iter().any(|n| n == t || stem_is(n, t));
     if !al.local.iter().any(shared_word) {
         return trace(i, j, 31);
     }
@@ -445,7 +442,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     if !ra.disjoint(rb) {
         return trace(i, j, 45);
     }
-    if witnessed(ctx, a.doc, &m, rb, i) || witnessed(ctx, b.doc, &m, ra, j) {
+    if witnessed(ctx, a.doc, m, rb, i) || witnessed(ctx, b.doc, m, ra, j) {
         return trace(i, j, 48);
     }
     let unit = a.unit.clone().unwrap_or_default();
@@ -473,6 +470,31 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         ],
         ctx,
     ))
+}
+
+/// Distinct name words a thread remembers the stems of before it starts over.
+const NAME_STEMS: usize = 1 << 12;
+
+/// True when `word` stems to `t` (`terms::stem`). Stems are remembered per thread (bounded):
+/// the same few names recur in every pair of a story, and stemming costs more than a lookup.
+fn stem_is(word: &str, t: &str) -> bool {
+    thread_local! {
+        static STEMS: std::cell::RefCell<crate::lexicon::WordMap<String>> =
+            std::cell::RefCell::new(crate::lexicon::WordMap::default());
+    }
+    STEMS.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(s) = m.get(word) {
+            return s == t;
+        }
+        let s = crate::lexicon::terms::stem(word);
+        let same = s == t;
+        if m.len() >= NAME_STEMS {
+            m.clear();
+        }
+        m.insert(word.to_string(), s);
+        same
+    })
 }
 
 fn head_conflict(a: &Subject, b: &Subject) -> bool {
@@ -755,8 +777,9 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         (x, y) if x == y && x != Kind::Change => {
             // Counts: only the same running count, reached over different windows, is a window
             // conflict; different counts over different windows are progress.
-            let m = measure(a, sa)?;
-            if !m.starts_with("count:") || measure(b, sb)? != m || head_conflict(sa, sb) {
+            let m = ctx.measures[i].as_deref()?;
+            if !m.starts_with("count:") || ctx.measures[j].as_deref()? != m || head_conflict(sa, sb)
+            {
                 return None;
             }
             if !(sa.running || sb.running) {
@@ -795,7 +818,7 @@ fn date_range(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
     Some((d.from?, d.to?))
 }
 
-fn event_aligned(ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Alignment> {
+fn event_aligned<'a>(ctx: &'a Ctx<'_>, i: usize, j: usize) -> Option<Alignment<'a>> {
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
     let (ea, eb) = (sa.event.as_ref()?, sb.event.as_ref()?);
     if ea != eb
@@ -1121,8 +1144,8 @@ fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
     {
         return None;
     }
-    let m = measure(a, sa)?;
-    if measure(b, sb)? != m || !doc_gap_ok(ctx, rule, a, b) {
+    let m = ctx.measures[i].as_deref()?;
+    if ctx.measures[j].as_deref()? != m || !doc_gap_ok(ctx, rule, a, b) {
         return None;
     }
     let al = align::compare(sa, sb);
@@ -1148,4 +1171,28 @@ fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
         &["running count", "documents of different dates"],
         ctx,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_name_stems_are_the_stems() {
+        use crate::lexicon::terms::stem;
+        // More distinct words than the cache holds, each asked twice (the second answer comes
+        // from the cache, or from a fresh stem after the cache starts over).
+        let words: Vec<String> = (0..NAME_STEMS + 50)
+            .map(|n| format!("{}ing{}s", ["run", "stadium", "happy"][n % 3], n))
+            .chain(["stadium", "happiness", "running"].map(String::from))
+            .collect();
+        for _ in 0..2 {
+            for w in &words {
+                let s = stem(w);
+                assert!(stem_is(w, &s), "{w}");
+                assert!(!stem_is(w, &format!("{s}x")), "{w}");
+                assert_eq!(stem_is(w, w), s == *w, "{w}");
+            }
+        }
+    }
 }
