@@ -1095,21 +1095,27 @@ mod tests {
                 texts.push(format!("{a}{b}"));
             }
         }
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..2000 {
-            let mut t = String::new();
-            for _ in 0..6 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        texts.extend(random_texts(&pieces, 2000, 6, 0x9e37_79b9_7f4a_7c15));
         for t in &texts {
             let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
             assert_eq!(token_ranges(t), want, "{t:?}");
         }
+    }
+
+    /// `count` texts of `len` pieces each, picked by a xorshift generator from `seed`.
+    fn random_texts(pieces: &[&str], count: usize, len: usize, mut seed: u64) -> Vec<String> {
+        (0..count)
+            .map(|_| {
+                (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        pieces[(seed % pieces.len() as u64) as usize]
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// `tokens` as first written: the ranges of the token regex, each read by `any_token`.
@@ -1139,15 +1145,7 @@ mod tests {
             "’s", "'S", "-", "A-1", "O'Neill", "NASA", "MP's", "e\u{301}", "日本", "—", ",", "(",
             "ß", "x’y", "aB", "Ab", "$", ".",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..3000 {
-            let mut t = String::new();
-            for _ in 0..8 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+        for t in random_texts(&pieces, 3000, 8, 0x2545_f491_4f6c_dd1d) {
             let got: Vec<_> = tokens(&t, 7).iter().map(token_fields).collect();
             let want: Vec<_> = reference_tokens(&t, 7).iter().map(token_fields).collect();
             assert_eq!(got, want, "{t:?}");
@@ -1159,18 +1157,7 @@ mod tests {
         let text = "JOHN'S Bank's x A-1 AB Ab aB 42 3.5% o'S M&M ' 's (Q) WHO'S-Who";
         for (s, e) in token_ranges(text) {
             let (a, b) = (ascii_token(&text[s..e], s, e), any_token(&text[s..e], s, e));
-            let fields = |t: &Token| {
-                (
-                    t.start,
-                    t.end,
-                    t.lower.to_string(),
-                    t.word,
-                    t.cap,
-                    t.upper,
-                    t.possessive,
-                )
-            };
-            assert_eq!(fields(&a), fields(&b), "{}", &text[s..e]);
+            assert_eq!(token_fields(&a), token_fields(&b), "{}", &text[s..e]);
         }
     }
 
