@@ -43,11 +43,11 @@ fn findings_of(report: &str) -> String {
     serde_json::to_string(&v["findings"]).unwrap()
 }
 
-// Measured on seed 7 at 50 groups (README "Scale"): recall 0.90 (18 of 20 planted), 0.04 false
-// alarms (warnings or errors nobody planted) a group; at 2,500 and 25,000 groups 0.97 and about
-// 0.10. The floors leave a little room for rule changes, not for regressions.
+// Measured on seed 7 at 50 groups (README "Scale"): recall 0.90 (18 of 20 planted), no false
+// alarms (warnings or errors nobody planted); at 2,500 and 25,000 groups recall 0.97 and 1 and 5
+// false alarms in all. The floors leave a little room for rule changes, not for regressions.
 const RECALL_FLOOR: f64 = 0.85;
-const FALSE_ALARMS_CEILING: f64 = 0.15;
+const FALSE_ALARMS_CEILING: f64 = 0.05;
 
 #[test]
 fn planted_discrepancies_are_found() {
