@@ -115,9 +115,12 @@ pub fn run_with_progress(
         let n = counts(documents.len(), &claims);
         (claims, n, findings)
     };
+    let t = std::time::Instant::now();
     sort_findings(&mut findings, &documents, &claims);
+    let t = crate::timing::stage("sort", t);
     let mut errors = errors;
     crate::suppress::apply(&documents, &claims, &mut findings, &mut errors, rules);
+    let _ = crate::timing::stage("suppressions", t);
     Run {
         documents,
         claims,
@@ -159,6 +162,7 @@ fn run_batches(
     let mut claim_counts = vec![0; documents.len()];
     let mut findings = Vec::new();
     let last = batches.len().saturating_sub(1);
+    let mut t = std::time::Instant::now();
     for (n, mut docs) in batches.into_iter().enumerate() {
         docs.sort_unstable();
         let per_doc: Vec<Vec<Claim>> = docs
@@ -174,6 +178,7 @@ fn run_batches(
             claim_counts[d] = c.len();
             claims.extend(c);
         }
+        t = crate::timing::stage("extract batch", t);
         if n == last {
             progress.comparing();
         }
@@ -188,6 +193,7 @@ fn run_batches(
             }
             findings.push(f);
         }
+        t = crate::timing::stage("evaluate batch", t);
     }
     (kept, claim_counts, findings)
 }
@@ -243,7 +249,7 @@ fn counts(documents: usize, claims: &[Claim]) -> Vec<usize> {
 }
 
 /// The one order of findings: by path, then offset, then rule, then the other claims.
-pub fn sort_findings(findings: &mut [Finding], documents: &[Document], claims: &[Claim]) {
+pub fn sort_findings(findings: &mut Vec<Finding>, documents: &[Document], claims: &[Claim]) {
     let key = |f: &Finding| {
         let locs: Vec<(&str, usize, usize)> = f
             .claims
@@ -267,6 +273,8 @@ pub fn sort_findings(findings: &mut [Finding], documents: &[Document], claims: &
             .then_with(|| ka.cmp(kb))
             .then_with(|| a.message.cmp(&b.message))
     });
-    let sorted: Vec<Finding> = order.iter().map(|&i| findings[i].clone()).collect();
-    findings.clone_from_slice(&sorted);
+    drop(keys);
+    // The findings are moved into their order, not copied.
+    let mut taken: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    findings.extend(order.iter().filter_map(|&i| taken[i].take()));
 }

@@ -14,6 +14,7 @@ use crosscheck::input::{self, LoadOptions, Loaded};
 use crosscheck::lexicon::Lexicon;
 use crosscheck::report;
 use crosscheck::rules::RuleSet;
+use crosscheck::timing;
 
 /// mimalloc rather than the system allocator: the pipeline allocates many small strings and
 /// vectors on every thread, where glibc's malloc spent a fifth of the instructions. It costs
@@ -425,8 +426,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => {
             // The configuration and the rules come first: an invalid one stops the run before
             // any input is read.
+            let t = std::time::Instant::now();
             let config = args.input.config()?;
             let rules = configured_rules(&args.rules, &config)?;
+            let t = timing::stage("configuration and rules", t);
             let baseline = match &args.baseline {
                 Some(b) => Some(Baseline::load(b)?),
                 None => None,
@@ -450,6 +453,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             } else {
                 load(&args.input, &config)?
             };
+            let t = timing::stage("load", t);
             let mut from_claims = claims_mode.then(|| input::load_claims(&args.claims));
             if let Some(ci) = &mut from_claims {
                 for e in &ci.errors {
@@ -490,6 +494,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 .cloned()
                 .collect();
             let lexicon = Lexicon::with_folders(&folders)?;
+            let t = timing::stage("lexicon", t);
             let bar = crosscheck::progress::Bar::for_run(loaded.documents.len());
             let mut run = match (from_claims, &bar) {
                 (Some(ci), _) => check::run_claims(ci, loaded.errors, &rules, &lexicon, &opts),
@@ -508,6 +513,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             if let Some(b) = &bar {
                 b.finish();
             }
+            let t = timing::stage("run", t);
             if !args.against.is_empty() {
                 let is_draft: Vec<bool> = (0..run.documents.len()).map(|d| d < drafts).collect();
                 crosscheck::editor::against(&mut run, &is_draft);
@@ -564,6 +570,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     report::human::render(&run, opts, started.elapsed().as_millis())
                 }
             };
+            let t = timing::stage("render", t);
             if let Some(path) = &args.output {
                 report::write_atomic(path, text.as_bytes()).map_err(|e| {
                     anyhow::anyhow!("cannot write the report to {}: {e}", path.display())
@@ -574,6 +581,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 out.write_all(text.as_bytes())?;
                 out.flush()?;
             }
+            let _ = timing::stage("write", t);
             let threshold = match args.fail_on {
                 Some(FailOn::Error) => Some(Severity::Error),
                 Some(FailOn::Warning) => Some(Severity::Warning),

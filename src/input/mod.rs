@@ -15,7 +15,6 @@ pub mod markup;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::document::{Document, Format};
@@ -129,7 +128,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
 pub fn load_paths_filtered(
     paths: &[PathBuf],
     opts: &LoadOptions,
-    keep: &dyn Fn(&Path) -> bool,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
 ) -> Loaded {
     let mut loaded = Loaded::default();
     for p in paths {
@@ -249,45 +248,71 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> (String, String, bool) {
     }
 }
 
-fn walk_dir(dir: &Path, loaded: &mut Loaded, opts: &LoadOptions, keep: &dyn Fn(&Path) -> bool) {
-    let mut files = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir)
+fn walk_dir(
+    dir: &Path,
+    loaded: &mut Loaded,
+    opts: &LoadOptions,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
+) {
+    // The directory is walked by several threads, each reading and parsing (markup, dates) the
+    // files it finds right away; the parts are then put in path order (the order of a walk
+    // with sorted entries, as `Path`'s ordering compares component by component), so the
+    // result does not depend on the threads.
+    type Part = (PathBuf, Loaded);
+    let parts: std::sync::Mutex<Vec<Part>> = std::sync::Mutex::new(Vec::new());
+    let threads = rayon::current_num_threads().max(1);
+    ignore::WalkBuilder::new(dir)
         .hidden(true)
         .git_ignore(true)
         .require_git(false)
         .follow_links(true)
-        .sort_by_file_path(std::cmp::Ord::cmp)
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                if e.file_type().is_some_and(|t| t.is_file())
-                    && format_of(e.path()).is_some()
-                    && keep(e.path())
-                {
-                    files.push(e.into_path());
-                }
-            }
-            Err(e) => {
-                let (path, message, fatal) = walk_error(dir, &e);
-                loaded.errors.push(InputError {
-                    path,
-                    message,
-                    fatal,
-                });
-            }
-        }
-    }
-    // Reading and parsing (markup, dates) in parallel, collected in path order.
-    let parts: Vec<Loaded> = files
-        .par_iter()
-        .map(|f| {
-            let mut part = Loaded::default();
-            load_file(f, &mut part, opts);
-            part
+        .threads(threads)
+        .build_parallel()
+        .run(|| {
+            let parts = &parts;
+            Box::new(move |entry| {
+                let mut part = Loaded::default();
+                let path = match entry {
+                    Ok(e) => {
+                        if !(e.file_type().is_some_and(|t| t.is_file())
+                            && format_of(e.path()).is_some()
+                            && keep(e.path()))
+                        {
+                            return ignore::WalkState::Continue;
+                        }
+                        load_file(e.path(), &mut part, opts);
+                        e.into_path()
+                    }
+                    Err(e) => {
+                        let (path, message, fatal) = walk_error(dir, &e);
+                        part.errors.push(InputError {
+                            path: path.clone(),
+                            message,
+                            fatal,
+                        });
+                        PathBuf::from(path)
+                    }
+                };
+                // A poisoned lock only means another visitor panicked; its parts are intact.
+                parts
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((path, part));
+                ignore::WalkState::Continue
+            })
+        });
+    let mut parts = parts
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Errors and documents of one path keep their order; equal paths (a file and an error
+    // about it) sort errors by message so the order is fixed.
+    parts.sort_by(|(a, x), (b, y)| {
+        a.cmp(b).then_with(|| {
+            let m = |l: &Loaded| l.errors.first().map(|e| e.message.clone());
+            m(x).cmp(&m(y))
         })
-        .collect();
-    for part in parts {
+    });
+    for (_, part) in parts {
         loaded.documents.extend(part.documents);
         loaded.errors.extend(part.errors);
     }
