@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 
@@ -18,12 +18,14 @@ use crate::segment;
 pub struct Subject {
     /// The sentence, as a span of the document's prose.
     pub sentence: Span,
-    /// Canonical content terms of the whole sentence (outside any claim).
-    pub terms: Vec<String>,
-    /// Canonical content terms near the claim, in its clause.
+    /// Canonical content terms of the whole sentence (outside any claim), sorted, without
+    /// repeats; shared by the claims of one sentence.
+    pub terms: Arc<[String]>,
+    /// Canonical content terms near the claim, in its clause, sorted, without repeats.
     pub local: Vec<String>,
-    /// Named entities of the sentence, normalised (lowercase, no possessive).
-    pub entities: Vec<String>,
+    /// Named entities of the sentence, normalised (lowercase, no possessive), sorted, without
+    /// repeats; shared by the claims of one sentence.
+    pub entities: Arc<[String]>,
     /// The entity the claim belongs to: the first entity of the sentence before it, or the
     /// antecedent of a relative clause ("Crewe, who took 48,930 votes").
     pub agent: Option<String>,
@@ -567,8 +569,8 @@ fn analyze_read<'a>(
                 toks,
                 ents,
                 running,
-                terms: all,
-                entities,
+                terms: all.into(),
+                entities: entities.into(),
             }
         });
         out.push(subject_of(c, sent, entry, phrases, terms));
@@ -814,9 +816,9 @@ struct Sentence<'a> {
     /// It marks a running count.
     running: bool,
     /// The canonical terms of its content words outside claims, sorted, without repeats.
-    terms: Vec<String>,
+    terms: Arc<[String]>,
     /// Its entities' names, sorted, without repeats.
-    entities: Vec<String>,
+    entities: Arc<[String]>,
 }
 
 /// A list of phrases (words separated by single spaces) indexed by first word: a window is
@@ -1270,5 +1272,39 @@ mod tests {
         assert!(s[0].event_terms.contains(&"campaign".to_string()));
         assert!(!s[0].plan);
         assert!(s[1].plan);
+    }
+
+    /// `align::overlap` merges term lists, which is right only if subjects keep them sorted
+    /// and without repeats; so do they, here on a sentence naming two organisations twice.
+    #[test]
+    fn subject_term_lists_are_sorted_without_repeats() {
+        let strictly_sorted = |v: &[String]| v.windows(2).all(|w| w[0] < w[1]);
+        let text = "The Orvale Trust said on Monday that Orvale storage grew by 250% to 2,300 \
+                    gigabytes in 2025, while the trust's rival Kestrel Data said storage at Kestrel \
+                    Data rose 12% in the year to March 2025 and storage costs fell.";
+        let doc = Document::plain("a", text.into());
+        let claims = vec![
+            claim_at(&doc, "250%", Kind::Percent),
+            claim_at(&doc, "2,300", Kind::Quantity),
+            claim_at(&doc, "12%", Kind::Percent),
+        ];
+        let subjects = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
+        for s in &subjects {
+            assert!(
+                s.terms.len() > 2 && strictly_sorted(&s.terms),
+                "{:?}",
+                s.terms
+            );
+            assert!(
+                !s.local.is_empty() && strictly_sorted(&s.local),
+                "{:?}",
+                s.local
+            );
+            assert!(
+                s.entities.len() >= 2 && strictly_sorted(&s.entities),
+                "{:?}",
+                s.entities
+            );
+        }
     }
 }

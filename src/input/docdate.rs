@@ -87,6 +87,17 @@ fn html_date(source: &str) -> Option<(Date, &'static str)> {
     static LD_JSON: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("valid regex")
     });
+    // Every date read here is announced by one of these words; most pages name none of them
+    // outside a `<time>` or `<meta>`, and a page without any is not tokenised at all.
+    static ANNOUNCED: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["<meta", "itemprop", "datepublished", "<time"])
+            .ok()
+    });
+    if ANNOUNCED.as_ref().is_some_and(|a| a.find(source).is_none()) {
+        return None;
+    }
     let mut vis = Visibility::default();
     let mut visible = 0usize;
     let mut meta: Option<Date> = None;
@@ -136,6 +147,10 @@ fn html_date(source: &str) -> Option<(Date, &'static str)> {
                 }
             }
             _ => {}
+        }
+        if meta.is_some() {
+            // The metadata date comes first whatever follows.
+            break;
         }
     }
     meta.map(|d| (d, "html meta"))

@@ -423,7 +423,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let names: Vec<&str> = sa
         .entities
         .iter()
-        .chain(&sb.entities)
+        .chain(sb.entities.iter())
         .flat_map(|e| e.split(' '))
         .collect();
     let shared_word =

@@ -439,9 +439,12 @@ impl RuleSet {
             } else {
                 align::candidates_in_group(&local, &keys, &rule.kinds, opts.self_consistency)
             };
-            // In parallel, collected in the order of the pairs.
+            // In parallel, collected in the order of the pairs. Groups are already evaluated in
+            // parallel; a small group's pairs are not split further (a split costs more than
+            // the comparisons it would share out), a large one's are.
             let found: Vec<Finding> = pairs
                 .par_iter()
+                .with_min_len(PAIRS_PER_TASK)
                 .filter_map(|&(i, j)| compare::apply(rule, &ctx, i, j))
                 .collect();
             findings.extend(found);
@@ -455,6 +458,13 @@ impl RuleSet {
         findings
     }
 }
+
+/// Candidate pairs compared by one task at least: a group's pairs are split across threads only
+/// when there are more.
+const PAIRS_PER_TASK: usize = 256;
+
+/// Documents analysed by one task at least, for the same reason.
+const DOCUMENTS_PER_TASK: usize = 8;
 
 /// Per document, the smallest range of `claims` that holds all its claims (empty when it has
 /// none).
@@ -548,6 +558,7 @@ fn profiles_and_subjects(
     let per_doc: Vec<(Profile, Vec<Subject>)> = documents
         .par_iter()
         .zip(ranges.par_iter())
+        .with_min_len(DOCUMENTS_PER_TASK)
         .map(|(doc, r)| {
             align::subject::profile_and_analyze(
                 doc,
