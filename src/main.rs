@@ -382,9 +382,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     let end = start + claims[start..].iter().take_while(|c| c.doc == d).count();
                     let own = &claims[start..end];
                     let record = input::claims::document_record(doc, own, &profiles[d]);
-                    writeln!(out, "{record}")?;
+                    serde_json::to_writer(&mut out, &record)?;
+                    writeln!(out)?;
                     for c in own {
-                        writeln!(out, "{}", input::claims::claim_record(doc, c))?;
+                        serde_json::to_writer(&mut out, &input::claims::claim_record(doc, c))?;
+                        writeln!(out)?;
                     }
                     start = end;
                 }
@@ -399,7 +401,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 match args.format {
                     ExtractFormat::Jsonl => {
                         let v = report::json::claim_value(d, c, "doc");
-                        writeln!(out, "{v}")?;
+                        serde_json::to_writer(&mut out, &v)?;
+                        writeln!(out)?;
                     }
                     ExtractFormat::Human => {
                         // One aligned row a claim: where, what kind, the text as written, and

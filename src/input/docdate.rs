@@ -253,8 +253,10 @@ fn opening_date(prose: &str) -> Option<(Date, &'static str)> {
         // Every date these patterns read has a year of four ASCII digits (`date` parses no
         // other): without one, a block (a headline) skips the costly capture search.
         if has_year_digits(head) {
-            if let Some(d) = BYLINE.captures(head).and_then(|c| date_of(&c)) {
-                return Some((d, "byline"));
+            if may_open_byline(head) {
+                if let Some(d) = BYLINE.captures(head).and_then(|c| date_of(&c)) {
+                    return Some((d, "byline"));
+                }
             }
             let dateline = if ascii_boundaries_agree(head) {
                 &DATELINE_ASCII
@@ -283,6 +285,19 @@ fn has_year_digits(s: &str) -> bool {
         }
     }
     false
+}
+
+/// False when `head` certainly does not start as `BYLINE` requires: with "By" or one of its
+/// publication words in any case. Beyond ASCII the regex's Unicode case folding decides.
+fn may_open_byline(head: &str) -> bool {
+    let b = head.as_bytes();
+    if !b[..b.len().min(16)].is_ascii() {
+        return true;
+    }
+    b.starts_with(b"By")
+        || ["first published", "published", "posted"]
+            .iter()
+            .any(|w| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// The text's blocks: runs of lines separated by blank lines.
@@ -363,6 +378,36 @@ mod tests {
 
     fn opening(s: &str) -> Option<Date> {
         opening_date(s).map(|(d, _)| d)
+    }
+
+    /// The byline test only skips heads the regex cannot match.
+    #[test]
+    fn byline_prefilter_never_rejects_a_byline() {
+        let heads = [
+            "By Marta Castellanos · October 24, 2025",
+            "By  Staff, 3 May 2024",
+            "PUBLISHED 9 October 2025",
+            "First published on: 1 June 2023",
+            "posted Mon, Jan. 5, 2026",
+            "Posted on 2026-01-05",
+            "Byline 2024",
+            "by the river, 2024",
+            "Reported by Ana, May 3, 2024",
+            "Published: June 1 2023",
+            "\u{17f}omething 2024",
+        ];
+        for h in heads {
+            if BYLINE.is_match(h) {
+                assert!(may_open_byline(h), "{h}");
+            }
+        }
+        assert!(!may_open_byline("Reported by Ana, May 3, 2024"));
+        assert!(may_open_byline("By Ana, May 3, 2024"));
+        proptest::proptest!(|(h in "(By|by|Posted|posted|PUBLISHED|first published|Rep|\\s|[A-Za-z]{1,6}|[ ,.:·]|2024|May 3|\u{17f})*")| {
+            if BYLINE.is_match(&h) {
+                proptest::prop_assert!(may_open_byline(&h), "{}", h);
+            }
+        });
     }
 
     /// A date, as `Some` to compare with what the finders return.

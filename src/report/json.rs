@@ -127,7 +127,9 @@ pub fn render(run: &Run) -> String {
             let texts: Vec<String> = chunk
                 .par_iter()
                 .enumerate()
-                .map(|(k, x)| value(c * CHUNK + k, x).to_string())
+                // Serialized straight into bytes: `Value`'s `Display` goes through the
+                // formatting machinery a byte run at a time and is several times slower.
+                .map(|(k, x)| serde_json::to_string(&value(c * CHUNK + k, x)).unwrap_or_default())
                 .collect();
             for (k, t) in texts.iter().enumerate() {
                 if c + k > 0 {
