@@ -141,8 +141,12 @@ fn run_batches(
 ) -> (Vec<Claim>, Vec<usize>, Vec<Finding>) {
     let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (d, doc) in documents.iter().enumerate() {
-        let g = crate::align::group_of(doc, opts.group_by_dir);
+    // Group names (path work) in parallel; grouping in order.
+    let names: Vec<String> = documents
+        .par_iter()
+        .map(|doc| crate::align::group_of(doc, opts.group_by_dir))
+        .collect();
+    for (d, g) in names.into_iter().enumerate() {
         let k = *slot.entry(g).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1

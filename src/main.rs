@@ -249,7 +249,12 @@ fn load(args: &InputArgs, config: &Config) -> anyhow::Result<Loaded> {
             args.paths.clone()
         };
         let l = input::load_paths_filtered(&paths, &opts, &|p| config.filter.allows(p));
-        loaded.documents.extend(l.documents);
+        // Moved whole when nothing came before (documents are large: no copy of them all).
+        if loaded.documents.is_empty() {
+            loaded.documents = l.documents;
+        } else {
+            loaded.documents.extend(l.documents);
+        }
         loaded.errors.extend(l.errors);
     }
     relative_paths(&mut loaded, args.jsonl.is_some());
@@ -451,6 +456,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 eprintln!("crosscheck: --claims takes the place of paths, --jsonl and --against");
                 return Ok(2);
             }
+            // The built-in vocabularies are parsed while the inputs are read (the main thread
+            // only waits for the readers then).
+            std::thread::spawn(|| {
+                let _ = Lexicon::builtin();
+            });
             let mut loaded = if claims_mode {
                 Loaded::default()
             } else {

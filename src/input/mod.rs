@@ -304,14 +304,26 @@ fn walk_dir(
     let mut parts = parts
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    // Errors and documents of one path keep their order; equal paths (a file and an error
-    // about it) sort errors by message so the order is fixed.
-    parts.sort_by(|(a, x), (b, y)| {
-        a.cmp(b).then_with(|| {
-            let m = |l: &Loaded| l.errors.first().map(|e| e.message.clone());
-            m(x).cmp(&m(y))
-        })
-    });
+    // Sorted by a byte key that orders like `Path` (component by component: the separator
+    // becomes the lowest byte), computed once a path rather than once a comparison. Equal paths
+    // (a file and an error about it) are ordered by the error's message, so the order is fixed.
+    let key = |p: &Path| -> Vec<u8> {
+        p.as_os_str()
+            .as_encoded_bytes()
+            .iter()
+            .map(|&b| {
+                if std::path::is_separator(char::from(b)) {
+                    0
+                } else {
+                    b
+                }
+            })
+            .collect()
+    };
+    parts.sort_by_cached_key(|(p, part)| (key(p), part.errors.first().map(|e| e.message.clone())));
+    loaded
+        .documents
+        .reserve(parts.iter().map(|(_, l)| l.documents.len()).sum());
     for (_, part) in parts {
         loaded.documents.extend(part.documents);
         loaded.errors.extend(part.errors);

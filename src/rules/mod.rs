@@ -350,16 +350,27 @@ impl RuleSet {
         let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut seen = vec![false; documents.len()];
+        let mut with_claims = Vec::new();
         for c in claims {
-            if std::mem::replace(&mut seen[c.doc], true) {
-                continue;
+            if !std::mem::replace(&mut seen[c.doc], true) {
+                with_claims.push(c.doc);
             }
-            let g = align::group_of(&documents[c.doc], opts.group_by_dir);
-            let k = *slot.entry(g.clone()).or_insert_with(|| {
-                groups.push((g, Vec::new()));
-                groups.len() - 1
-            });
-            groups[k].1.push(c.doc);
+        }
+        // Group names (path work) in parallel; grouping in order.
+        let names: Vec<String> = with_claims
+            .par_iter()
+            .map(|&d| align::group_of(&documents[d], opts.group_by_dir))
+            .collect();
+        for (&d, g) in with_claims.iter().zip(names) {
+            let k = match slot.get(&g) {
+                Some(&k) => k,
+                None => {
+                    slot.insert(g.clone(), groups.len());
+                    groups.push((g, Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            groups[k].1.push(d);
         }
         let phrases = align::subject::PhraseLists::new(&lexicon.terms);
         let per_group: Vec<Vec<Finding>> = groups
