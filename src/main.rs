@@ -560,8 +560,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     );
                 }
             }
+            // The JSON report (the format of large CI runs) is written as it is rendered.
             let text = match args.format {
-                CheckFormat::Json => report::json::render(&run),
+                CheckFormat::Json => String::new(),
                 CheckFormat::Sarif => format!("{:#}\n", report::sarif::report(&run, &rules)),
                 CheckFormat::Github => report::github::render(&run),
                 CheckFormat::Markdown => report::markdown::render(&run),
@@ -584,14 +585,21 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 }
             };
             let t = timing::stage("render", t);
+            let mut emit = |w: &mut dyn Write| -> std::io::Result<()> {
+                if args.format == CheckFormat::Json {
+                    report::json::render_to(&run, w)
+                } else {
+                    w.write_all(text.as_bytes())
+                }
+            };
             if let Some(path) = &args.output {
-                report::write_atomic(path, text.as_bytes()).map_err(|e| {
+                report::write_atomic_with(path, &mut emit).map_err(|e| {
                     anyhow::anyhow!("cannot write the report to {}: {e}", path.display())
                 })?;
             } else {
                 let stdout = std::io::stdout();
                 let mut out = std::io::BufWriter::new(stdout.lock());
-                out.write_all(text.as_bytes())?;
+                emit(&mut out)?;
                 out.flush()?;
             }
             let _ = timing::stage("write", t);

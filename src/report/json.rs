@@ -118,27 +118,43 @@ pub fn report(run: &Run) -> Value {
 /// weighs several times the text). Items are rendered in parallel, a chunk at a time.
 #[must_use]
 pub fn render(run: &Run) -> String {
-    /// Items rendered at a time: in parallel, then appended in order, so the extra memory is one
+    let mut out = Vec::new();
+    // Writing into a vector cannot fail, and the JSON is UTF-8.
+    let _ = render_to(run, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `render`, written to `out` chunk by chunk rather than returned: memory holds one chunk's
+/// text, not the report (77 MB for 100,000 documents).
+///
+/// # Errors
+/// When `out` fails.
+pub fn render_to(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    /// Items rendered at a time: in parallel, then written in order, so the extra memory is one
     /// chunk's text whatever the size of the run.
     const CHUNK: usize = 4096;
-    fn array<T: Sync>(out: &mut String, items: &[T], value: impl Fn(usize, &T) -> Value + Sync) {
-        out.push('[');
+    fn array<T: Sync>(
+        out: &mut dyn std::io::Write,
+        items: &[T],
+        value: impl Fn(usize, &T) -> Value + Sync,
+    ) -> std::io::Result<()> {
+        out.write_all(b"[")?;
         for (c, chunk) in items.chunks(CHUNK).enumerate() {
-            let texts: Vec<String> = chunk
+            let texts: Vec<Vec<u8>> = chunk
                 .par_iter()
                 .enumerate()
                 // Serialized straight into bytes: `Value`'s `Display` goes through the
                 // formatting machinery a byte run at a time and is several times slower.
-                .map(|(k, x)| serde_json::to_string(&value(c * CHUNK + k, x)).unwrap_or_default())
+                .map(|(k, x)| serde_json::to_vec(&value(c * CHUNK + k, x)).unwrap_or_default())
                 .collect();
             for (k, t) in texts.iter().enumerate() {
                 if c + k > 0 {
-                    out.push(',');
+                    out.write_all(b",")?;
                 }
-                out.push_str(t);
+                out.write_all(t)?;
             }
         }
-        out.push(']');
+        out.write_all(b"]")
     }
     // The top-level keys in the order serde_json writes them (sorted, or as inserted when its
     // `preserve_order` feature is on), with placeholders for the three arrays.
@@ -146,22 +162,20 @@ pub fn render(run: &Run) -> String {
         json!({"version": 1, "documents": "\u{0}D", "findings": "\u{0}F", "errors": "\u{0}E"})
             .to_string();
     // Placeholders are found in the small skeleton only, never in the inserted text.
-    let mut out = String::new();
     let mut rest = skeleton.as_str();
     while let Some((pos, which)) = ["D", "F", "E"]
         .iter()
         .filter_map(|w| rest.find(&format!("\"\\u0000{w}\"")).map(|p| (p, *w)))
         .min()
     {
-        out.push_str(&rest[..pos]);
+        out.write_all(rest[..pos].as_bytes())?;
         match which {
-            "D" => array(&mut out, &run.documents, |i, d| document_value(run, i, d)),
-            "F" => array(&mut out, &run.findings, |_, f| finding_value(run, f)),
-            _ => array(&mut out, &run.errors, |_, e| error_value(e)),
+            "D" => array(out, &run.documents, |i, d| document_value(run, i, d))?,
+            "F" => array(out, &run.findings, |_, f| finding_value(run, f))?,
+            _ => array(out, &run.errors, |_, e| error_value(e))?,
         }
         rest = &rest[pos + "\"\\u0000D\"".len()..];
     }
-    out.push_str(rest);
-    out.push('\n');
-    out
+    out.write_all(rest.as_bytes())?;
+    out.write_all(b"\n")
 }

@@ -117,6 +117,18 @@ fn squash(t: &str) -> String {
 /// a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is opened and written in place:
 /// renaming over it would swap a device for a plain file, for every later user of that name.
 pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, &mut |w| w.write_all(data))
+}
+
+/// `write_atomic` with the data written by `write` (through a buffer), so a large report need
+/// not be held whole in memory first.
+///
+/// # Errors
+/// When the file cannot be created, written, flushed or renamed, or `write` fails.
+pub fn write_atomic_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let target = match std::fs::canonicalize(path) {
         Ok(real) => real,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => path.to_path_buf(),
@@ -124,8 +136,10 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
     };
     if let Ok(meta) = std::fs::metadata(&target) {
         if !meta.is_file() {
-            let mut f = std::fs::OpenOptions::new().write(true).open(&target)?;
-            return f.write_all(data);
+            let f = std::fs::OpenOptions::new().write(true).open(&target)?;
+            let mut w = std::io::BufWriter::new(f);
+            write(&mut w)?;
+            return w.flush();
         }
     }
     let dir = match target.parent() {
@@ -143,8 +157,11 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
     tmp_name.push(format!(".{}.tmp", std::process::id()));
     let tmp = dir.join(tmp_name);
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(data)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        write(&mut w)?;
+        let f = w
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         f.sync_all()?;
         drop(f);
         std::fs::rename(&tmp, &target)
@@ -187,6 +204,22 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_writer_failing_halfway_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.json");
+        std::fs::write(&p, "old").unwrap();
+        let big = vec![b'x'; 1 << 20];
+        let err = write_atomic_with(&p, &mut |w| {
+            w.write_all(&big)?;
+            Err(std::io::Error::other("renderer failed"))
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), "renderer failed");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
