@@ -168,7 +168,7 @@ pub fn render_to(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()>
         .filter_map(|w| rest.find(&format!("\"\\u0000{w}\"")).map(|p| (p, *w)))
         .min()
     {
-        out.write_all(rest[..pos].as_bytes())?;
+        out.write_all(&rest.as_bytes()[..pos])?;
         match which {
             "D" => array(out, &run.documents, |i, d| document_value(run, i, d))?,
             "F" => array(out, &run.findings, |_, f| finding_value(run, f))?,
