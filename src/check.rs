@@ -139,22 +139,10 @@ fn run_batches(
     opts: &Options,
     progress: &dyn Progress,
 ) -> (Vec<Claim>, Vec<usize>, Vec<Finding>) {
-    let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    // Group names (path work) in parallel; grouping in order.
-    let names: Vec<String> = documents
-        .par_iter()
-        .map(|doc| crate::align::group_of(doc, opts.group_by_dir))
-        .collect();
-    for (d, g) in names.into_iter().enumerate() {
-        let k = *slot.entry(g).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[k].push(d);
-    }
+    let all: Vec<usize> = (0..documents.len()).collect();
+    let groups = crate::align::group_docs(documents, &all, opts.group_by_dir);
     let mut batches: Vec<Vec<usize>> = vec![Vec::new()];
-    for g in groups {
+    for (_, g) in groups {
         if batches.last().is_some_and(|b| b.len() >= BATCH) {
             batches.push(Vec::new());
         }

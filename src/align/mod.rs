@@ -221,6 +221,35 @@ pub fn group_of(doc: &Document, by_dir: bool) -> String {
     String::new()
 }
 
+/// The groups of the documents `docs` (indices into `documents`), in the order of their first
+/// document, each with its documents in the order given. Group names (path work) are computed in
+/// parallel.
+#[must_use]
+pub fn group_docs(
+    documents: &[Document],
+    docs: &[usize],
+    by_dir: bool,
+) -> Vec<(String, Vec<usize>)> {
+    let names: Vec<String> = docs
+        .par_iter()
+        .map(|&d| group_of(&documents[d], by_dir))
+        .collect();
+    let mut slot: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (&d, g) in docs.iter().zip(names) {
+        let k = match slot.get(&g) {
+            Some(&k) => k,
+            None => {
+                slot.insert(g.clone(), groups.len());
+                groups.push((g, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        groups[k].1.push(d);
+    }
+    groups
+}
+
 /// Terms posted by more claims than this (of one group and rule) are too common to propose pairs
 /// on their own.
 const MAX_POSTINGS: usize = 400;

@@ -347,8 +347,6 @@ impl RuleSet {
     ) -> Vec<Finding> {
         let ranges = doc_claims(documents.len(), claims);
         // The documents that have claims, by group; groups in order of their first document.
-        let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut seen = vec![false; documents.len()];
         let mut with_claims = Vec::new();
         for c in claims {
@@ -356,22 +354,7 @@ impl RuleSet {
                 with_claims.push(c.doc);
             }
         }
-        // Group names (path work) in parallel; grouping in order.
-        let names: Vec<String> = with_claims
-            .par_iter()
-            .map(|&d| align::group_of(&documents[d], opts.group_by_dir))
-            .collect();
-        for (&d, g) in with_claims.iter().zip(names) {
-            let k = match slot.get(&g) {
-                Some(&k) => k,
-                None => {
-                    slot.insert(g.clone(), groups.len());
-                    groups.push((g, Vec::new()));
-                    groups.len() - 1
-                }
-            };
-            groups[k].1.push(d);
-        }
+        let groups = align::group_docs(documents, &with_claims, opts.group_by_dir);
         let phrases = align::subject::PhraseLists::new(&lexicon.terms);
         let per_group: Vec<Vec<Finding>> = groups
             .par_iter()
