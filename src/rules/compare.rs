@@ -72,24 +72,38 @@ impl Ctx<'_> {
 }
 
 /// True when two documents are mainly about different named things: each names its own most
-/// named entity more often than the other's, and one of them barely names the other's ("the Ostervale Marathon" against "the Wickmoor
-/// Half Marathon" in one story folder).
+/// named entities more often than the other's, and one of them barely names the other's ("the
+/// Ostervale Marathon" against "the Wickmoor Half Marathon" in one story folder). A document's
+/// most named entities are all those tied at its highest count: two documents that share one of
+/// them are about the same thing, whichever else they name as often.
 fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
     let top = |d: usize| {
-        ctx.entity_counts[d]
+        let counts = ctx.entity_counts[d];
+        let most = counts.values().copied().max()?;
+        let words: Vec<&str> = counts
             .iter()
-            .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
-            .map(|(w, n)| (w.clone(), *n))
+            .filter(|(_, &n)| n == most)
+            .map(|(w, _)| w.as_str())
+            .collect();
+        Some((words, most))
     };
     let (Some((ta, na)), Some((tb, nb))) = (top(da), top(db)) else {
         return false;
     };
     // A topic named once is no topic.
-    if ta == tb || (na < 2 && nb < 2) {
+    if ta.iter().any(|w| tb.contains(w)) || (na < 2 && nb < 2) {
         return false;
     }
-    let in_b = ctx.entity_counts[db].get(&ta).copied().unwrap_or(0);
-    let in_a = ctx.entity_counts[da].get(&tb).copied().unwrap_or(0);
+    // How often each names the other's topic (the most named of those tied).
+    let named = |d: usize, words: &[&str]| {
+        words
+            .iter()
+            .map(|w| ctx.entity_counts[d].get(*w).copied().unwrap_or(0))
+            .max()
+            .unwrap_or(0)
+    };
+    let in_b = named(db, &ta);
+    let in_a = named(da, &tb);
     // Each names its own topic more than the other's, and one barely names the other's.
     in_b < nb && in_a < na && (2 * in_a <= na || 2 * in_b <= nb)
 }
