@@ -560,13 +560,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     );
                 }
             }
-            // The JSON report (the format of large CI runs) is written as it is rendered.
+            // The report's text; none for JSON (the format of large CI runs), which is written
+            // as it is rendered.
             let text = match args.format {
-                CheckFormat::Json => String::new(),
-                CheckFormat::Sarif => format!("{:#}\n", report::sarif::report(&run, &rules)),
-                CheckFormat::Github => report::github::render(&run),
-                CheckFormat::Markdown => report::markdown::render(&run),
-                CheckFormat::Html => report::html::render(&run),
+                CheckFormat::Json => None,
+                CheckFormat::Sarif => Some(format!("{:#}\n", report::sarif::report(&run, &rules))),
+                CheckFormat::Github => Some(report::github::render(&run)),
+                CheckFormat::Markdown => Some(report::markdown::render(&run)),
+                CheckFormat::Html => Some(report::html::render(&run)),
                 CheckFormat::Human => {
                     let color = match args.color {
                         Color::Always => true,
@@ -581,15 +582,18 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                         color,
                         quiet: args.quiet,
                     };
-                    report::human::render(&run, opts, started.elapsed().as_millis())
+                    Some(report::human::render(
+                        &run,
+                        opts,
+                        started.elapsed().as_millis(),
+                    ))
                 }
             };
             let t = timing::stage("render", t);
             let mut emit = |w: &mut dyn Write| -> std::io::Result<()> {
-                if args.format == CheckFormat::Json {
-                    report::json::render_to(&run, w)
-                } else {
-                    w.write_all(text.as_bytes())
+                match &text {
+                    Some(t) => w.write_all(t.as_bytes()),
+                    None => report::json::render_to(&run, w),
                 }
             };
             if let Some(path) = &args.output {
