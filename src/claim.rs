@@ -115,6 +115,31 @@ impl Hedge {
         }
     }
 
+    /// The hedge of the same words read on a falling scale: "fell by more than half" leaves at
+    /// most half of the old value, so a bound above the fall is a bound below what remains.
+    #[must_use]
+    pub fn mirrored(self) -> Hedge {
+        match self {
+            Hedge::Above => Hedge::Below,
+            Hedge::Below => Hedge::Above,
+            Hedge::AtLeast => Hedge::AtMost,
+            Hedge::AtMost => Hedge::AtLeast,
+            Hedge::JustAbove => Hedge::Nearly,
+            Hedge::Nearly => Hedge::JustAbove,
+            h => h,
+        }
+    }
+
+    /// The hedge after scaling its figure by `factor`: a negative factor (a decrease) mirrors it.
+    #[must_use]
+    pub fn scaled(self, factor: f64) -> Hedge {
+        if factor < 0.0 {
+            self.mirrored()
+        } else {
+            self
+        }
+    }
+
     /// The contract's name of the hedge.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -324,6 +349,24 @@ impl Claim {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_falling_scale_mirrors_every_bounding_hedge() {
+        for (h, m) in [
+            (Hedge::Above, Hedge::Below),
+            (Hedge::AtLeast, Hedge::AtMost),
+            (Hedge::JustAbove, Hedge::Nearly),
+        ] {
+            assert_eq!(h.mirrored(), m);
+            assert_eq!(m.mirrored(), h);
+            assert_eq!(h.scaled(-1.0), m);
+            assert_eq!(h.scaled(1.0), h);
+        }
+        for h in [Hedge::Exact, Hedge::About, Hedge::Multiples] {
+            assert_eq!(h.scaled(-1.0), h);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -143,15 +143,30 @@ fn seeds_match_the_gold_findings() {
     );
 }
 
-/// Floors: (cluster, required findings that must be found, false alarms allowed at most).
-/// Raise them when the engine improves; never lower them to make a change pass.
+/// Floors: (story set under ../shared/gold, required findings that must be found, false alarms
+/// allowed at most). Raise them when the engine improves; never lower them to make a change
+/// pass. The first six are the sets the project was developed on; the ten after them and the
+/// real wire stories of gold/news were written by others and stand at what is measured now,
+/// short of full recall (README "Accuracy").
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("breach", 3, 0),
-    ("election", 3, 0),
-    ("enrolment", 3, 0),
-    ("marathons", 0, 0),
-    ("stadium", 4, 0),
-    ("vaccination", 2, 0),
+    ("clusters/breach", 3, 0),
+    ("clusters/election", 3, 0),
+    ("clusters/enrolment", 3, 0),
+    ("clusters/marathons", 0, 0),
+    ("clusters/stadium", 4, 0),
+    ("clusters/vaccination", 2, 0),
+    ("clusters/airline", 0, 1),
+    ("clusters/dockstrike", 0, 1),
+    ("clusters/drought", 1, 1),
+    ("clusters/earthquake", 1, 4),
+    ("clusters/festival", 2, 1),
+    ("clusters/hospital", 3, 5),
+    ("clusters/museum", 1, 0),
+    ("clusters/recall", 0, 1),
+    ("clusters/satellite", 3, 1),
+    ("clusters/strike", 0, 2),
+    ("news/nato-enlargement-1999", 0, 1),
+    ("news/slepian-murder-1998", 0, 5),
 ];
 
 #[test]
@@ -159,7 +174,7 @@ fn story_clusters_stay_above_their_floors() {
     let Some(gold) = shared() else { return };
     let mut total = (0, 0, 0);
     for (name, min_found, max_alarms) in FLOORS {
-        let dir = gold.join("clusters").join(name);
+        let dir = gold.join(name);
         let s = score(&dir, &dir.join("gold.toml"));
         println!(
             "{name}: recall {}/{}, false alarms {} (missing {:?}; alarms {:?})",

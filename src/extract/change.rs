@@ -513,7 +513,7 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
             Some(change_claim(
                 Span::new(s, c.span.end),
                 affine(m.raw, d, 1.0),
-                c.hedge,
+                c.hedge.scaled(d),
                 Change {
                     from_percent: true,
                     ..Change::default()
@@ -577,7 +577,7 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
             Some(change_claim(
                 Span::new(s, c.span.end),
                 c.value?.scale(d),
-                c.hedge,
+                c.hedge.scaled(d),
                 additive,
                 unit,
             ))
@@ -590,7 +590,7 @@ fn percent_change(m: &Mention, span: Span, d: f64) -> Claim {
     change_claim(
         span,
         affine(m.raw, d / 100.0, 1.0),
-        m.claim.hedge,
+        m.claim.hedge.scaled(d),
         Change {
             from_percent: true,
             ..Change::default()

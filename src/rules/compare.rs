@@ -402,12 +402,16 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
     })
 }
 
-/// With `CROSSCHECK_TRACE` set, says on standard error which check turned a candidate pair
-/// down (a debugging aid for rule authors; the check number is its position in the comparison).
-fn trace(i: usize, j: usize, check: usize) -> Option<Finding> {
+/// With `CROSSCHECK_TRACE` set, says on standard error which check of which test turned a
+/// candidate pair down, with the two claims as written (a debugging aid for rule authors).
+fn trace(ctx: &Ctx<'_>, test: &str, i: usize, j: usize, why: &str) -> Option<Finding> {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     if *ON.get_or_init(|| std::env::var_os("CROSSCHECK_TRACE").is_some()) {
-        eprintln!("value: pair ({i}, {j}) turned down by check {check}");
+        let side = |k: usize| {
+            let c = &ctx.claims[k];
+            format!("{:?} ({})", text(ctx, k), ctx.documents[c.doc].id)
+        };
+        eprintln!("{test}: {} / {} turned down: {why}", side(i), side(j));
     }
     None
 }
@@ -418,18 +422,30 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     // The measures computed once for the group (`Ctx::measures`), not per pair.
     let m = ctx.measures[i].as_deref()?;
     if ctx.measures[j].as_deref()? != m || !eligible_level(ctx, i) || !eligible_level(ctx, j) {
-        return trace(i, j, 5);
+        return trace(ctx, "value", i, j, "not the same measure, or not an eligible level (plan, part, increment, attributed, negated, hypothetical)");
     }
     if inside_change(ctx, i) || inside_change(ctx, j) || !doc_gap_ok(ctx, rule, a, b) {
-        return trace(i, j, 8);
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            "inside a change, or documents too far apart",
+        );
     }
     let dates_differ = ctx.documents[a.doc].date != ctx.documents[b.doc].date;
     if (sa.running || sb.running) && dates_differ {
-        return trace(i, j, 12); // an update: superseded-figure reports it
+        return trace(ctx, "value", i, j, "a running count on different dates"); // an update: superseded-figure reports it
     }
     let al = align::compare(sa, sb);
     if al.agent_conflict || head_conflict(sa, sb) || al.score < rule.min_score {
-        return trace(i, j, 16);
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            "agents or heads differ, or alignment score below the minimum",
+        );
     }
     // Context beyond the measured noun itself must be shared, the sentences must not name only
     // different entities, and the figures must be of the same year and statistic.
@@ -443,21 +459,39 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let shared_word =
         |t: &&str| Some(*t) != noun_a && !names.iter().any(|n| n == t || stem_is(n, t));
     if !al.local.iter().any(shared_word) {
-        return trace(i, j, 31);
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            "no shared context word beyond the noun and names",
+        );
     }
     if !same_frame(ctx, i, j) || (al.entities.is_empty() && different_topics(ctx, a.doc, b.doc)) {
-        return trace(i, j, 37);
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            "different year or statistic, or different topics",
+        );
     }
     // The tolerance is shared between the two sides.
     let (ra, rb) = (
         plausible(a, 0.0)?.widen(rule.tolerance / 2.0),
         plausible(b, 0.0)?.widen(rule.tolerance / 2.0),
     );
-    if !ra.disjoint(rb) {
-        return trace(i, j, 45);
+    if !ra.disjoint(rb) && !strictly_excludes(a, b) && !strictly_excludes(b, a) {
+        return trace(ctx, "value", i, j, "values overlap");
     }
     if witnessed(ctx, a.doc, m, rb, i) || witnessed(ctx, b.doc, m, ra, j) {
-        return trace(i, j, 48);
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            "the other figure is witnessed in the same document",
+        );
     }
     let unit = a.unit.clone().unwrap_or_default();
     let why = format!(
@@ -484,6 +518,28 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         ],
         ctx,
     ))
+}
+
+/// True when `bound` is a strict bound ("more than 500", "fewer than 30") that rules out the
+/// precise figure `exact` states: a strict bound excludes its own figure, so "more than 6" and
+/// "6" cannot both be true, while "at least 6" and "6" can. Rounding does not widen a precise
+/// figure here: "480" against "more than 500" is 480, not 475 to 485.
+fn strictly_excludes(bound: &Claim, exact: &Claim) -> bool {
+    if exact.hedge != Hedge::Exact {
+        return false;
+    }
+    let (Some(b), Some(e)) = (bound.base.or(bound.value), exact.base.or(exact.value)) else {
+        return false;
+    };
+    if e.low.is_some() || e.high.is_some() {
+        return false;
+    }
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs());
+    match bound.hedge {
+        Hedge::Above => b.low.is_some_and(|lo| e.point < lo || close(e.point, lo)),
+        Hedge::Below => b.high.is_some_and(|hi| e.point > hi || close(e.point, hi)),
+        _ => false,
+    }
 }
 
 /// Distinct name words a thread remembers the stems of before it starts over.
@@ -576,6 +632,12 @@ fn factor_witnessed(ctx: &Ctx<'_>, doc: usize, r: Range, skip: usize) -> bool {
     })
 }
 
+/// The alignment a rise and a fall need to be read as one change. Two sources rarely report
+/// one change in opposite directions; two changes of one story that go opposite ways are far
+/// more often of different things (a price fell, a share rose), so a weak alignment that is
+/// enough between two rises is not enough here.
+const OPPOSITE_MIN_SCORE: f64 = 0.5;
+
 fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
@@ -586,26 +648,43 @@ fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         || sa.plan
         || sb.plan
     {
-        return None;
+        return trace(ctx, "factor", i, j, "not both changes, or irrealis or plan");
     }
     if !doc_gap_ok(ctx, rule, a, b) {
-        return None;
+        return trace(ctx, "factor", i, j, "documents too far apart");
     }
     // Changes are about a measure, not a person: the agent test of levels does not apply; but
     // two documents mainly about different things do not describe one change.
     let al = align::compare(sa, sb);
     if al.score < rule.min_score || (al.entities.is_empty() && different_topics(ctx, a.doc, b.doc))
     {
-        return None;
+        return trace(
+            ctx,
+            "factor",
+            i,
+            j,
+            "alignment score below the minimum, or different topics",
+        );
     }
     let (ra, rb) = (factor_range(ctx, i)?, factor_range(ctx, j)?);
+    let falls = |c: &Claim| c.value.map(|v| v.point < 1.0);
+    let opposite = matches!((falls(a), falls(b)), (Some(x), Some(y)) if x != y);
+    if opposite && al.score < OPPOSITE_MIN_SCORE {
+        return trace(ctx, "factor", i, j, "a rise against a fall, weakly aligned");
+    }
     if !ra.widen(rule.tolerance).disjoint(rb.widen(rule.tolerance)) {
-        return None;
+        return trace(ctx, "factor", i, j, "factors overlap");
     }
     // Either source also states the other's factor: the two changes are of different things
     // (the district's enrolment against the programme's).
     if factor_witnessed(ctx, a.doc, rb, i) || factor_witnessed(ctx, b.doc, ra, j) {
-        return None;
+        return trace(
+            ctx,
+            "factor",
+            i,
+            j,
+            "the other factor is witnessed in the same document",
+        );
     }
     let ambiguous = a.change.is_some_and(|c| c.ambiguous) || b.change.is_some_and(|c| c.ambiguous);
     let direction = (ra.hi < 1.0) != (rb.hi < 1.0) && (ra.lo > 1.0 || rb.lo > 1.0);
@@ -1190,6 +1269,43 @@ fn superseded(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn figure(point: f64, hedge: Hedge) -> Claim {
+        let mut c = Claim::new(0, crate::document::Span::new(0, 1), Kind::Number);
+        c.value = Some(crate::claim::Interval::hedged(point, hedge));
+        c.hedge = hedge;
+        c
+    }
+
+    #[test]
+    fn a_strict_bound_excludes_its_own_figure() {
+        let exact = |p| figure(p, Hedge::Exact);
+        assert!(strictly_excludes(&figure(6.0, Hedge::Above), &exact(6.0)));
+        assert!(strictly_excludes(
+            &figure(500.0, Hedge::Above),
+            &exact(480.0)
+        ));
+        assert!(!strictly_excludes(
+            &figure(500.0, Hedge::Above),
+            &exact(505.0)
+        ));
+        assert!(strictly_excludes(&figure(30.0, Hedge::Below), &exact(30.0)));
+        assert!(strictly_excludes(&figure(30.0, Hedge::Below), &exact(32.0)));
+        assert!(!strictly_excludes(
+            &figure(30.0, Hedge::Below),
+            &exact(29.0)
+        ));
+        // Inclusive bounds and hedged figures are not strict exclusions.
+        assert!(!strictly_excludes(
+            &figure(6.0, Hedge::AtLeast),
+            &exact(6.0)
+        ));
+        assert!(!strictly_excludes(&figure(6.0, Hedge::AtMost), &exact(6.0)));
+        assert!(!strictly_excludes(
+            &figure(500.0, Hedge::Above),
+            &figure(480.0, Hedge::About)
+        ));
+    }
 
     #[test]
     fn remembered_name_stems_are_the_stems() {
