@@ -758,6 +758,10 @@ fn content(t: &Token, terms: &TermsLexicon) -> bool {
     t.word && t.lower.chars().nth(1).is_some() && !terms.is_stop(&t.lower)
 }
 
+/// Tokens into a sentence a dateline may start at, right after a year (a byline and its date
+/// that the sentence break did not cut off: "By Name | March 6, 2025 PORT ONDREL — ...").
+const DATELINE_REACH: usize = 16;
+
 fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -779,7 +783,16 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
         let opening_word = i == 0 && j - i == 1 && !toks[i].upper && !toks[i].possessive;
         // A dateline place ("MARLOCK, April 16, 2025 —") names where the story was filed, not
         // what it is about.
-        let dateline = i == 0 && toks[i].upper && toks.get(j).is_some_and(|t| t.lower == ",");
+        // The place is in capitals and followed by a comma or a dash ("PORT ONDREL — ..."),
+        // at the start of a sentence or after a byline that the sentence break did not cut.
+        let dateline = toks[i..j].iter().all(|t| t.upper)
+            && (i == 0
+                || i < DATELINE_REACH
+                    && toks[i - 1].lower.len() == 4
+                    && toks[i - 1].lower.bytes().all(|b| b.is_ascii_digit()))
+            && toks
+                .get(j)
+                .is_some_and(|t| matches!(&*t.lower, "," | "\u{2014}" | "\u{2013}" | "-" | "--"));
         if dateline {
             i = j;
             continue;

@@ -630,8 +630,9 @@ fn amount(text: &str, lex: &Compiled, n: &Numeral) -> Amount {
         if !n.scaled {
             let (w, e) = word_at(text, end);
             let k = match w {
-                "m" | "M" | "mn" | "MM" => 1e6,
-                "b" | "B" | "bn" => 1e9,
+                // "mil" and "bil" are headline abbreviations ("$29.3 mil").
+                "m" | "M" | "mn" | "MM" | "mil" => 1e6,
+                "b" | "B" | "bn" | "bil" => 1e9,
                 "k" | "K" => 1e3,
                 "tn" | "T" => 1e12,
                 _ => 1.0,

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::{Rule, Test};
-use crate::align::{self, Alignment, Subject};
+use crate::align::{self, slot, Alignment, Subject};
 use crate::claim::{Claim, Hedge, Kind};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
@@ -31,6 +31,8 @@ pub struct Ctx<'a> {
     /// `dated_twin` looks through, so that its cost follows the figures of one measure, not
     /// every claim of the group.
     pub dated: &'a std::collections::HashMap<String, Vec<usize>>,
+    /// The vocabulary of alignment (stop words, canonical terms), for slot alignment.
+    pub terms: &'a crate::lexicon::terms::TermsLexicon,
 }
 
 /// The measure of every claim (what kind of figure it is and of what), in claim order.
@@ -104,6 +106,7 @@ fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
     };
     let in_b = named(db, &ta);
     let in_a = named(da, &tb);
+
     // Each names its own topic more than the other's, and one barely names the other's.
     in_b < nb && in_a < na && (2 * in_a <= na || 2 * in_b <= nb)
 }
@@ -359,6 +362,9 @@ fn measure(c: &Claim, s: &Subject) -> Option<String> {
             Some("count") | None => s.noun.as_ref().map(|n| format!("count:{n}")),
             Some(d) => Some(format!("dim:{d}")),
         },
+        // A length of time measures the noun it modifies ("a six-week strike"); a bare one
+        // ("for six weeks") compares only in the same slot.
+        Kind::Duration => s.head.as_ref().map(|h| format!("duration:{h}")),
         _ => None,
     }
 }
@@ -368,6 +374,16 @@ fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
     let c = &ctx.claims[i];
     ctx.of_doc(c.doc)
         .any(|(_, o)| o.kind == Kind::Change && o.span.contains(c.span))
+}
+
+/// A duration that is the window a change of its document happened over ("doubled within six
+/// months"): the window test compares it, with the change.
+fn window_of_change(ctx: &Ctx<'_>, i: usize) -> bool {
+    let c = &ctx.claims[i];
+    c.kind == Kind::Duration
+        && ctx
+            .of_doc(c.doc)
+            .any(|(k, o)| o.kind == Kind::Change && ctx.subjects[k].windows.contains(&i))
 }
 
 /// A level that can be compared: not a plan, part, increment, attributed claim, or negated or
@@ -391,7 +407,7 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
                 }
                 None => o.kind == Kind::Number && family(measure_key) == "count",
             }
-            && plausible(o, 0.0).is_some_and(|x| !x.widen(0.02).disjoint(r))
+            && plausible(o, 0.0).is_some_and(|x| !x.disjoint(r))
             // An open-ended figure is evidence only when its stated number is close: "more than
             // €3 million" backs €3.1 million, "up to 48,000" does not back 42,000.
             && o.value.is_some_and(|v| {
@@ -416,36 +432,73 @@ fn trace(ctx: &Ctx<'_>, test: &str, i: usize, j: usize, why: &str) -> Option<Fin
     None
 }
 
-fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
-    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+/// Figures that could fill one slot: of one kind, and of one currency, percent unit or dimension.
+fn slot_comparable(a: &Claim, b: &Claim) -> bool {
+    a.kind == b.kind
+        && match a.kind {
+            Kind::Money | Kind::Percent => a.unit == b.unit,
+            Kind::Number | Kind::Quantity | Kind::Duration => a.dimension == b.dimension,
+            _ => false,
+        }
+}
+
+/// How the sentences of claims `i` and `j` align around their figures (`align::slot`).
+fn slot_of(ctx: &Ctx<'_>, i: usize, j: usize) -> slot::Slot {
+    let side = |k: usize| {
+        let c = &ctx.claims[k];
+        (
+            ctx.documents[c.doc].prose.as_str(),
+            ctx.subjects[k].sentence,
+            c.prose,
+        )
+    };
+    slot::align(side(i), side(j), ctx.terms)
+}
+
+/// The flags that make a figure something other than a plain level are the same on both sides:
+/// two plans, two hypotheticals ("If Joe takes 3 rides" / "If Joe takes 5 rides") or two plain
+/// levels compare with each other, a plan and an outcome do not.
+fn same_standing(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    let (s, t) = (&ctx.subjects[i], &ctx.subjects[j]);
+    let (m, n) = (ctx.claims[i].modality, ctx.claims[j].modality);
+    (
+        s.plan,
+        s.part,
+        s.increment,
+        s.attributed,
+        m.negated,
+        m.hypothetical,
+    ) == (
+        t.plan,
+        t.part,
+        t.increment,
+        t.attributed,
+        n.negated,
+        n.hypothetical,
+    )
+}
+
+/// Why the subjects of claims `i` and `j` (of measure `m` when both have it) are not shown to be
+/// the same measure by their words, or `None` when they are.
+fn subject_gate(
+    rule: &Rule,
+    ctx: &Ctx<'_>,
+    i: usize,
+    j: usize,
+    m: Option<&str>,
+    al: &Alignment<'_>,
+) -> Option<&'static str> {
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
-    // The measures computed once for the group (`Ctx::measures`), not per pair.
-    let m = ctx.measures[i].as_deref()?;
-    if ctx.measures[j].as_deref()? != m || !eligible_level(ctx, i) || !eligible_level(ctx, j) {
-        return trace(ctx, "value", i, j, "not the same measure, or not an eligible level (plan, part, increment, attributed, negated, hypothetical)");
+    if m.is_none() {
+        return Some("no measure (no counted noun or dimension)");
     }
-    if inside_change(ctx, i) || inside_change(ctx, j) || !doc_gap_ok(ctx, rule, a, b) {
-        return trace(
-            ctx,
-            "value",
-            i,
-            j,
-            "inside a change, or documents too far apart",
+    if !eligible_level(ctx, i) || !eligible_level(ctx, j) {
+        return Some(
+            "not an eligible level (plan, part, increment, attributed, negated, hypothetical)",
         );
     }
-    let dates_differ = ctx.documents[a.doc].date != ctx.documents[b.doc].date;
-    if (sa.running || sb.running) && dates_differ {
-        return trace(ctx, "value", i, j, "a running count on different dates"); // an update: superseded-figure reports it
-    }
-    let al = align::compare(sa, sb);
     if al.agent_conflict || head_conflict(sa, sb) || al.score < rule.min_score {
-        return trace(
-            ctx,
-            "value",
-            i,
-            j,
-            "agents or heads differ, or alignment score below the minimum",
-        );
+        return Some("agents or heads differ, or alignment score below the minimum");
     }
     // Context beyond the measured noun itself must be shared, the sentences must not name only
     // different entities, and the figures must be of the same year and statistic.
@@ -459,21 +512,108 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let shared_word =
         |t: &&str| Some(*t) != noun_a && !names.iter().any(|n| n == t || stem_is(n, t));
     if !al.local.iter().any(shared_word) {
+        return Some("no shared context word beyond the noun and names");
+    }
+    if !same_frame(ctx, i, j) {
+        return Some("different year or statistic");
+    }
+    None
+}
+
+/// How many times larger one figure must be than the other to be read as another order of
+/// magnitude.
+const ORDERS_APART: f64 = 8.0;
+
+/// The significant digits of a positive value, as written in its shortest decimal form without
+/// the scale ("3.8" and "380" both give "38").
+fn significant_digits(v: f64) -> String {
+    let s = format!("{:e}", v.abs());
+    let mantissa = s.split('e').next().unwrap_or("");
+    mantissa.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// True when the two claims' values are `ORDERS_APART` or more apart and their significant
+/// digits differ.
+fn orders_apart(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    let v = |k: usize| {
+        let c = &ctx.claims[k];
+        c.base.or(c.value).map(|x| x.point.abs())
+    };
+    let (Some(x), Some(y)) = (v(i), v(j)) else {
+        return false;
+    };
+    let (lo, hi) = (x.min(y), x.max(y));
+    // Digits as written: the stated value before unit conversion.
+    let stated = |k: usize| ctx.claims[k].value.map_or(0.0, |x| x.point);
+    lo > 0.0
+        && hi / lo >= ORDERS_APART
+        && significant_digits(stated(i)) != significant_digits(stated(j))
+}
+
+/// How closely the words around claims `i` and `j` correspond: aligned near words first, then
+/// the share of the sentences that aligns.
+fn slot_closeness(ctx: &Ctx<'_>, i: usize, j: usize) -> (usize, f64) {
+    let s = slot_of(ctx, i, j);
+    (if s.aligned { s.near } else { 0 }, s.ratio)
+}
+
+/// True when another figure of `i`'s sentence, comparable with `j`, stands in `j`'s place more
+/// closely than `i` does: a sentence that gives a distance and a depth in kilometres ("25
+/// kilometres north-west of the town, at a depth of 10 kilometres") pairs the other source's
+/// distance with its distance only.
+fn closer_rival(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    let c = &ctx.claims[i];
+    let sentence = ctx.subjects[i].sentence;
+    let rivals: Vec<usize> = ctx
+        .of_doc(c.doc)
+        .filter(|&(k, o)| {
+            k != i
+                && ctx.subjects[k].sentence == sentence
+                && !o.span.overlaps(c.span)
+                && slot_comparable(o, &ctx.claims[j])
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if rivals.is_empty() {
+        return false;
+    }
+    let own = slot_closeness(ctx, i, j);
+    rivals.into_iter().any(|k| {
+        let other = slot_closeness(ctx, k, j);
+        other.0 > own.0
+    })
+}
+
+/// True when the explicit years the two clauses anchor their figures to differ.
+fn years_differ(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    matches!((ctx.subjects[i].year, ctx.subjects[j].year), (Some(x), Some(y)) if x != y)
+}
+
+fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
+    let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+    let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
+    // The measures computed once for the group (`Ctx::measures`), not per pair.
+    let (mi, mj) = (ctx.measures[i].as_deref(), ctx.measures[j].as_deref());
+    let same_measure = mi.is_some() && mi == mj;
+    if !same_measure && !slot_comparable(a, b) {
+        return trace(ctx, "value", i, j, "not the same measure");
+    }
+    if inside_change(ctx, i) || inside_change(ctx, j) || !doc_gap_ok(ctx, rule, a, b) {
         return trace(
             ctx,
             "value",
             i,
             j,
-            "no shared context word beyond the noun and names",
+            "inside a change, or documents too far apart",
         );
     }
-    if !same_frame(ctx, i, j) || (al.entities.is_empty() && different_topics(ctx, a.doc, b.doc)) {
+    if window_of_change(ctx, i) || window_of_change(ctx, j) {
         return trace(
             ctx,
             "value",
             i,
             j,
-            "different year or statistic, or different topics",
+            "the window of a change (window-mismatch compares those)",
         );
     }
     // The tolerance is shared between the two sides.
@@ -484,7 +624,57 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     if !ra.disjoint(rb) && !strictly_excludes(a, b) && !strictly_excludes(b, a) {
         return trace(ctx, "value", i, j, "values overlap");
     }
-    if witnessed(ctx, a.doc, m, rb, i) || witnessed(ctx, b.doc, m, ra, j) {
+    let dates_differ = ctx.documents[a.doc].date != ctx.documents[b.doc].date;
+    let counted = |m: Option<&str>| !m.is_some_and(|m| m.starts_with("dim:"));
+    if (sa.running || sb.running) && dates_differ && counted(mi) && counted(mj) {
+        return trace(ctx, "value", i, j, "a running count on different dates"); // an update: superseded-figure reports it
+    }
+    let al = align::compare(sa, sb);
+    // Documents mainly about different named things ("Runners raised €3.1 million for charity"
+    // in the report of one race and "€1.2 million" in another's) are not compared on their
+    // words alone, however alike the sentences.
+    if al.entities.is_empty() && different_topics(ctx, a.doc, b.doc) {
+        return trace(ctx, "value", i, j, "different topics");
+    }
+    let m = if same_measure { mi } else { None };
+    let mut slot_words = Vec::new();
+    let slot = slot_of(ctx, i, j);
+    // Figures an order of magnitude apart whose digits differ are more often a part and its
+    // whole (a route's passengers and a network's, one grant and a budget) than one figure
+    // misreported; a slip of scale keeps its digits ("380 gigabytes" against "3.8 TB"). Only the
+    // same sentence with another figure rules the part out.
+    if !slot.same_sentence() && orders_apart(ctx, i, j) {
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            "an order of magnitude apart with other digits (a part and its whole)",
+        );
+    }
+    if let Some(why) = subject_gate(rule, ctx, i, j, m, &al) {
+        // The words around the figures may still show one measure: the same slot.
+        if !slot.holds()
+            || !same_standing(ctx, i, j)
+            || al.agent_conflict
+            || head_conflict(sa, sb)
+            || years_differ(ctx, i, j)
+        {
+            return trace(ctx, "value", i, j, why);
+        }
+        slot_words = slot.words;
+    }
+    if closer_rival(ctx, i, j) || closer_rival(ctx, j, i) {
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            "another figure of the same sentence stands closer to the other's place",
+        );
+    }
+    let key = mi.unwrap_or("count:");
+    if witnessed(ctx, a.doc, key, rb, i) || witnessed(ctx, b.doc, key, ra, j) {
         return trace(
             ctx,
             "value",
@@ -494,7 +684,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         );
     }
     let unit = a.unit.clone().unwrap_or_default();
-    let why = format!(
+    let mut why = format!(
         "{} against {}: the ranges the wording allows do not overlap",
         describe_range(
             plausible(a, 0.0)?,
@@ -505,17 +695,27 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             if b.base.is_some() { "" } else { &unit }
         ),
     );
+    let mut reasons = vec![
+        "same measure",
+        "values disjoint",
+        "no other figure in either source matches",
+    ];
+    if !slot_words.is_empty() {
+        use std::fmt::Write as _;
+        let _ = write!(
+            why,
+            "; the figures fill the same place in their sentences (after or before: {})",
+            slot_words.join(", ")
+        );
+        reasons[0] = "same slot";
+    }
     Some(finding(
         rule,
         rule.severity,
         vec![i, j],
         &why,
         &al,
-        &[
-            "same measure",
-            "values disjoint",
-            "no other figure in either source matches",
-        ],
+        &reasons,
         ctx,
     ))
 }

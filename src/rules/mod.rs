@@ -167,6 +167,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/relationship-age-divergence.toml"),
     ),
     (
+        "duration-mismatch",
+        include_str!("../../rules/duration-mismatch.toml"),
+    ),
+    (
         "superseded-figure",
         include_str!("../../rules/superseded-figure.toml"),
     ),
@@ -414,6 +418,7 @@ impl RuleSet {
         let measures = compare::measures(&local, &subjects);
         let dated = compare::dated_by_measure(&local_docs, &local, &measures);
         let ctx = compare::Ctx {
+            terms: &lexicon.terms,
             measures: &measures,
             dated: &dated,
             entity_counts: &entity_counts,
