@@ -163,7 +163,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("clusters/hospital", 3, 3),
     ("clusters/museum", 1, 0),
     ("clusters/recall", 0, 1),
-    ("clusters/satellite", 3, 0),
+    ("clusters/satellite", 4, 0),
     ("clusters/strike", 0, 2),
     ("news/nato-enlargement-1999", 0, 1),
     ("news/slepian-murder-1998", 0, 5),

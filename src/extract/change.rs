@@ -166,6 +166,34 @@ fn direction_left(text: &str, lex: &Compiled, start: usize) -> Option<(f64, usiz
     direction(lex, w).map(|d| (d, ws, false))
 }
 
+/// Comparatives among the change nouns, which never stand before "of" as a change.
+const COMPARATIVES: &[&str] = &["higher", "more", "lower", "less", "fewer"];
+
+/// "an increase of", "a fall of" right before `start`: the direction and where the change noun
+/// starts. A change written as a noun states the same change as its verb ("rose 40%").
+fn noun_of_before(text: &str, lex: &Compiled, start: usize) -> Option<(f64, usize)> {
+    let cs = clause_start(text, start);
+    let (of, os) = word_before(text, start);
+    if os < cs || !of.eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let (noun, ns) = word_before(text, os);
+    if ns < cs || noun.is_empty() {
+        return None;
+    }
+    let lw = noun.to_ascii_lowercase();
+    if COMPARATIVES.contains(&lw.as_str()) {
+        return None;
+    }
+    if lex.up_nouns.contains(&lw) {
+        Some((1.0, ns))
+    } else if lex.down_nouns.contains(&lw) {
+        Some((-1.0, ns))
+    } else {
+        None
+    }
+}
+
 fn change_claim(
     span: Span,
     value: Interval,
@@ -490,6 +518,10 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
                 }
                 return Some(percent_change(m, Span::new(s, c.span.end), d));
             }
+            // "an increase of 20%", "a fall of 5 per cent".
+            if let Some((d, s)) = noun_of_before(text, lex, c.span.start) {
+                return Some(percent_change(m, Span::new(s, c.span.end), d));
+            }
             // "a 20% increase", "a 5 per cent drop", "10% more".
             let (w, we) = word_after(text, c.span.end);
             let lw = w.to_ascii_lowercase();
@@ -503,10 +535,14 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
             Some(percent_change(m, Span::new(c.span.start, we), d))
         }
         Kind::Number if m.fraction && m.raw.point < 1.0 => {
-            // "up by more than a third", "cut by half".
-            let (d, s, to) = left?;
+            // "up by more than a third", "cut by half", "a rise of a fifth".
+            let (d, s, to) = match noun_of_before(text, lex, c.span.start) {
+                Some((d, s)) => (d, s, false),
+                None => left?,
+            };
+            let of = noun_of_before(text, lex, c.span.start).is_some();
             let (w, _) = word_before(text, c.span.start);
-            if to || !w.eq_ignore_ascii_case("by") {
+            if to || !(of || w.eq_ignore_ascii_case("by")) {
                 return None;
             }
             // A fraction is read like a percentage: "up by a third" is "up by 33%".
@@ -689,5 +725,50 @@ mod tests {
         let c = change("spending increased by $75 billion");
         assert!(c.change.unwrap().additive);
         assert_eq!(c.unit.as_deref(), Some("USD"));
+    }
+
+    /// One row per grammatical form of a change: the verb, the noun before and after the
+    /// figure, the comparative, the fraction, each with its factor.
+    #[test]
+    fn changes_in_every_grammatical_form() {
+        let rows: &[(&str, &str, f64)] = &[
+            ("revenue rose 21% last year", "rose 21%", 1.21),
+            (
+                "revenue saw an increase of 21% last year",
+                "increase of 21%",
+                1.21,
+            ),
+            ("revenue saw a 21% rise last year", "21% rise", 1.21),
+            ("sales posted a rise of a fifth", "rise of a fifth", 1.2),
+            ("there was a threefold increase in waits", "threefold", 3.0),
+            ("volumes showed a 40% drop in September", "40% drop", 0.6),
+            ("prices were 21% higher than a year ago", "21% higher", 1.21),
+            ("footfall is down by a quarter", "down by a quarter", 0.75),
+            (
+                "bookings suffered a fall of 30 per cent",
+                "fall of 30 per cent",
+                0.7,
+            ),
+        ];
+        for &(text, want, factor) in rows {
+            let (got, point, _, _) = span(text);
+            assert_eq!(got, want, "{text}");
+            assert!((point - factor).abs() < 1e-9, "{text}: {point}");
+        }
+        // A falling noun mirrors its hedge: "a fall of more than half" leaves at most half.
+        assert_eq!(
+            span("a fall of more than half in bookings"),
+            ("fall of more than half", 0.5, None, Some(0.5))
+        );
+        // "the price of 40% of homes" is no change: "price" is not a change noun.
+        let ctx = Context {
+            date: None,
+            lexicon: Lexicon::builtin(),
+        };
+        assert!(!extract_text("the price of 40% of homes rose", &ctx)
+            .iter()
+            .any(
+                |c| c.kind == Kind::Change && c.value.is_some_and(|v| (v.point - 1.4).abs() < 1e-9)
+            ));
     }
 }
