@@ -160,11 +160,11 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("clusters/drought", 1, 1),
     ("clusters/earthquake", 2, 4),
     ("clusters/festival", 2, 1),
-    ("clusters/hospital", 3, 3),
+    ("clusters/hospital", 3, 2),
     ("clusters/museum", 1, 0),
     ("clusters/recall", 0, 1),
     ("clusters/satellite", 4, 0),
-    ("clusters/strike", 0, 2),
+    ("clusters/strike", 0, 0),
     ("news/nato-enlargement-1999", 0, 1),
     ("news/slepian-murder-1998", 0, 5),
 ];

@@ -151,6 +151,65 @@ fn tokens(text: &str, sentence: Span, figure: Span, terms: &TermsLexicon) -> (Ve
     (out[lo..hi].to_vec(), at - lo)
 }
 
+/// Words read each side of a change for what changed (`clause_terms`).
+pub const CLAUSE_REACH: usize = 6;
+
+/// The canonical content terms within `reach` words before and after `figure`, in its clause:
+/// the reading stops at a comma, semicolon, colon, dash or bracket. For a change, these name
+/// what changed ("passenger journeys have fallen by more than half", "increased its storage
+/// on the cloud by 300%").
+#[must_use]
+pub fn clause_terms(
+    text: &str,
+    sentence: Span,
+    figure: Span,
+    terms: &TermsLexicon,
+    reach: usize,
+) -> Vec<String> {
+    let (s, e) = (sentence.start.min(text.len()), sentence.end.min(text.len()));
+    let (fs, fe) = (figure.start.clamp(s, e), figure.end.clamp(s, e));
+    let boundary = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}');
+    let words = |part: &str| -> Vec<String> {
+        part.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+            .filter(|w| w.chars().nth(1).is_some() && !w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|w| {
+                let w = w.to_lowercase();
+                match w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
+                    Some(stem) => stem.to_string(),
+                    None => w,
+                }
+            })
+            .filter(|w| !terms.is_stop(w))
+            .collect()
+    };
+    let before = text.get(s..fs).unwrap_or("");
+    let mut clauses = before.rsplit(boundary);
+    let own = clauses.next().unwrap_or("");
+    // A change in apposition ("reached £6.2 million, a 40% rise on last year") is of what the
+    // clause before it names.
+    let before = if words(own).is_empty() {
+        clauses.next().unwrap_or("")
+    } else {
+        own
+    };
+    let after = text.get(fe..e).unwrap_or("");
+    let after = after.split(boundary).next().unwrap_or("");
+    let mut out: Vec<String> = Vec::new();
+    let left = words(before);
+    for w in left
+        .iter()
+        .rev()
+        .take(reach)
+        .chain(words(after).iter().take(reach))
+    {
+        let t = terms.canonical(w);
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// Aligns the sentence of claim `a` with the sentence of claim `b` around their figures.
 #[must_use]
 pub fn align(
@@ -314,6 +373,42 @@ mod tests {
             "10 months",
         );
         assert!(u.aligned && u.substituted && !u.holds(), "{u:?}");
+    }
+
+    #[test]
+    fn a_change_is_named_in_its_clause() {
+        let terms = TermsLexicon::builtin().expect("builtin lexicon");
+        let of = |t: &str, f: &str| {
+            let s = t.find(f).expect("figure");
+            clause_terms(
+                t,
+                Span {
+                    start: 0,
+                    end: t.len(),
+                },
+                Span {
+                    start: s,
+                    end: s + f.len(),
+                },
+                &terms,
+                CLAUSE_REACH,
+            )
+        };
+        let a = of(
+            "Drivers are still out, but passenger journeys have fallen by more than half, and the depot is shut.",
+            "fallen by more than half",
+        );
+        assert!(a.iter().any(|t| t.starts_with("journey")), "{a:?}");
+        assert!(
+            !a.iter()
+                .any(|t| t.starts_with("depot") || t.starts_with("driver")),
+            "{a:?}"
+        );
+        let b = of(
+            "The agency more than tripled its data storage on the cloud.",
+            "more than tripled",
+        );
+        assert!(b.iter().any(|t| t.starts_with("storag")), "{b:?}");
     }
 
     #[test]

@@ -771,6 +771,24 @@ fn head_conflict(a: &Subject, b: &Subject) -> bool {
     matches!((&a.head, &b.head), (Some(x), Some(y)) if x != y)
 }
 
+/// True when the clauses of two changes share no term: what changed is named around the change
+/// ("passenger journeys have fallen by more than half" is not "footfall is down by a quarter",
+/// however much else the two sentences share).
+fn changes_of_different_things(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    let side = |k: usize| {
+        let c = &ctx.claims[k];
+        slot::clause_terms(
+            &ctx.documents[c.doc].prose,
+            ctx.subjects[k].sentence,
+            c.prose,
+            ctx.terms,
+            slot::CLAUSE_REACH,
+        )
+    };
+    let (a, b) = (side(i), side(j));
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|t| b.contains(t))
+}
+
 /// The factor a change claim states, tightened by the endpoints its sentence gives ("to €610
 /// million ... from the €450 million budget").
 fn factor_range(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
@@ -864,6 +882,18 @@ fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             i,
             j,
             "alignment score below the minimum, or different topics",
+        );
+    }
+    // The clauses of the two changes must share a term: what changed is named around the change
+    // ("passenger journeys have fallen by more than half" is not "footfall is down by a
+    // quarter", however much else the two sentences share).
+    if changes_of_different_things(ctx, i, j) {
+        return trace(
+            ctx,
+            "factor",
+            i,
+            j,
+            "the two clauses share no term (changes of different things)",
         );
     }
     let (ra, rb) = (factor_range(ctx, i)?, factor_range(ctx, j)?);
