@@ -44,6 +44,10 @@ pub struct Subject {
     pub event: Option<String>,
     /// Canonical terms around the event word (what started, what was discovered).
     pub event_terms: Vec<String>,
+    /// The canonical head of the event's argument, the noun phrase before its verb ("the
+    /// survey, released on Wednesday": survey; "the rifle was discovered": rifle); `None` when
+    /// it is a pronoun or not found (`event_argument`).
+    pub event_arg: Option<String>,
     /// Indices (into the run's claims) of the windows a change or count happened over: periods
     /// and durations of the same sentence.
     pub windows: Vec<usize>,
@@ -388,6 +392,132 @@ fn is_boundary(t: &Token) -> bool {
 }
 
 const RELATIVE: &[&str] = &["who", "which", "whose", "that"];
+/// Verbs of saying: a date right after one ("investigators said Friday they found a rifle")
+/// dates the saying, not the event reported.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "reported",
+    "announced",
+    "wrote",
+    "confirmed",
+    "explained",
+    "testified",
+    "insisted",
+];
+/// Words that open a time of their own: an event word after one ("on Monday, a day after they
+/// agreed") happened at another time than the date before it.
+const OTHER_TIME: &[&str] = &["after", "before", "since", "until", "till", "when", "while"];
+
+/// Words between a verb and the noun phrase it tells of: auxiliaries, modals, adverbs and the
+/// markers of a plan ("it is now set to open", "the rifle was first discovered").
+const VERB_GROUP: &[&str] = &[
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "to",
+    "due",
+    "set",
+    "now",
+    "expected",
+    "scheduled",
+    "finally",
+    "first",
+    "also",
+    "then",
+    "later",
+    "originally",
+    "not",
+    "and",
+    "just",
+    "only",
+    "officially",
+    "formally",
+    "already",
+    "once",
+];
+
+/// The canonical head of the argument of the event word at `k`: the nearest content word
+/// before its verb group, past a parenthetical relative clause ("the programme, which teaches
+/// half the timetable in Spanish, was first offered": programme) and through a relative
+/// pronoun to its antecedent ("the museum, which opened"). `None` for a pronoun ("It is now set
+/// to open"): what it stands for is named elsewhere.
+fn event_argument(toks: &[Token], k: usize) -> Option<String> {
+    let mut p = k;
+    loop {
+        let t = toks.get(p.checked_sub(1)?)?;
+        let w = &*t.lower;
+        if VERB_GROUP.contains(&w) || RELATIVE.contains(&w) {
+            p -= 1;
+        } else if is_boundary(t) {
+            // ", which teaches ... ," before the verb: skip the parenthetical to its antecedent.
+            let open = (p.saturating_sub(16)..p - 1).rev().find(|&q| {
+                RELATIVE.contains(&&*toks[q].lower) && q > 0 && is_boundary(&toks[q - 1])
+            });
+            p = open.map_or(p - 1, |q| q - 1);
+        } else if matches!(
+            w,
+            "it" | "they" | "he" | "she" | "this" | "we" | "its" | "their" | "his" | "her"
+        ) {
+            return None;
+        } else {
+            return t.canon.clone();
+        }
+    }
+}
+
+/// The token of the event word a date claim (tokens `first..last`) dates: the nearest event
+/// word before it in its clause (within ten tokens, not across a relative pronoun: "two men who
+/// were sought last week" is not the release that precedes the pronoun) or after it (within
+/// six, not past a word that opens another time). A date right after a verb of saying dates
+/// the saying (an event only when that verb is one, "reported Friday"); a date that is an
+/// offset from another ("four days after Saturday's earthquake") takes no event word after it,
+/// which belongs to the anchor.
+fn event_word(toks: &[Token], first: usize, last: usize, terms: &TermsLexicon) -> Option<usize> {
+    let is_event = |k: usize| terms.event_class(&toks[k].lower).is_some();
+    let before = toks[..first]
+        .iter()
+        .rposition(|t| !matches!(&*t.lower, "on" | "in" | "at"));
+    if let Some(b) = before.filter(|&b| SPEECH.contains(&&*toks[b].lower)) {
+        return is_event(b).then_some(b);
+    }
+    let offset = toks[first..last]
+        .iter()
+        .any(|t| matches!(&*t.lower, "after" | "before" | "later" | "earlier"));
+    let back = (first.saturating_sub(10)..first)
+        .rev()
+        .take_while(|&k| !RELATIVE.contains(&&*toks[k].lower) || is_event(k))
+        .find(|&k| is_event(k));
+    back.or_else(|| {
+        if offset {
+            return None;
+        }
+        (last..(last + 6).min(toks.len()))
+            .take_while(|&k| !OTHER_TIME.contains(&&*toks[k].lower))
+            .find(|&k| is_event(k))
+    })
+}
 const QUALIFIERS: &[&str] = &[
     "average", "averaged", "averages", "median", "mean", "per", "daily", "weekly", "monthly",
     "annual", "annually", "yearly", "each", "every", "day", "hour", "typical", "record",
@@ -978,15 +1108,11 @@ fn subject_of(
             }
         });
 
-    // The event a date or period belongs to: the nearest event word in the clause, within six
-    // tokens on either side.
-    let (event, event_terms) = if matches!(c.kind, Kind::Date | Kind::Period) {
-        let near = (first.saturating_sub(10)..first)
-            .rev()
-            .chain(last..(last + 6).min(toks.len()))
-            .find(|&k| terms.event_class(&toks[k].lower).is_some());
-        match near {
+    // The event a date or period belongs to: the predicate it modifies (`event_word`).
+    let (event, event_terms, event_arg) = if matches!(c.kind, Kind::Date | Kind::Period) {
+        match event_word(toks, first, last, terms) {
             Some(k) => {
+                let arg = event_argument(toks, k);
                 let class = terms.event_class(&toks[k].lower).map(str::to_string);
                 let lo = k.saturating_sub(4);
                 let hi = (k + 5).min(toks.len());
@@ -996,12 +1122,12 @@ fn subject_of(
                         .filter(|t| !in_claim(t) && terms.event_class(&t.lower).is_none())
                         .filter_map(|t| t.canon.as_deref()),
                 );
-                (class, et)
+                (class, et, arg)
             }
-            None => (None, Vec::new()),
+            None => (None, Vec::new(), None),
         }
     } else {
-        (None, Vec::new())
+        (None, Vec::new(), None)
     };
 
     let before = &toks[clause_start..first];
@@ -1058,6 +1184,7 @@ fn subject_of(
         noun,
         event,
         event_terms,
+        event_arg,
         windows: Vec::new(),
         plan,
         running,
@@ -1272,6 +1399,101 @@ mod tests {
         assert!(s[0].event_terms.contains(&"campaign".to_string()));
         assert!(!s[0].plan);
         assert!(s[1].plan);
+    }
+
+    /// The event of a date is the predicate it modifies: not an event reported after a verb of
+    /// saying, not an event in a clause of another time ("a day after they agreed"), not the
+    /// anchor's event of an offset ("four days after Saturday's fire"), not across a relative
+    /// pronoun.
+    #[test]
+    fn event_word_is_the_predicate_the_date_modifies() {
+        let event = |text: &str, date: &str| {
+            let doc = Document::plain("a", text.to_string());
+            let claims = vec![claim_at(&doc, date, Kind::Date)];
+            let s = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
+            s[0].event.clone()
+        };
+        assert_eq!(
+            event(
+                "Police said Friday they found a knife near the house.",
+                "Friday"
+            ),
+            None
+        );
+        assert_eq!(
+            event(
+                "The Evening Post reported Friday that the mayor resigned.",
+                "Friday"
+            ),
+            Some("announcement".into())
+        );
+        assert_eq!(
+            event(
+                "Crews went back on Monday, a day after they agreed to the deal.",
+                "Monday"
+            ),
+            None
+        );
+        assert_eq!(
+            event(
+                "Four days after Saturday's fire, the warehouse still smoulders.",
+                "Four days after Saturday"
+            ),
+            None
+        );
+        assert_eq!(
+            event(
+                "The board released two men who were questioned on Tuesday.",
+                "Tuesday"
+            ),
+            None
+        );
+        assert_eq!(
+            event(
+                "The ferry service, which launched on May 3, carries cars.",
+                "May 3"
+            ),
+            Some("start".into())
+        );
+        assert_eq!(
+            event("Traders agreed on Sunday to sell the site.", "Sunday"),
+            Some("agreement".into())
+        );
+    }
+
+    /// The argument of an event: the noun phrase before its verb, through a relative pronoun
+    /// or past a parenthetical clause to its antecedent; none for a pronoun.
+    #[test]
+    fn event_argument_is_the_noun_before_the_verb() {
+        let arg = |text: &str, date: &str| {
+            let doc = Document::plain("a", text.to_string());
+            let claims = vec![claim_at(&doc, date, Kind::Date)];
+            let s = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
+            s[0].event_arg.clone()
+        };
+        let canon = |w: &str| Some(Lexicon::builtin().terms.canonical(w));
+        assert_eq!(
+            arg("The rifle was discovered on April 8.", "April 8"),
+            canon("rifle")
+        );
+        assert_eq!(
+            arg(
+                "The survey, released on Wednesday, counted 900 homes.",
+                "Wednesday"
+            ),
+            canon("survey")
+        );
+        assert_eq!(
+            arg(
+                "The library, which holds maps of the county, first opened on May 4.",
+                "May 4"
+            ),
+            canon("library")
+        );
+        assert_eq!(
+            arg("It is now set to open in March 2030.", "March 2030"),
+            None
+        );
     }
 
     /// `align::overlap` merges term lists, which is right only if subjects keep them sorted

@@ -913,13 +913,23 @@ fn date_range(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
 
 fn event_aligned<'a>(ctx: &'a Ctx<'_>, i: usize, j: usize) -> Option<Alignment<'a>> {
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
-    let (ea, eb) = (sa.event.as_ref()?, sb.event.as_ref()?);
+    let (Some(ea), Some(eb)) = (sa.event.as_ref(), sb.event.as_ref()) else {
+        trace(ctx, "event", i, j, "no event word on one side");
+        return None;
+    };
     if ea != eb
         || sa.plan
         || sb.plan
         || ctx.claims[i].modality.negated
         || ctx.claims[j].modality.negated
     {
+        trace(
+            ctx,
+            "event",
+            i,
+            j,
+            "different event classes, a plan or a negation",
+        );
         return None;
     }
     let shared = sa.event_terms.iter().any(|t| sb.event_terms.contains(t));
@@ -938,10 +948,18 @@ fn event_aligned<'a>(ctx: &'a Ctx<'_>, i: usize, j: usize) -> Option<Alignment<'
             .count()
             == 1
     };
-    let unique = only(i) && only(j) && !different_topics(ctx, ctx.claims[i].doc, ctx.claims[j].doc);
+    // Two events whose arguments are named and differ ("the government released emergency
+    // funds" against "the survey, released") are different events however few of their class
+    // each document dates.
+    let argued = matches!((&sa.event_arg, &sb.event_arg), (Some(x), Some(y)) if x != y);
+    let unique = !argued
+        && only(i)
+        && only(j)
+        && !different_topics(ctx, ctx.claims[i].doc, ctx.claims[j].doc);
     let same_story =
         !(al.entities.is_empty() && different_topics(ctx, ctx.claims[i].doc, ctx.claims[j].doc));
     if !((shared && !al.agent_conflict) || unique) || !same_story {
+        trace(ctx, "event", i, j, &format!("no shared event terms ({shared}, agent conflict {}), not the only event of its class ({unique}), or other stories ({same_story})", al.agent_conflict));
         return None;
     }
     Some(al)
@@ -953,11 +971,26 @@ fn event_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
     let (fb, tb) = date_range(ctx, j)?;
     // Day, month or season precision only; years are start-date-mismatch's business.
     if days_between(fa, ta) > 92 || days_between(fb, tb) > 92 || !doc_gap_ok(ctx, rule, a, b) {
-        return None;
+        return trace(
+            ctx,
+            "event-date",
+            i,
+            j,
+            "coarser than a season, or documents too far apart",
+        );
     }
     let al = event_aligned(ctx, i, j)?;
-    if al.score < rule.min_score || !(ta < fb || tb < fa) {
-        return None;
+    if al.score < rule.min_score {
+        return trace(
+            ctx,
+            "event-date",
+            i,
+            j,
+            &format!("alignment {:.2} below the rule's minimum", al.score),
+        );
+    }
+    if !(ta < fb || tb < fa) {
+        return trace(ctx, "event-date", i, j, "dates overlap");
     }
     let show = |f: Date, t: Date| {
         if f == t {
