@@ -158,7 +158,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("clusters/airline", 0, 1),
     ("clusters/dockstrike", 0, 0),
     ("clusters/drought", 1, 1),
-    ("clusters/earthquake", 1, 0),
+    ("clusters/earthquake", 2, 0),
     ("clusters/festival", 2, 1),
     ("clusters/hospital", 3, 5),
     ("clusters/museum", 1, 0),

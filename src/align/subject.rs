@@ -1075,12 +1075,26 @@ fn subject_of(
         .iter()
         .rposition(|t| RELATIVE[..2].contains(&&*t.lower));
     let agent = match rel {
-        Some(r) => ents
-            .iter()
-            .rev()
-            .find(|(p, _)| *p < r)
-            .or_else(|| ents.iter().find(|(p, _)| *p < first))
-            .map(|(_, e)| e.clone()),
+        Some(r) => {
+            let mut before = ents.iter().rev().filter(|(p, _)| *p < r).peekable();
+            let nearest = before.next();
+            // "St Anne's Hospital in Marlow, which opened in 2011": the place after a
+            // preposition modifies the name before it, which is the antecedent.
+            let located = nearest.and_then(|(p, _)| {
+                let prep = p.checked_sub(1).map(|q| &*toks[q].lower);
+                let named = p
+                    .checked_sub(2)
+                    .is_some_and(|q| toks[q].word && toks[q].cap);
+                matches!(prep, Some("in" | "at" | "near" | "of"))
+                    .then_some(())
+                    .filter(|()| named)
+                    .and_then(|()| before.next())
+            });
+            located
+                .or(nearest)
+                .or_else(|| ents.iter().find(|(p, _)| *p < first))
+                .map(|(_, e)| e.clone())
+        }
         None => ents
             .iter()
             .find(|(p, _)| *p < first)
@@ -1114,7 +1128,18 @@ fn subject_of(
             Some(k) => {
                 let arg = event_argument(toks, k);
                 let class = terms.event_class(&toks[k].lower).map(str::to_string);
-                let lo = k.saturating_sub(4);
+                // "St Anne's Hospital in Marlow, which opened in 2011": the antecedent's words,
+                // back to the boundary before it, name what the event is of.
+                let antecedent = (k >= 2
+                    && RELATIVE.contains(&&*toks[k - 1].lower)
+                    && is_boundary(&toks[k - 2]))
+                .then(|| {
+                    (k.saturating_sub(10)..k - 2)
+                        .rev()
+                        .find(|&q| is_boundary(&toks[q]))
+                        .map_or(k.saturating_sub(10), |q| q + 1)
+                });
+                let lo = antecedent.unwrap_or(k).min(k.saturating_sub(4));
                 let hi = (k + 5).min(toks.len());
                 let et = sorted_distinct(
                     toks[lo..hi]
@@ -1493,6 +1518,25 @@ mod tests {
         assert_eq!(
             arg("It is now set to open in March 2030.", "March 2030"),
             None
+        );
+    }
+
+    /// "X in Y, which ...": the place after the preposition modifies X, the antecedent, whose
+    /// words are the event's too.
+    #[test]
+    fn a_relative_clause_after_a_place_tells_of_the_name_before_it() {
+        let doc = Document::plain(
+            "a",
+            "St Anne's Hospital in Marlow, which opened in 2011, stayed open.".into(),
+        );
+        let claims = vec![claim_at(&doc, "2011", Kind::Period)];
+        let s = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
+        assert_eq!(s[0].agent.as_deref(), Some("st anne hospital"));
+        let hospital = Lexicon::builtin().terms.canonical("hospital");
+        assert!(
+            s[0].event_terms.contains(&hospital),
+            "{:?}",
+            s[0].event_terms
         );
     }
 

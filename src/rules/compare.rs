@@ -965,19 +965,33 @@ fn event_aligned<'a>(ctx: &'a Ctx<'_>, i: usize, j: usize) -> Option<Alignment<'
     Some(al)
 }
 
+/// The date of an event at the granularity its text gives: a day, a month or a season, or a
+/// calendar year ("opened in 2014"), not an open or multi-year span ("since 2014", "from 2019
+/// to 2022"); the flag says it is a year. A year compares only with a year: against a day or a
+/// month it is most often the history of the thing ("when the hospital opened in 1975") beside
+/// today's news of a part of it ("opened its new wing on Monday").
+fn unit_date(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date, bool)> {
+    let (f, t) = date_range(ctx, i)?;
+    let calendar_year = f.month() == 1 && f.day() == 1 && t == jiff::civil::date(f.year(), 12, 31);
+    (days_between(f, t) <= 92 || calendar_year).then_some((f, t, calendar_year))
+}
+
 fn event_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
-    let (fa, ta) = date_range(ctx, i)?;
-    let (fb, tb) = date_range(ctx, j)?;
-    // Day, month or season precision only; years are start-date-mismatch's business.
-    if days_between(fa, ta) > 92 || days_between(fb, tb) > 92 || !doc_gap_ok(ctx, rule, a, b) {
+    let (Some((fa, ta, ya)), Some((fb, tb, yb))) = (unit_date(ctx, i), unit_date(ctx, j)) else {
         return trace(
             ctx,
             "event-date",
             i,
             j,
-            "coarser than a season, or documents too far apart",
+            "not a day, month, season or calendar year",
         );
+    };
+    if ya != yb {
+        return trace(ctx, "event-date", i, j, "a year against a shorter date");
+    }
+    if !doc_gap_ok(ctx, rule, a, b) {
+        return trace(ctx, "event-date", i, j, "documents too far apart");
     }
     let al = event_aligned(ctx, i, j)?;
     if al.score < rule.min_score {
