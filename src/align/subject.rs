@@ -906,7 +906,11 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
             .collect();
         // A single capitalised word opening the sentence is usually just its first word, unless
         // it is an acronym.
-        let opening_word = i == 0 && j - i == 1 && !toks[i].upper && !toks[i].possessive;
+        // "Anselm, who was born in 1962": a word that a relative "who" follows names a person.
+        let named_by_who = toks.get(j).is_some_and(|t| t.lower == ",")
+            && toks.get(j + 1).is_some_and(|t| t.lower == "who");
+        let opening_word =
+            i == 0 && j - i == 1 && !toks[i].upper && !toks[i].possessive && !named_by_who;
         // A dateline place ("MARLOCK, April 16, 2025 —") names where the story was filed, not
         // what it is about.
         let dateline = i == 0 && toks[i].upper && toks.get(j).is_some_and(|t| t.lower == ",");
