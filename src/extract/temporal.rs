@@ -1251,9 +1251,10 @@ impl Parser<'_> {
             .word(i)
             .is_some_and(|w| w.len() >= 5 || matches!(w, "june" | "july" | "may"));
         let mut j = i + 1;
-        // "Oct. 2", "Oct/2", "Oct-2".
+        // "Oct. 2", "Oct/2", "Oct-2"; after a full name a full stop ends the sentence ("from
+        // July. One-way fares ...").
         if self.tight(j)
-            && (self.punct(j, b'.')
+            && (self.punct(j, b'.') && !full
                 || (self.punct(j, b'/') || self.punct(j, b'-')) && self.num(j + 1).is_some())
         {
             j += 1;

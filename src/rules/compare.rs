@@ -960,7 +960,9 @@ fn event_aligned<'a>(ctx: &'a Ctx<'_>, i: usize, j: usize) -> Option<Alignment<'
     // Two events whose arguments are named and differ ("the government released emergency
     // funds" against "the survey, released") are different events however few of their class
     // each document dates.
-    let argued = matches!((&sa.event_arg, &sb.event_arg), (Some(x), Some(y)) if x != y);
+    let argued = !sa.event_arg.is_empty()
+        && !sb.event_arg.is_empty()
+        && !sa.event_arg.iter().any(|w| sb.event_arg.contains(w));
     let unique = !argued
         && only(i)
         && only(j)
