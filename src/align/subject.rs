@@ -540,6 +540,16 @@ fn event_word(toks: &[Token], first: usize, last: usize, terms: &TermsLexicon) -
     if let Some(b) = before.filter(|&b| SPEECH.contains(&&*toks[b].lower)) {
         return is_event(b).then_some(b);
     }
+    // "the 1995 shooting", "the October 1998 shooting death": a date used as a modifier
+    // dates its noun, whatever verb comes before.
+    let determined = first > 0
+        && (matches!(
+            &*toks[first - 1].lower,
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        ) || toks[first - 1].possessive);
+    if determined && last < toks.len() && is_event(last) {
+        return Some(last);
+    }
     let offset = toks[first..last]
         .iter()
         .any(|t| matches!(&*t.lower, "after" | "before" | "later" | "earlier"));
@@ -1527,6 +1537,11 @@ mod tests {
         assert_eq!(
             event("Traders agreed on Sunday to sell the site.", "Sunday"),
             Some("agreement".into())
+        );
+        // A year used as a modifier dates its noun, not the verb before it.
+        assert_eq!(
+            event("He was arrested last week for the 1995 shooting.", "1995"),
+            Some("incident".into())
         );
     }
 
