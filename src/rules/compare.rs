@@ -1073,13 +1073,11 @@ fn starts(s: &Subject) -> bool {
     matches!(s.event.as_deref(), Some("start" | "birth"))
 }
 
-/// The years from which a claim's age or anniversary counts: the year of its clause ("its 50th
-/// anniversary next year"), else its document's.
+/// The year from which a claim's age or anniversary counts: its document's. (Not the year
+/// anchor of its sentence, which may be another clause's: "since the Alder Wing opened in 1994,
+/// and it arrives in the hospital's 50th anniversary year".)
 fn now_year(ctx: &Ctx<'_>, i: usize) -> Option<i16> {
-    let c = &ctx.claims[i];
-    ctx.subjects[i]
-        .year
-        .or_else(|| ctx.documents[c.doc].date.map(Date::year))
+    ctx.documents[ctx.claims[i].doc].date.map(Date::year)
 }
 
 /// The start year a claim gives, as a range of days: a date of a start event or a birth, the
@@ -1238,12 +1236,13 @@ fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
         // document's date: the claims need to share what started (the festival, the person),
         // not as close a context.
         let derived_vs_event = (sa.derived && is_start(j)) || (sb.derived && is_start(i));
-        // A start in the document's own year ("this year's festival opened on Thursday") is
-        // of a current occurrence, not the founding an age or anniversary counts from.
+        // A start in the document's own year or later ("this year's festival opened on
+        // Thursday", "nurses would start in January") is of a current or coming occurrence, not
+        // the founding an age or anniversary counts from.
         let this_year = |k: usize, st: Start| {
             ctx.documents[ctx.claims[k].doc]
                 .date
-                .is_some_and(|d| d.year() == st.from.year() && !st.derived)
+                .is_some_and(|d| st.from.year() >= d.year() && !st.derived)
         };
         if (sa.derived || sb.derived) && (this_year(i, sa) || this_year(j, sb)) {
             return trace(
