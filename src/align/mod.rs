@@ -274,9 +274,21 @@ impl SubjectKeys {
             .iter()
             .map(|s| {
                 let mut keys: Vec<u32> = Vec::with_capacity(s.terms.len() + s.entities.len());
-                for k in s.terms.iter().chain(s.entities.iter()) {
+                // A name of several words is also keyed by its last word: "Dorit Anselm" and
+                // a later "Anselm, who ..." are one person (`same_entity` says so once paired).
+                let surnames = s
+                    .entities
+                    .iter()
+                    .filter_map(|e| e.rsplit_once(' ').map(|(_, last)| last));
+                for k in s
+                    .terms
+                    .iter()
+                    .chain(s.entities.iter())
+                    .map(String::as_str)
+                    .chain(surnames)
+                {
                     let next = ids.len() as u32;
-                    let id = *ids.entry(k.as_str()).or_insert(next);
+                    let id = *ids.entry(k).or_insert(next);
                     if !keys.contains(&id) {
                         keys.push(id);
                     }

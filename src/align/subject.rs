@@ -44,6 +44,10 @@ pub struct Subject {
     pub event: Option<String>,
     /// Canonical terms around the event word (what started, what was discovered).
     pub event_terms: Vec<String>,
+    /// The canonical words of the event's argument, the noun phrase before its verb ("the
+    /// survey, released on Wednesday": survey; "the rifle was discovered": rifle), sorted; empty
+    /// when it is a pronoun or not found (`event_argument`).
+    pub event_arg: Vec<String>,
     /// Indices (into the run's claims) of the windows a change or count happened over: periods
     /// and durations of the same sentence.
     pub windows: Vec<usize>,
@@ -388,6 +392,180 @@ fn is_boundary(t: &Token) -> bool {
 }
 
 const RELATIVE: &[&str] = &["who", "which", "whose", "that"];
+/// Verbs of saying: a date right after one ("investigators said Friday they found a rifle")
+/// dates the saying, not the event reported.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "reported",
+    "announced",
+    "wrote",
+    "confirmed",
+    "explained",
+    "testified",
+    "insisted",
+];
+/// Words that open a time of their own: an event word after one ("on Monday, a day after they
+/// agreed") happened at another time than the date before it.
+const OTHER_TIME: &[&str] = &["after", "before", "since", "until", "till", "when", "while"];
+
+/// Words between a verb and the noun phrase it tells of: auxiliaries, modals, adverbs and the
+/// markers of a plan ("it is now set to open", "the rifle was first discovered").
+const VERB_GROUP: &[&str] = &[
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "to",
+    "due",
+    "set",
+    "now",
+    "expected",
+    "scheduled",
+    "finally",
+    "first",
+    "also",
+    "then",
+    "later",
+    "originally",
+    "not",
+    "and",
+    "just",
+    "only",
+    "officially",
+    "formally",
+    "already",
+    "once",
+];
+
+/// The canonical words of the argument of the event word at `k`, sorted: the noun phrase
+/// before its verb group, past a parenthetical relative clause ("the programme, which teaches
+/// half the timetable in Spanish, was first offered": programme) and through a relative pronoun
+/// to its antecedent ("the museum, which opened"), with a phrase it governs by a preposition and
+/// one apposition ("the route, the service to Sarnavik, launched": route, service, Sarnavik).
+/// Empty for a pronoun ("It is now set to open"): what it stands for is named elsewhere.
+fn event_argument(toks: &[Token], k: usize) -> Vec<String> {
+    let mut p = k;
+    let end = loop {
+        let Some(t) = p.checked_sub(1).and_then(|q| toks.get(q)) else {
+            return Vec::new();
+        };
+        let w = &*t.lower;
+        if VERB_GROUP.contains(&w) || RELATIVE.contains(&w) {
+            p -= 1;
+        } else if is_boundary(t) {
+            // ", which teaches ... ," before the verb: skip the parenthetical to its antecedent.
+            let open = (p.saturating_sub(16)..p - 1).rev().find(|&q| {
+                RELATIVE.contains(&&*toks[q].lower) && q > 0 && is_boundary(&toks[q - 1])
+            });
+            p = open.map_or(p - 1, |q| q - 1);
+        } else if PRONOUNS.contains(&w) || t.canon.is_none() {
+            return Vec::new();
+        } else {
+            break p - 1;
+        }
+    };
+    // The phrase ending at `end`: content words, numbers and hyphens, back to its determiner;
+    // then a phrase it belongs to by a preposition, and one apposition before a comma.
+    let word = |q: usize| toks[q].canon.is_some() || toks[q].lower == "-" || !is_boundary(&toks[q]);
+    let mut words = Vec::new();
+    let mut q = end + 1;
+    let mut apposed = false;
+    while q > 0 && end + 1 - q < 14 {
+        let t = &toks[q - 1];
+        let w = &*t.lower;
+        let preposition = |x: &str| matches!(x, "to" | "of" | "for" | "from" | "between" | "near");
+        if matches!(w, "the" | "a" | "an") {
+            // The phrase is complete at its determiner unless a preposition or an apposition
+            // ties it to one before.
+            q -= 1;
+            let tied =
+                q > 0 && (preposition(&toks[q - 1].lower) || toks[q - 1].lower == "," && !apposed);
+            if !tied {
+                break;
+            }
+        } else if preposition(w) && q >= 2 && word(q - 2) {
+            q -= 1;
+        } else if w == "," && !apposed && q >= 2 && toks[q - 2].canon.is_some() {
+            apposed = true;
+            q -= 1;
+        } else if word(q - 1) && !VERB_GROUP.contains(&w) && !PRONOUNS.contains(&w) {
+            words.extend(t.canon.clone());
+            q -= 1;
+        } else {
+            break;
+        }
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
+const PRONOUNS: &[&str] = &[
+    "it", "they", "he", "she", "this", "we", "its", "their", "his", "her", "i", "you",
+];
+
+/// The token of the event word a date claim (tokens `first..last`) dates: the nearest event
+/// word before it in its clause (within ten tokens, not across a relative pronoun: "two men who
+/// were sought last week" is not the release that precedes the pronoun) or after it (within
+/// six, not past a word that opens another time). A date right after a verb of saying dates
+/// the saying (an event only when that verb is one, "reported Friday"); a date that is an
+/// offset from another ("four days after Saturday's earthquake") takes no event word after it,
+/// which belongs to the anchor.
+fn event_word(toks: &[Token], first: usize, last: usize, terms: &TermsLexicon) -> Option<usize> {
+    let is_event = |k: usize| terms.event_class(&toks[k].lower).is_some();
+    let before = toks[..first]
+        .iter()
+        .rposition(|t| !matches!(&*t.lower, "on" | "in" | "at"));
+    if let Some(b) = before.filter(|&b| SPEECH.contains(&&*toks[b].lower)) {
+        return is_event(b).then_some(b);
+    }
+    // "the 1995 shooting", "the October 1998 shooting death": a date used as a modifier
+    // dates its noun, whatever verb comes before.
+    let determined = first > 0
+        && (matches!(
+            &*toks[first - 1].lower,
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        ) || toks[first - 1].possessive);
+    if determined && last < toks.len() && is_event(last) {
+        return Some(last);
+    }
+    let offset = toks[first..last]
+        .iter()
+        .any(|t| matches!(&*t.lower, "after" | "before" | "later" | "earlier"));
+    let back = (first.saturating_sub(10)..first)
+        .rev()
+        .take_while(|&k| !RELATIVE.contains(&&*toks[k].lower) || is_event(k))
+        .find(|&k| is_event(k));
+    back.or_else(|| {
+        if offset {
+            return None;
+        }
+        (last..(last + 6).min(toks.len()))
+            .take_while(|&k| !OTHER_TIME.contains(&&*toks[k].lower))
+            .find(|&k| is_event(k))
+    })
+}
 const QUALIFIERS: &[&str] = &[
     "average", "averaged", "averages", "median", "mean", "per", "daily", "weekly", "monthly",
     "annual", "annually", "yearly", "each", "every", "day", "hour", "typical", "record",
@@ -646,7 +824,8 @@ pub fn profile(doc: &Document, terms: &TermsLexicon) -> Profile {
     let sentences = segment::sentences(&doc.prose);
     let mut counts = EntityCounts::default();
     for s in &sentences {
-        let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
+        let text = doc.prose.get(s.start..s.end).unwrap_or("");
+        let toks = tokens(text, s.start);
         counts.add(&entities_of(&toks, terms));
     }
     counts.into_profile(sentences)
@@ -707,7 +886,8 @@ pub fn entity_counts(
 ) -> std::collections::BTreeMap<String, usize> {
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for s in segment::sentences(&doc.prose) {
-        let toks = tokens(doc.prose.get(s.start..s.end).unwrap_or(""), s.start);
+        let text = doc.prose.get(s.start..s.end).unwrap_or("");
+        let toks = tokens(text, s.start);
         for (_, e) in entities_of(&toks, terms) {
             // The first word is the distinctive one ("Wickmoor" of "Wickmoor Half Marathon").
             if let Some(w) = e.split(' ').find(|w| w.len() >= 3) {
@@ -780,7 +960,11 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
             .collect();
         // A single capitalised word opening the sentence is usually just its first word, unless
         // it is an acronym.
-        let opening_word = i == 0 && j - i == 1 && !toks[i].upper && !toks[i].possessive;
+        // "Anselm, who was born in 1962": a word that a relative "who" follows names a person.
+        let named_by_who = toks.get(j).is_some_and(|t| t.lower == ",")
+            && toks.get(j + 1).is_some_and(|t| t.lower == "who");
+        let opening_word =
+            i == 0 && j - i == 1 && !toks[i].upper && !toks[i].possessive && !named_by_who;
         // A dateline place ("MARLOCK, April 16, 2025 —") names where the story was filed, not
         // what it is about.
         // The place is in capitals and followed by a comma or a dash ("PORT ONDREL — ..."),
@@ -958,12 +1142,26 @@ fn subject_of(
         .iter()
         .rposition(|t| RELATIVE[..2].contains(&&*t.lower));
     let agent = match rel {
-        Some(r) => ents
-            .iter()
-            .rev()
-            .find(|(p, _)| *p < r)
-            .or_else(|| ents.iter().find(|(p, _)| *p < first))
-            .map(|(_, e)| e.clone()),
+        Some(r) => {
+            let mut before = ents.iter().rev().filter(|(p, _)| *p < r).peekable();
+            let nearest = before.next();
+            // "St Anne's Hospital in Marlow, which opened in 2011": the place after a
+            // preposition modifies the name before it, which is the antecedent.
+            let located = nearest.and_then(|(p, _)| {
+                let prep = p.checked_sub(1).map(|q| &*toks[q].lower);
+                let named = p
+                    .checked_sub(2)
+                    .is_some_and(|q| toks[q].word && toks[q].cap);
+                matches!(prep, Some("in" | "at" | "near" | "of"))
+                    .then_some(())
+                    .filter(|()| named)
+                    .and_then(|()| before.next())
+            });
+            located
+                .or(nearest)
+                .or_else(|| ents.iter().find(|(p, _)| *p < first))
+                .map(|(_, e)| e.clone())
+        }
         None => ents
             .iter()
             .find(|(p, _)| *p < first)
@@ -991,17 +1189,24 @@ fn subject_of(
             }
         });
 
-    // The event a date or period belongs to: the nearest event word in the clause, within six
-    // tokens on either side.
-    let (event, event_terms) = if matches!(c.kind, Kind::Date | Kind::Period) {
-        let near = (first.saturating_sub(10)..first)
-            .rev()
-            .chain(last..(last + 6).min(toks.len()))
-            .find(|&k| terms.event_class(&toks[k].lower).is_some());
-        match near {
+    // The event a date or period belongs to: the predicate it modifies (`event_word`).
+    let (event, event_terms, event_arg) = if matches!(c.kind, Kind::Date | Kind::Period) {
+        match event_word(toks, first, last, terms) {
             Some(k) => {
+                let arg = event_argument(toks, k);
                 let class = terms.event_class(&toks[k].lower).map(str::to_string);
-                let lo = k.saturating_sub(4);
+                // "St Anne's Hospital in Marlow, which opened in 2011": the antecedent's words,
+                // back to the boundary before it, name what the event is of.
+                let antecedent = (k >= 2
+                    && RELATIVE.contains(&&*toks[k - 1].lower)
+                    && is_boundary(&toks[k - 2]))
+                .then(|| {
+                    (k.saturating_sub(10)..k - 2)
+                        .rev()
+                        .find(|&q| is_boundary(&toks[q]))
+                        .map_or(k.saturating_sub(10), |q| q + 1)
+                });
+                let lo = antecedent.unwrap_or(k).min(k.saturating_sub(4));
                 let hi = (k + 5).min(toks.len());
                 let et = sorted_distinct(
                     toks[lo..hi]
@@ -1009,12 +1214,12 @@ fn subject_of(
                         .filter(|t| !in_claim(t) && terms.event_class(&t.lower).is_none())
                         .filter_map(|t| t.canon.as_deref()),
                 );
-                (class, et)
+                (class, et, arg)
             }
-            None => (None, Vec::new()),
+            None => (None, Vec::new(), Vec::new()),
         }
     } else {
-        (None, Vec::new())
+        (None, Vec::new(), Vec::new())
     };
 
     let before = &toks[clause_start..first];
@@ -1071,6 +1276,7 @@ fn subject_of(
         noun,
         event,
         event_terms,
+        event_arg,
         windows: Vec::new(),
         plan,
         running,
@@ -1285,6 +1491,122 @@ mod tests {
         assert!(s[0].event_terms.contains(&"campaign".to_string()));
         assert!(!s[0].plan);
         assert!(s[1].plan);
+    }
+
+    /// The event of a date is the predicate it modifies: not an event reported after a verb of
+    /// saying, not an event in a clause of another time ("a day after they agreed"), not the
+    /// anchor's event of an offset ("four days after Saturday's fire"), not across a relative
+    /// pronoun.
+    #[test]
+    fn event_word_is_the_predicate_the_date_modifies() {
+        let event = |text: &str, date: &str| {
+            let doc = Document::plain("a", text.to_string());
+            let claims = vec![claim_at(&doc, date, Kind::Date)];
+            let s = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
+            s[0].event.clone()
+        };
+        assert_eq!(
+            event(
+                "Police said Friday they found a knife near the house.",
+                "Friday"
+            ),
+            None
+        );
+        assert_eq!(
+            event(
+                "The Evening Post reported Friday that the mayor resigned.",
+                "Friday"
+            ),
+            Some("announcement".into())
+        );
+        assert_eq!(
+            event(
+                "Crews went back on Monday, a day after they agreed to the deal.",
+                "Monday"
+            ),
+            None
+        );
+        assert_eq!(
+            event(
+                "Four days after Saturday's fire, the warehouse still smoulders.",
+                "Four days after Saturday"
+            ),
+            None
+        );
+        assert_eq!(
+            event(
+                "The board released two men who were questioned on Tuesday.",
+                "Tuesday"
+            ),
+            None
+        );
+        assert_eq!(
+            event(
+                "The ferry service, which launched on May 3, carries cars.",
+                "May 3"
+            ),
+            Some("start".into())
+        );
+        assert_eq!(
+            event("Traders agreed on Sunday to sell the site.", "Sunday"),
+            Some("agreement".into())
+        );
+        // A year used as a modifier dates its noun, not the verb before it.
+        assert_eq!(
+            event("He was arrested last week for the 1995 shooting.", "1995"),
+            Some("incident".into())
+        );
+    }
+
+    /// The argument of an event: the noun phrase before its verb, through a relative pronoun
+    /// or past a parenthetical clause to its antecedent; none for a pronoun.
+    #[test]
+    fn event_argument_is_the_noun_before_the_verb() {
+        let arg = |text: &str, date: &str| {
+            let doc = Document::plain("a", text.to_string());
+            let claims = vec![claim_at(&doc, date, Kind::Date)];
+            let s = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
+            s[0].event_arg.clone()
+        };
+        let canon = |w: &str| Lexicon::builtin().terms.canonical(w);
+        let has = |a: &[String], w: &str| a.contains(&canon(w));
+        let a = arg("The rifle was discovered on April 8.", "April 8");
+        assert!(has(&a, "rifle"), "{a:?}");
+        let a = arg(
+            "The survey, released on Wednesday, counted 900 homes.",
+            "Wednesday",
+        );
+        assert!(has(&a, "survey") && !has(&a, "homes"), "{a:?}");
+        let a = arg(
+            "The library, which holds maps of the county, first opened on May 4.",
+            "May 4",
+        );
+        assert!(has(&a, "library") && !has(&a, "county"), "{a:?}");
+        let a = arg(
+            "Growth came from its first route, the service to Tarvik, launched in June 2024.",
+            "June 2024",
+        );
+        assert!(has(&a, "route") && has(&a, "service"), "{a:?}");
+        assert!(arg("It is now set to open in March 2030.", "March 2030").is_empty());
+    }
+
+    /// "X in Y, which ...": the place after the preposition modifies X, the antecedent, whose
+    /// words are the event's too.
+    #[test]
+    fn a_relative_clause_after_a_place_tells_of_the_name_before_it() {
+        let doc = Document::plain(
+            "a",
+            "St Anne's Hospital in Marlow, which opened in 2011, stayed open.".into(),
+        );
+        let claims = vec![claim_at(&doc, "2011", Kind::Period)];
+        let s = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
+        assert_eq!(s[0].agent.as_deref(), Some("st anne hospital"));
+        let hospital = Lexicon::builtin().terms.canonical("hospital");
+        assert!(
+            s[0].event_terms.contains(&hospital),
+            "{:?}",
+            s[0].event_terms
+        );
     }
 
     /// `align::overlap` merges term lists, which is right only if subjects keep them sorted

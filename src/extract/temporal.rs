@@ -1251,9 +1251,10 @@ impl Parser<'_> {
             .word(i)
             .is_some_and(|w| w.len() >= 5 || matches!(w, "june" | "july" | "may"));
         let mut j = i + 1;
-        // "Oct. 2", "Oct/2", "Oct-2".
+        // "Oct. 2", "Oct/2", "Oct-2"; after a full name a full stop ends the sentence ("from
+        // July. One-way fares ...").
         if self.tight(j)
-            && (self.punct(j, b'.')
+            && (self.punct(j, b'.') && !full
                 || (self.punct(j, b'/') || self.punct(j, b'-')) && self.num(j + 1).is_some())
         {
             j += 1;
@@ -1412,7 +1413,7 @@ impl Parser<'_> {
                 return Some((i + 3, V::Quarter(Some(Y::Abs(n as i16)), q as i8)));
             }
         }
-        let (e, y) = self.year_number(i, false)?;
+        let (e, y) = self.year_number(i, false).or_else(|| self.old_year(i))?;
         // "2015-3", "2015/03", "2015.3": a month; but "2011-12" is two years.
         if matches!(
             self.t.get(e).map(|t| t.tk),
@@ -1462,6 +1463,24 @@ impl Parser<'_> {
             return Some((e, V::Year(y)));
         }
         None
+    }
+
+    /// A year before 1900 standing where only a date can ("opened in 1885 in a building",
+    /// "since 1850."): after a temporal preposition and before punctuation or a function word,
+    /// not a noun ("in 1850 homes" is a count).
+    fn old_year(&self, i: usize) -> Option<(usize, i16)> {
+        let (e, y) = self.year_number(i, true)?;
+        let before = i > 0 && self.is_any(i - 1, &["in", "since", "from", "until", "till", "by"]);
+        let after = e >= self.t.len()
+            || matches!(self.t[e].tk, Tk::Punct(_))
+            || self.is_any(
+                e,
+                &[
+                    "in", "and", "when", "with", "by", "at", "as", "after", "before", "but", "on",
+                    "for", "to", "the", "a", "an", "under", "until", "from",
+                ],
+            );
+        ((1600..1900).contains(&y) && before && after).then_some((e, y))
     }
 
     /// Whether a bare four-digit number at `i..e` is used as a year.

@@ -92,8 +92,17 @@ fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
     let (Some((ta, na)), Some((tb, nb))) = (top(da), top(db)) else {
         return false;
     };
-    // A topic named once is no topic.
-    if ta.iter().any(|w| tb.contains(w)) || (na < 2 && nb < 2) {
+    // A topic named once is no topic. A name inside the other's ("Kellingbrook" in
+    // "Kellingbrook Festival", not "Marathon" in "Wickmoor Half Marathon") is the same topic.
+    let within = |x: &str, y: &str| {
+        x == y
+            || y.strip_prefix(x).is_some_and(|r| r.starts_with(' '))
+            || y.strip_suffix(x).is_some_and(|r| r.ends_with(' ')) && x.contains(' ')
+    };
+    let shared = ta
+        .iter()
+        .any(|x| tb.iter().any(|y| within(x, y) || within(y, x)));
+    if shared || (na < 2 && nb < 2) {
         return false;
     }
     // How often each names the other's topic (the most named of those tied).
@@ -1143,13 +1152,23 @@ fn date_range(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
 
 fn event_aligned<'a>(ctx: &'a Ctx<'_>, i: usize, j: usize) -> Option<Alignment<'a>> {
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
-    let (ea, eb) = (sa.event.as_ref()?, sb.event.as_ref()?);
+    let (Some(ea), Some(eb)) = (sa.event.as_ref(), sb.event.as_ref()) else {
+        trace(ctx, "event", i, j, "no event word on one side");
+        return None;
+    };
     if ea != eb
         || sa.plan
         || sb.plan
         || ctx.claims[i].modality.negated
         || ctx.claims[j].modality.negated
     {
+        trace(
+            ctx,
+            "event",
+            i,
+            j,
+            "different event classes, a plan or a negation",
+        );
         return None;
     }
     let shared = sa.event_terms.iter().any(|t| sb.event_terms.contains(t));
@@ -1168,26 +1187,65 @@ fn event_aligned<'a>(ctx: &'a Ctx<'_>, i: usize, j: usize) -> Option<Alignment<'
             .count()
             == 1
     };
-    let unique = only(i) && only(j) && !different_topics(ctx, ctx.claims[i].doc, ctx.claims[j].doc);
+    // Two events whose arguments are named and differ ("the government released emergency
+    // funds" against "the survey, released") are different events however few of their class
+    // each document dates.
+    let argued = !sa.event_arg.is_empty()
+        && !sb.event_arg.is_empty()
+        && !sa.event_arg.iter().any(|w| sb.event_arg.contains(w));
+    let unique = !argued
+        && only(i)
+        && only(j)
+        && !different_topics(ctx, ctx.claims[i].doc, ctx.claims[j].doc);
     let same_story =
         !(al.entities.is_empty() && different_topics(ctx, ctx.claims[i].doc, ctx.claims[j].doc));
     if !((shared && !al.agent_conflict) || unique) || !same_story {
+        trace(ctx, "event", i, j, &format!("no shared event terms ({shared}, agent conflict {}), not the only event of its class ({unique}), or other stories ({same_story})", al.agent_conflict));
         return None;
     }
     Some(al)
 }
 
+/// The date of an event at the granularity its text gives: a day, a month or a season, or a
+/// calendar year ("opened in 2014"), not an open or multi-year span ("since 2014", "from 2019
+/// to 2022"); the flag says it is a year. A year compares only with a year: against a day or a
+/// month it is most often the history of the thing ("when the hospital opened in 1975") beside
+/// today's news of a part of it ("opened its new wing on Monday").
+fn unit_date(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date, bool)> {
+    let (f, t) = date_range(ctx, i)?;
+    let calendar_year = f.month() == 1 && f.day() == 1 && t == jiff::civil::date(f.year(), 12, 31);
+    (days_between(f, t) <= 92 || calendar_year).then_some((f, t, calendar_year))
+}
+
 fn event_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
-    let (fa, ta) = date_range(ctx, i)?;
-    let (fb, tb) = date_range(ctx, j)?;
-    // Day, month or season precision only; years are start-date-mismatch's business.
-    if days_between(fa, ta) > 92 || days_between(fb, tb) > 92 || !doc_gap_ok(ctx, rule, a, b) {
-        return None;
+    let (Some((fa, ta, ya)), Some((fb, tb, yb))) = (unit_date(ctx, i), unit_date(ctx, j)) else {
+        return trace(
+            ctx,
+            "event-date",
+            i,
+            j,
+            "not a day, month, season or calendar year",
+        );
+    };
+    if ya != yb {
+        return trace(ctx, "event-date", i, j, "a year against a shorter date");
+    }
+    if !doc_gap_ok(ctx, rule, a, b) {
+        return trace(ctx, "event-date", i, j, "documents too far apart");
     }
     let al = event_aligned(ctx, i, j)?;
-    if al.score < rule.min_score || !(ta < fb || tb < fa) {
-        return None;
+    if al.score < rule.min_score {
+        return trace(
+            ctx,
+            "event-date",
+            i,
+            j,
+            &format!("alignment {:.2} below the rule's minimum", al.score),
+        );
+    }
+    if !(ta < fb || tb < fa) {
+        return trace(ctx, "event-date", i, j, "dates overlap");
     }
     let show = |f: Date, t: Date| {
         if f == t {
@@ -1213,47 +1271,190 @@ fn event_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
     ))
 }
 
-/// The start year a claim gives: a date of a start event, or the opening of a "since" period.
-fn start_of(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
+/// What a start year is the start of: a person's birth ("born in 1958", "Dorit Anselm, 54"), a
+/// thing's founding or opening ("founded in 1998", "its 30th anniversary", "since 2019"), or
+/// either (an age in years: "the 62-year-old general secretary", "the 130-year-old museum").
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Origin {
+    Birth,
+    Founding,
+    Either,
+}
+
+impl Origin {
+    fn meets(self, o: Origin) -> bool {
+        self == o || self == Origin::Either || o == Origin::Either
+    }
+}
+
+/// A start year (`start_of`): its days, what it starts, and whether it is derived from the
+/// document's date (an age or anniversary) rather than stated.
+#[derive(Clone, Copy, Debug)]
+struct Start {
+    from: Date,
+    to: Date,
+    origin: Origin,
+    derived: bool,
+}
+
+/// Whether a claim dates the start of something: a start event ("founded", "opened") or a
+/// birth ("born in 1958").
+fn starts(s: &Subject) -> bool {
+    matches!(s.event.as_deref(), Some("start" | "birth"))
+}
+
+/// The year from which a claim's age or anniversary counts: its document's. (Not the year
+/// anchor of its sentence, which may be another clause's: "since the Alder Wing opened in 1994,
+/// and it arrives in the hospital's 50th anniversary year".)
+fn now_year(ctx: &Ctx<'_>, i: usize) -> Option<i16> {
+    ctx.documents[ctx.claims[i].doc].date.map(Date::year)
+}
+
+/// The start year a claim gives, as a range of days: a date of a start event or a birth, the
+/// opening of a "since" period, or a year derived from the claim's document date (`now_year`):
+/// an age ("the 16-year-old company", "Dorit Anselm, 54": born that many years ago, give or take
+/// the birthday), an anniversary ("its 30th anniversary": founded 30 years ago) or a year of
+/// running ("in its tenth year": begun nine or ten years ago).
+fn start_of(ctx: &Ctx<'_>, i: usize) -> Option<Start> {
     let c = &ctx.claims[i];
     let s = &ctx.subjects[i];
-    let text = ctx.documents[c.doc].text(c.span).to_lowercase();
+    let doc = ctx.documents[c.doc];
+    let text = doc.text(c.span).to_lowercase();
+    let stated = |from: Date, to: Date, origin: Origin| {
+        Some(Start {
+            from,
+            to,
+            origin,
+            derived: false,
+        })
+    };
+    let years = |lo: i16, hi: i16, origin: Origin| {
+        Some(Start {
+            from: jiff::civil::date(lo, 1, 1),
+            to: jiff::civil::date(hi, 12, 31),
+            origin,
+            derived: true,
+        })
+    };
+    let before = doc.prose[..c.prose.start].trim_end().to_lowercase();
+    let its = before.ends_with(" its") || before.ends_with(" their");
     match c.kind {
+        // "in its tenth year" (a period the extractor cannot place): begun n - 1 years ago, or
+        // n when the years are seasons or academic years that straddle two calendar years.
+        Kind::Period if c.dates.is_none() && its => {
+            let (n, unit) = text.split_once(' ')?;
+            // "its first year after reopening" is the current year, no start.
+            let n = ordinal_value(n).filter(|n| *n >= 2)?;
+            let y = now_year(ctx, i)?;
+            (unit == "year").then(|| years(y - n, y - n + 1, Origin::Founding))?
+        }
         Kind::Date | Kind::Period => {
             let d = c.dates?;
-            if s.event.as_deref() == Some("start") {
-                return Some((d.from?, d.to?));
+            if starts(s) {
+                let origin = if s.event.as_deref() == Some("birth") {
+                    Origin::Birth
+                } else {
+                    Origin::Founding
+                };
+                return stated(d.from?, d.to?, origin);
             }
             // "open since 2009": a start year.
             let from = d.from?;
             if text.starts_with("since") && from.month() == 1 && from.day() == 1 {
-                return Some((from, jiff::civil::date(from.year(), 12, 31)));
+                return stated(
+                    from,
+                    jiff::civil::date(from.year(), 12, 31),
+                    Origin::Founding,
+                );
             }
             None
         }
         // An age ("the 16-year-old company", "now 16 years old"): the start year is the
         // document's year less the age, give or take the birthday.
         Kind::Duration if text.ends_with("-old") || text.ends_with("years old") => {
-            let years = (c.value?.point / 365.25).round() as i16;
-            let y = ctx.documents[c.doc].date?.year() - years;
-            Some((jiff::civil::date(y - 1, 1, 1), jiff::civil::date(y, 12, 31)))
+            let age = (c.value?.point / 365.25).round() as i16;
+            let y = now_year(ctx, i)? - age;
+            years(y - 1, y, Origin::Either)
+        }
+        Kind::Ordinal => {
+            let n = whole(c.value?.point)?;
+            let after = next_words(&doc.prose[c.prose.end..], 1);
+            let y = now_year(ctx, i)?;
+            match after.first().map(String::as_str) {
+                Some("anniversary") => years(y - n, y - n, Origin::Founding),
+                Some("year") if its && n >= 2 => years(y - n, y - n + 1, Origin::Founding),
+                _ => None,
+            }
+        }
+        // "Dorit Anselm, 54,": an age in apposition to a name.
+        Kind::Number => {
+            let age = whole(c.value?.point).filter(|n| (16..=110).contains(n))?;
+            let before = doc.prose[..c.prose.start].trim_end();
+            let name = before
+                .strip_suffix(',')?
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))?;
+            let follows = doc.prose[c.prose.end..].chars().next();
+            let closed = follows.is_none_or(|ch| matches!(ch, ',' | '.' | ';' | ')'));
+            if name.is_empty() || !closed || ctx.subjects[i].agent.is_none() {
+                return None;
+            }
+            let y = now_year(ctx, i)? - age;
+            years(y - 1, y, Origin::Birth)
         }
         _ => None,
     }
 }
 
+/// The value of an ordinal written in digits ("10th") or as a word of the temporal lexicon
+/// ("tenth").
+fn ordinal_value(w: &str) -> Option<i16> {
+    let digits = w.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+    if !digits.is_empty() && digits.len() < w.len() {
+        return digits.parse().ok();
+    }
+    crate::lexicon::Lexicon::builtin()
+        .temporal
+        .ordinals
+        .get(w)
+        .map(|&n| i16::from(n))
+}
+
+/// A whole number of the size of years, as a year count.
+fn whole(v: f64) -> Option<i16> {
+    (v.fract() == 0.0 && (1.0..=2000.0).contains(&v)).then_some(v as i16)
+}
+
+/// The first `n` words of `text`, lower case, without punctuation.
+fn next_words(text: &str, n: usize) -> Vec<String> {
+    text.split_whitespace()
+        .take(n)
+        .map(|w| {
+            w.trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect()
+}
+
 fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
-    let (fa, ta) = start_of(ctx, i)?;
-    let (fb, tb) = start_of(ctx, j)?;
+    let (Some(sa), Some(sb)) = (start_of(ctx, i), start_of(ctx, j)) else {
+        return trace(ctx, "start-date", i, j, "no start year on one side");
+    };
+    if !sa.origin.meets(sb.origin) {
+        return trace(ctx, "start-date", i, j, "a birth against a founding");
+    }
+    let (fa, ta, fb, tb) = (sa.from, sa.to, sb.from, sb.to);
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     if !doc_gap_ok(ctx, rule, a, b) {
-        return None;
+        return trace(ctx, "start-date", i, j, "documents too far apart");
     }
     // Both day-precise: event-date-mismatch reports it as a date.
     if fa == ta && fb == tb {
         return None;
     }
-    let is_start = |k: usize| ctx.subjects[k].event.as_deref() == Some("start");
+    let is_start = |k: usize| starts(&ctx.subjects[k]);
     let both_events = is_start(i) && is_start(j);
     let al = if both_events {
         event_aligned(ctx, i, j)?
@@ -1261,14 +1462,70 @@ fn start_date(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding>
         // A "since" or an age: the claims' own context must be shared.
         // A "since" or an age is weaker evidence of a start than a start verb: it needs a
         // closer match of the two contexts.
+        // An age or anniversary against a stated start event is a computation from the
+        // document's date: the claims need to share what started (the festival, the person),
+        // not as close a context.
+        let derived_vs_event = (sa.derived && is_start(j)) || (sb.derived && is_start(i));
+        // A start in the document's own year or later ("this year's festival opened on
+        // Thursday", "nurses would start in January") is of a current or coming occurrence, not
+        // the founding an age or anniversary counts from.
+        let this_year = |k: usize, st: Start| {
+            ctx.documents[ctx.claims[k].doc]
+                .date
+                .is_some_and(|d| st.from.year() >= d.year() && !st.derived)
+        };
+        if (sa.derived || sb.derived) && (this_year(i, sa) || this_year(j, sb)) {
+            return trace(
+                ctx,
+                "start-date",
+                i,
+                j,
+                "an age against a start of the current year",
+            );
+        }
+        let need = if derived_vs_event {
+            rule.min_score
+        } else {
+            0.35
+        };
         let al = align::compare(&ctx.subjects[i], &ctx.subjects[j]);
-        if al.local.is_empty() || al.score < 0.35 || different_topics(ctx, a.doc, b.doc) {
-            return None;
+        // What the stated event is of, shared with the age's context ("founded the festival"
+        // and "the festival ... marks its 30th anniversary"), ties the two to one thing even
+        // when the documents' most named entities differ.
+        let event_side = if is_start(j) { j } else { i };
+        let same_thing = derived_vs_event
+            && al
+                .local
+                .iter()
+                .any(|t| ctx.subjects[event_side].event_terms.iter().any(|e| e == t));
+        if al.local.is_empty()
+            || al.score < need
+            || (!same_thing && different_topics(ctx, a.doc, b.doc))
+        {
+            return trace(
+                ctx,
+                "start-date",
+                i,
+                j,
+                &format!(
+                    "a since or an age needs shared local terms and a {need} alignment (score {:.2}, local {:?})",
+                    al.score, al.local
+                ),
+            );
         }
         al
     };
-    if al.score < rule.min_score || !(ta < fb || tb < fa) {
-        return None;
+    if al.score < rule.min_score {
+        return trace(
+            ctx,
+            "start-date",
+            i,
+            j,
+            "alignment below the rule's minimum",
+        );
+    }
+    if !(ta < fb || tb < fa) {
+        return trace(ctx, "start-date", i, j, "start years overlap");
     }
     let why = format!(
         "one source dates the start to {}, the other to {}",
