@@ -1016,7 +1016,28 @@ fn percent_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
 
 /// The window a claim's change or count happened over, in days.
 fn window_days(ctx: &Ctx<'_>, i: usize) -> Option<(usize, Range)> {
-    for &w in &ctx.subjects[i].windows {
+    // A window of another coordinated clause is not the change's when its own clause has one:
+    // "only 22 mm fell in July, and the flow has fallen by more than half since early June" is
+    // a fall since June.
+    let c = &ctx.claims[i];
+    let prose = &ctx.documents[c.doc].prose;
+    let coordinated = |w: usize| {
+        let p = ctx.claims[w].prose;
+        let (from, to) = if p.end <= c.prose.start {
+            (p.end, c.prose.start)
+        } else {
+            (c.prose.end, p.start)
+        };
+        let between = prose.get(from..to.max(from)).unwrap_or("");
+        between.contains(';')
+            || [", and ", ", but ", ", while "]
+                .iter()
+                .any(|k| between.contains(k))
+    };
+    let all = &ctx.subjects[i].windows;
+    let own: Vec<usize> = all.iter().copied().filter(|&w| !coordinated(w)).collect();
+    let windows = if own.is_empty() { all.clone() } else { own };
+    for &w in &windows {
         let c = &ctx.claims[w];
         match c.kind {
             Kind::Duration => {
@@ -1102,7 +1123,7 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     }
     match (a.kind, b.kind) {
         (Kind::Change, Kind::Change) => {
-            if a.change?.additive != b.change?.additive {
+            if a.change?.additive != b.change?.additive || changes_of_different_things(ctx, i, j) {
                 return None;
             }
         }
