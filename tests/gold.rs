@@ -160,7 +160,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("clusters/drought", 1, 0),
     ("clusters/earthquake", 3, 0),
     ("clusters/festival", 3, 1),
-    ("clusters/hospital", 3, 1),
+    ("clusters/hospital", 3, 0),
     ("clusters/museum", 2, 0),
     ("clusters/recall", 0, 1),
     ("clusters/satellite", 4, 0),

@@ -1104,7 +1104,6 @@ fn subject_of(
     terms: &TermsLexicon,
 ) -> Subject {
     let toks = &sentence.toks[..];
-    let running = sentence.running;
     let in_claim = |t: &Token| t.in_claim;
     // The sentence's tokens were read with their canonical terms: a content word has one.
     let is_content = |t: &Token| t.canon.is_some();
@@ -1119,6 +1118,18 @@ fn subject_of(
         .iter()
         .position(is_boundary)
         .map_or(toks.len(), |p| last + p);
+    // A running count is marked in the figure's own clause ("the toll has risen to 40"), not in
+    // a relative clause about something else ("adding 96 beds to a hospital that has been
+    // running close to full").
+    let running = sentence.running && {
+        let own_end = toks[last..clause_end]
+            .iter()
+            .position(|t| RELATIVE.contains(&&*t.lower))
+            .map_or(clause_end, |p| last + p);
+        phrases
+            .running
+            .any_in(&toks[clause_start.min(own_end)..own_end])
+    };
 
     let canon = |t: &Token| t.canon.clone().unwrap_or_else(|| terms.canonical(&t.lower));
     let all = sentence.terms.clone();

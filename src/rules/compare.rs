@@ -385,6 +385,29 @@ fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
         .any(|(_, o)| o.kind == Kind::Change && o.span.contains(c.span))
 }
 
+/// True when claim `i` stands in a list with another figure of its measure ("houses 72 surgical
+/// beds, 24 critical-care beds and eight theatres"): the items of a list are parts of a whole,
+/// not the whole another source gives.
+fn listed(ctx: &Ctx<'_>, i: usize) -> bool {
+    let c = &ctx.claims[i];
+    let Some(m) = ctx.measures[i].as_deref() else {
+        return false;
+    };
+    let prose = &ctx.documents[c.doc].prose;
+    ctx.of_doc(c.doc).any(|(k, o)| {
+        if k == i || ctx.measures[k].as_deref() != Some(m) || o.prose.overlaps(c.prose) {
+            return false;
+        }
+        let (from, to) = if o.prose.end <= c.prose.start {
+            (o.prose.end, c.prose.start)
+        } else {
+            (c.prose.end, o.prose.start)
+        };
+        let between = prose.get(from..to.max(from)).unwrap_or("x").trim();
+        matches!(between, "," | "and" | ", and" | "or" | ", or" | ";")
+    })
+}
+
 /// A duration that is the window a change of its document happened over ("doubled within six
 /// months"): the window test compares it, with the change.
 fn window_of_change(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -427,11 +450,16 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
     })
 }
 
+/// True when `CROSSCHECK_TRACE` is set (read once).
+fn tracing() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("CROSSCHECK_TRACE").is_some())
+}
+
 /// With `CROSSCHECK_TRACE` set, says on standard error which check of which test turned a
 /// candidate pair down, with the two claims as written (a debugging aid for rule authors).
 fn trace(ctx: &Ctx<'_>, test: &str, i: usize, j: usize, why: &str) -> Option<Finding> {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *ON.get_or_init(|| std::env::var_os("CROSSCHECK_TRACE").is_some()) {
+    if tracing() {
         let side = |k: usize| {
             let c = &ctx.claims[k];
             format!("{:?} ({})", text(ctx, k), ctx.documents[c.doc].id)
@@ -616,6 +644,15 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             "inside a change, or documents too far apart",
         );
     }
+    if listed(ctx, i) != listed(ctx, j) {
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            "one figure is an item of a list of its measure (a part)",
+        );
+    }
     if window_of_change(ctx, i) || window_of_change(ctx, j) {
         return trace(
             ctx,
@@ -669,7 +706,19 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             || head_conflict(sa, sb)
             || years_differ(ctx, i, j)
         {
-            return trace(ctx, "value", i, j, why);
+            if !tracing() {
+                return None;
+            }
+            return trace(
+                ctx,
+                "value",
+                i,
+                j,
+                &format!(
+                    "{why}; no slot (aligned {}, near {:?}, cover {:.2}, ratio {:.2}, substituted {})",
+                    slot.aligned, slot.words, slot.cover, slot.ratio, slot.substituted
+                ),
+            );
         }
         slot_words = slot.words;
     }
