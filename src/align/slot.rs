@@ -210,6 +210,81 @@ pub fn clause_terms(
     out
 }
 
+/// Words between a counted figure and its verb: relative pronouns, auxiliaries and adverbs that
+/// say nothing of what was counted ("1,480 dockworkers who had walked out").
+const BEFORE_VERB: &[&str] = &[
+    "who",
+    "that",
+    "which",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "being",
+    "reportedly",
+    "all",
+    "now",
+    "still",
+    "already",
+    "also",
+    "then",
+    "had",
+    "later",
+];
+
+/// The verb a counted figure is the subject of, as its canonical term: the first content word
+/// after the figure, past relative pronouns and auxiliaries ("40 people were killed" -> kill,
+/// "1,480 dockworkers who walked out" -> walk), when it follows within three words and the
+/// clause does not end first.
+#[must_use]
+pub fn predicate_after(
+    text: &str,
+    sentence: Span,
+    figure: Span,
+    noun: Option<&str>,
+    terms: &TermsLexicon,
+) -> Option<String> {
+    let e = sentence.end.min(text.len());
+    let after = text.get(figure.end.min(e)..e)?;
+    let mut skipped = 0;
+    let mut noun_seen = false;
+    for w in after.split(|c: char| c.is_whitespace()) {
+        if w.is_empty() {
+            continue;
+        }
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        if BEFORE_VERB.contains(&lower.as_str()) && skipped < 3 {
+            skipped += 1;
+            if w.ends_with([',', ';', ':', '.']) {
+                return None;
+            }
+            continue;
+        }
+        // A verb is lower case and not a number; anything else ends the search.
+        if bare.is_empty()
+            || !bare.starts_with(|c: char| c.is_lowercase())
+            || terms.is_stop(&lower)
+            || bare.chars().nth(2).is_none()
+        {
+            return None;
+        }
+        let term = terms.canonical(&lower);
+        // The counted noun itself, when the figure's text stops before it ("eight hours").
+        if !noun_seen && skipped == 0 && noun == Some(term.as_str()) {
+            noun_seen = true;
+            continue;
+        }
+        return Some(term);
+    }
+    None
+}
+
 /// Aligns the sentence of claim `a` with the sentence of claim `b` around their figures.
 #[must_use]
 pub fn align(
@@ -409,6 +484,49 @@ mod tests {
             "more than tripled",
         );
         assert!(b.iter().any(|t| t.starts_with("storag")), "{b:?}");
+    }
+
+    #[test]
+    fn a_counted_figure_has_the_verb_after_it() {
+        let terms = TermsLexicon::builtin().expect("builtin lexicon");
+        let verb = |t: &str, f: &str| {
+            let s = t.find(f).expect("figure");
+            predicate_after(
+                t,
+                Span {
+                    start: 0,
+                    end: t.len(),
+                },
+                Span {
+                    start: s,
+                    end: s + f.len(),
+                },
+                Some("hour"),
+                &terms,
+            )
+        };
+        let killed = verb("At least 40 people were killed in the blast.", "40 people");
+        let injured = verb(
+            "More than 1,000 people were injured in the blast.",
+            "1,000 people",
+        );
+        assert!(killed.is_some() && injured.is_some() && killed != injured);
+        assert_eq!(
+            verb(
+                "The 1,480 dockworkers who walked out won a rise.",
+                "1,480 dockworkers"
+            ),
+            verb(
+                "More than 1,500 dockworkers walked out on Monday.",
+                "1,500 dockworkers"
+            )
+        );
+        assert_eq!(verb("It added 96 beds to the hospital.", "96 beds"), None);
+        // The counted noun after a bare figure is not its verb.
+        assert_eq!(
+            verb("Overtime is capped at eight hours a week.", "eight"),
+            None
+        );
     }
 
     #[test]

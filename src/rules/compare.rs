@@ -621,6 +621,22 @@ fn closer_rival(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     })
 }
 
+/// The verbs two counted figures are the subjects of (`slot::predicate_after`), when both have
+/// one.
+fn predicates(ctx: &Ctx<'_>, i: usize, j: usize) -> Option<(String, String)> {
+    let verb = |k: usize| {
+        let c = &ctx.claims[k];
+        slot::predicate_after(
+            &ctx.documents[c.doc].prose,
+            ctx.subjects[k].sentence,
+            c.prose,
+            ctx.subjects[k].noun.as_deref(),
+            ctx.terms,
+        )
+    };
+    Some((verb(i)?, verb(j)?))
+}
+
 /// True when the explicit years the two clauses anchor their figures to differ.
 fn years_differ(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     matches!((ctx.subjects[i].year, ctx.subjects[j].year), (Some(x), Some(y)) if x != y)
@@ -698,9 +714,34 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             "an order of magnitude apart with other digits (a part and its whole)",
         );
     }
+    // Counts of one noun as the subjects of different verbs are different measures ("40 people
+    // were killed" against "more than 1,000 people were injured"); of the same verb, one measure
+    // ("the 1,480 dockworkers who walked out" against "more than 1,500 dockworkers walked out").
+    let counted_by = predicates(ctx, i, j).filter(|_| same_measure);
+    if let Some((p, q)) = &counted_by {
+        if p != q {
+            return trace(
+                ctx,
+                "value",
+                i,
+                j,
+                "counts of what different verbs say of the noun",
+            );
+        }
+    }
+    let same_verb = counted_by.is_some();
     if let Some(why) = subject_gate(rule, ctx, i, j, m, &al) {
-        // The words around the figures may still show one measure: the same slot.
-        if !slot.holds()
+        // The words around the figures may still show one measure: the same slot, or the same
+        // verb of the same counted noun.
+        let verb_holds = same_verb
+            && !al.agent_conflict
+            && !head_conflict(sa, sb)
+            && !years_differ(ctx, i, j)
+            && eligible_level(ctx, i)
+            && eligible_level(ctx, j);
+        if verb_holds {
+            // Shown as the same measure, by the verb.
+        } else if !slot.holds()
             || !same_standing(ctx, i, j)
             || al.agent_conflict
             || head_conflict(sa, sb)
@@ -719,8 +760,9 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
                     slot.aligned, slot.words, slot.cover, slot.ratio, slot.substituted
                 ),
             );
+        } else {
+            slot_words = slot.words;
         }
-        slot_words = slot.words;
     }
     if closer_rival(ctx, i, j) || closer_rival(ctx, j, i) {
         return trace(
