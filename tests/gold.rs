@@ -157,7 +157,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("clusters/vaccination", 2, 0),
     ("clusters/airline", 3, 0),
     ("clusters/dockstrike", 3, 0),
-    ("clusters/drought", 1, 0),
+    ("clusters/drought", 2, 0),
     ("clusters/earthquake", 3, 0),
     ("clusters/festival", 3, 1),
     ("clusters/hospital", 3, 0),

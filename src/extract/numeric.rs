@@ -364,8 +364,11 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
             if c.weak && value.abs() < 1e6 {
                 continue;
             }
-            // Single letters ("c", "p") only attached: "10c", "50p".
-            if c.text.len() == 1 && start != attached {
+            // Single letters ("c", "p") only attached and in lower case: "10c", "50p" ("38.4C"
+            // is a temperature).
+            if c.text.len() == 1
+                && (start != attached || text[start..].starts_with(|ch: char| ch.is_uppercase()))
+            {
                 continue;
             }
             return Some((
@@ -414,6 +417,13 @@ fn suffix(text: &str, lex: &Compiled, end: usize, value: f64) -> Option<(Suffix,
                     u.text.chars().count() == 1 && u.text.as_bytes()[0].is_ascii_alphabetic();
                 // A lone letter after a space ("7 g") only at the end of a phrase: "5 m people"
                 // is millions, "from 2 to 7 g" grams.
+                // A capital letter ("38.4C") only attached, and not as an initial ("C.P.I.").
+                if one_letter
+                    && u.text.as_bytes()[0].is_ascii_uppercase()
+                    && (start != attached || b.get(e) == Some(&b'.'))
+                {
+                    continue;
+                }
                 if one_letter && start != attached {
                     let n = skip_spaces(text, e, 1);
                     let (next, _) = word_at(text, n);
