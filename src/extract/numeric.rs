@@ -651,6 +651,19 @@ fn amount(text: &str, lex: &Compiled, n: &Numeral) -> Amount {
                 value = tidy(value * k);
                 precision = tidy(precision * k);
                 end = e;
+            } else if w.is_empty() && b.get(end) == Some(&b' ') {
+                // "$29.3 mil", "$4 bn": an abbreviated scale of two letters or more after a space.
+                let (w, e) = word_at(text, end + 1);
+                let k = match w {
+                    "mil" | "mn" | "mln" => 1e6,
+                    "bil" | "bn" | "bln" => 1e9,
+                    _ => 1.0,
+                };
+                if k != 1.0 && !b.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+                    value = tidy(value * k);
+                    precision = tidy(precision * k);
+                    end = e;
+                }
             }
         }
     }
