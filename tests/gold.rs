@@ -164,7 +164,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("clusters/museum", 2, 0),
     ("clusters/recall", 0, 1),
     ("clusters/satellite", 4, 0),
-    ("clusters/strike", 1, 0),
+    ("clusters/strike", 2, 0),
     ("news/nato-enlargement-1999", 0, 0),
     ("news/slepian-murder-1998", 0, 0),
 ];

@@ -379,10 +379,18 @@ fn measure(c: &Claim, s: &Subject) -> Option<String> {
 }
 
 /// A claim that belongs to a change claim ("300%" in "grew by 300%") is not a level.
+/// The level a change ends at ("stands at 4.2%, up from 3.5%", "rose to 86% from 81%") is a
+/// level of now, and compares as one; its starting level and its amount do not.
 fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
     let c = &ctx.claims[i];
+    let end_level = |o: &Claim| {
+        let (Some(end), Some(v)) = (o.change.and_then(|ch| ch.end), c.value) else {
+            return false;
+        };
+        (end - v.point).abs() <= 1e-9 * end.abs().max(v.point.abs())
+    };
     ctx.of_doc(c.doc)
-        .any(|(_, o)| o.kind == Kind::Change && o.span.contains(c.span))
+        .any(|(_, o)| o.kind == Kind::Change && o.span.contains(c.span) && !end_level(o))
 }
 
 /// True when claim `i` stands in a list with another figure of its measure ("houses 72 surgical
