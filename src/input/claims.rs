@@ -274,7 +274,10 @@ fn date_source(s: &str) -> &'static str {
         "front matter",
         "html meta",
         "html time",
+        "json-ld",
         "dateline",
+        "byline",
+        "updated line",
         "--as-of",
     ];
     KNOWN

@@ -208,7 +208,7 @@ fn dateline(boundary: &str) -> Regex {
     let agency = r"\([^()\n]{1,40}\)";
     let date = date_pattern_ending(boundary);
     Regex::new(&format!(
-        r"^(?:{place}[ \t]*(?:{agency}[ \t]*)?[,—–\-]?[ \t]*)?{WEEKDAY}{date}[ \t]*(?:{agency}[ \t]*)?(?:[—–|:]|--?|\s*$)"
+        r"^(?:{place}[ \t]*(?:{agency}[ \t]*)?[,—–\-]?[ \t]*)?{WEEKDAY}{date}[ \t]*(?:{agency}[ \t]*)?(?:[—–|:]|--?|\.?\s*$)"
     ))
     .expect("valid regex")
 }
@@ -237,6 +237,16 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An update line: "Updated: 2025-03-04 09:12", "Last updated on 4 March 2025". Read only when
+/// no publication date opens the document: the published date is the document's.
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i:last updated|updated|last modified|modified)(?:\s+on)?:?\s+{WEEKDAY}{}",
+        date_pattern()
+    ))
+    .expect("valid regex")
+});
+
 /// Blocks (paragraphs) read at the top of the prose before giving up.
 const OPENING_BLOCKS: usize = 4;
 
@@ -246,6 +256,7 @@ const PARAGRAPH_LEN: usize = 160;
 /// The date of a dateline, byline or date line opening the prose. Headline-like blocks (short,
 /// no sentence) are passed over; the search ends with the first real paragraph.
 fn opening_date(prose: &str) -> Option<(Date, &'static str)> {
+    let mut updated = None;
     for block in blocks(prose).take(OPENING_BLOCKS) {
         let block = block.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         // Regexes only read the opening, which keeps a huge first paragraph cheap.
@@ -266,13 +277,21 @@ fn opening_date(prose: &str) -> Option<(Date, &'static str)> {
             if let Some(d) = dateline.captures(head).and_then(|c| date_of(&c)) {
                 return Some((d, "dateline"));
             }
+            if updated.is_none()
+                && head
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|b| matches!(b, b'U' | b'u' | b'L' | b'l' | b'M' | b'm'))
+            {
+                updated = UPDATED.captures(head).and_then(|c| date_of(&c));
+            }
         }
         let sentence = block.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
         if block.len() >= PARAGRAPH_LEN || sentence {
             break;
         }
     }
-    None
+    updated.map(|d| (d, "updated line"))
 }
 
 /// True when `s` holds four ASCII digits in a row.
@@ -414,6 +433,61 @@ mod tests {
     #[allow(clippy::unnecessary_wraps)]
     fn d(s: &str) -> Option<Date> {
         Some(s.parse().unwrap())
+    }
+
+    /// One row per form a document states its own date in: the input, its format, the date
+    /// read (or none) and where it was read.
+    #[test]
+    fn every_common_form_of_the_document_date() {
+        let body = "\n\nThe council said on Monday that 40 homes were built in the town.";
+        let rows: &[(&str, Format, Option<&str>, &str)] = &[
+            ("November 14, 2024.", Format::Text, Some("2024-11-14"), "dateline"),
+            ("14 November 2024", Format::Text, Some("2024-11-14"), "dateline"),
+            ("2024-11-14", Format::Text, Some("2024-11-14"), "dateline"),
+            ("Published 3 March 2025", Format::Text, Some("2025-03-03"), "byline"),
+            ("Posted on March 3, 2025", Format::Text, Some("2025-03-03"), "byline"),
+            ("Updated: 2025-03-04 09:12", Format::Text, Some("2025-03-04"), "updated line"),
+            ("By Jane Doe | March 3, 2025", Format::Text, Some("2025-03-03"), "byline"),
+            ("By Jane Doe, Staff Writer · 3 Mar 2025", Format::Text, Some("2025-03-03"), "byline"),
+            ("Tuesday 4 March 2025", Format::Text, Some("2025-03-04"), "dateline"),
+            ("Tuesday, March 4, 2025", Format::Text, Some("2025-03-04"), "dateline"),
+            ("LONDON (Reuters) — March 3, 2025 — Ministers met.", Format::Text, Some("2025-03-03"), "dateline"),
+            ("LARKHAVEN, Oct. 21, 2025 — Ministers met.", Format::Text, Some("2025-10-21"), "dateline"),
+            // A published date wins over an update line before it.
+            ("Updated: 2025-03-05\n\nPublished 3 March 2025", Format::Text, Some("2025-03-03"), "byline"),
+            ("---\ndate: 2025-10-22\n---\n# Title", Format::Markdown, Some("2025-10-22"), "front matter"),
+            ("---\npubDate: 2025-10-22\n---\n# Title", Format::Markdown, Some("2025-10-22"), "front matter"),
+            ("---\npublished: \"2025-10-22T08:00:00Z\"\n---\n# Title", Format::Markdown, Some("2025-10-22"), "front matter"),
+            ("<meta property=\"article:published_time\" content=\"2025-10-22T08:00:00Z\"><p>Text</p>", Format::Html, Some("2025-10-22"), "html meta"),
+            ("<meta name=\"dc.date\" content=\"2025-10-22\"><p>Text</p>", Format::Html, Some("2025-10-22"), "html meta"),
+            ("<span itemprop=\"datePublished\" content=\"2025-10-22\"></span><p>Text</p>", Format::Html, Some("2025-10-22"), "html meta"),
+            ("<script type=\"application/ld+json\">{\"datePublished\": \"2025-10-22\"}</script><p>Text</p>", Format::Html, Some("2025-10-22"), "json-ld"),
+            ("<p>By Ana <time datetime=\"2025-10-22\">Oct 22</time></p><p>Text</p>", Format::Html, Some("2025-10-22"), "html time"),
+            // No date: an agency dateline without a year, a date in the body.
+            ("PARIS, March 3 (AFP) — Ministers met.", Format::Text, None, ""),
+            ("The council met on 3 March 2025 and said 40 homes were built in the town this year, after a long delay that the mayor blamed on the weather.", Format::Text, None, ""),
+        ];
+        for &(head, format, want, label) in rows {
+            let source = if format == Format::Text {
+                format!("{head}{body}")
+            } else {
+                head.to_string()
+            };
+            let doc = match format {
+                Format::Text => Document::plain("t", source),
+                Format::Markdown => markup::markdown("t".into(), source),
+                Format::Html => markup::html("t".into(), source),
+            };
+            let got = find(&doc);
+            assert_eq!(
+                got.map(|(d, _)| d),
+                want.map(|w| w.parse().unwrap()),
+                "{head}"
+            );
+            if let Some((_, l)) = got {
+                assert_eq!(l, label, "{head}");
+            }
+        }
     }
 
     #[test]

@@ -77,6 +77,7 @@ fn document_value(run: &Run, i: usize, d: &Document) -> Value {
     json!({
         "path": d.id,
         "date": d.date.map(|x| x.to_string()),
+        "date_source": d.date_source,
         "claims": run.claim_counts.get(i).copied().unwrap_or(0),
     })
 }
