@@ -159,7 +159,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("clusters/dockstrike", 3, 0),
     ("clusters/drought", 2, 0),
     ("clusters/earthquake", 3, 0),
-    ("clusters/festival", 3, 1),
+    ("clusters/festival", 3, 0),
     ("clusters/hospital", 3, 0),
     ("clusters/museum", 2, 0),
     ("clusters/recall", 1, 1),

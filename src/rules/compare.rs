@@ -1222,7 +1222,12 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     }
     match (a.kind, b.kind) {
         (Kind::Change, Kind::Change) => {
-            if a.change?.additive != b.change?.additive || changes_of_different_things(ctx, i, j) {
+            // A rise and a fall are not one change, whatever their windows.
+            let falls = |c: &Claim| c.value.map(|v| v.point < 1.0);
+            if a.change?.additive != b.change?.additive
+                || falls(a) != falls(b)
+                || changes_of_different_things(ctx, i, j)
+            {
                 return None;
             }
         }
