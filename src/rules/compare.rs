@@ -708,12 +708,14 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     }
     let m = if same_measure { mi } else { None };
     let mut slot_words = Vec::new();
-    let slot = slot_of(ctx, i, j);
+    // The slot alignment costs a diff of the two sentences: computed only when a check needs it.
+    let slot_cell = std::cell::OnceCell::new();
+    let slot = || slot_cell.get_or_init(|| slot_of(ctx, i, j));
     // Figures an order of magnitude apart whose digits differ are more often a part and its
     // whole (a route's passengers and a network's, one grant and a budget) than one figure
     // misreported; a slip of scale keeps its digits ("380 gigabytes" against "3.8 TB"). Only the
     // same sentence with another figure rules the part out.
-    if !slot.same_sentence() && orders_apart(ctx, i, j) {
+    if orders_apart(ctx, i, j) && !slot().same_sentence() {
         return trace(
             ctx,
             "value",
@@ -749,7 +751,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             && eligible_level(ctx, j);
         if verb_holds {
             // Shown as the same measure, by the verb.
-        } else if !slot.holds()
+        } else if !slot().holds()
             || !same_standing(ctx, i, j)
             || al.agent_conflict
             || head_conflict(sa, sb)
@@ -758,6 +760,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             if !tracing() {
                 return None;
             }
+            let slot = slot();
             return trace(
                 ctx,
                 "value",
@@ -769,7 +772,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
                 ),
             );
         } else {
-            slot_words = slot.words;
+            slot_words.clone_from(&slot().words);
         }
     }
     if closer_rival(ctx, i, j) || closer_rival(ctx, j, i) {
@@ -1440,6 +1443,16 @@ fn now_year(ctx: &Ctx<'_>, i: usize) -> Option<i16> {
 /// an age ("the 16-year-old company", "Dorit Anselm, 54": born that many years ago, give or take
 /// the birthday), an anniversary ("its 30th anniversary": founded 30 years ago) or a year of
 /// running ("in its tenth year": begun nine or ten years ago).
+/// The last `n` bytes or so of `s` (from a character boundary), lower case: what a test of the
+/// words right before a claim needs, at a cost that does not grow with the document.
+fn lower_tail(s: &str, n: usize) -> String {
+    let mut k = s.len().saturating_sub(n);
+    while !s.is_char_boundary(k) {
+        k -= 1;
+    }
+    s[k..].to_lowercase()
+}
+
 fn start_of(ctx: &Ctx<'_>, i: usize) -> Option<Start> {
     let c = &ctx.claims[i];
     let s = &ctx.subjects[i];
@@ -1461,7 +1474,7 @@ fn start_of(ctx: &Ctx<'_>, i: usize) -> Option<Start> {
             derived: true,
         })
     };
-    let before = doc.prose[..c.prose.start].trim_end().to_lowercase();
+    let before = lower_tail(doc.prose[..c.prose.start].trim_end(), 16);
     let its = before.ends_with(" its") || before.ends_with(" their");
     match c.kind {
         // "in its tenth year" (a period the extractor cannot place): begun n - 1 years ago, or
