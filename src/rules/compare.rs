@@ -1072,13 +1072,39 @@ fn points_vs_percent(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<F
     if (points - stated).abs() > 0.051 || (relative - stated).abs() < 0.5 {
         return None;
     }
+    // A level the relative change itself names ("rose 3% to 23%") must be the other's.
+    let off = |x: Option<f64>, y: f64| x.is_some_and(|x| (x - y).abs() > 0.051);
+    if off(ca.end, e) || off(ca.start, s) {
+        return trace(ctx, "points", i, j, "the change names another level");
+    }
     let al = align::compare(&ctx.subjects[i], &ctx.subjects[j]);
-    if al.score < rule.min_score || al.agent_conflict || !doc_gap_ok(ctx, rule, a, b) {
-        return None;
+    if al.agent_conflict || !doc_gap_ok(ctx, rule, a, b) {
+        return trace(
+            ctx,
+            "points",
+            i,
+            j,
+            "agents conflict or documents too far apart",
+        );
+    }
+    // The coincidence of a relative change and a points difference is itself evidence: two
+    // content words shared near both figures ("load factor") are enough beside it.
+    if al.score < rule.min_score && al.local.len() < 2 {
+        let why = format!(
+            "weakly aligned ({:.2}: local {:?} of {:?} / {:?}, sentence {:?})",
+            al.score, al.local, ctx.subjects[i].local, ctx.subjects[j].local, al.sentence
+        );
+        return trace(ctx, "points", i, j, &why);
     }
     let why = format!(
-        "from {}% to {}% is a rise of {} percentage points, or {}%; \"{}\" reads as a relative rise",
-        fmt_num(s), fmt_num(e), fmt_num(points), fmt_num(relative), text(ctx, i)
+        "from {}% to {}% is a {} of {} percentage points, or {}%; \"{}\" reads as a relative {}",
+        fmt_num(s),
+        fmt_num(e),
+        if points < 0.0 { "fall" } else { "rise" },
+        fmt_num(points.abs()),
+        fmt_num(relative.abs()),
+        text(ctx, i),
+        if points < 0.0 { "fall" } else { "rise" },
     );
     Some(finding(
         rule,
@@ -1091,29 +1117,128 @@ fn points_vs_percent(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<F
     ))
 }
 
-/// Start and end percentages of a change or level claim: its own `change.start/end`, or "X%, up
-/// from Y%" / "from Y% to X%" in its sentence.
+/// Start and end percentages of the change a claim states, read from the claim and its
+/// sentence: its own `change.start/end`; a change in points with one end ("rose 5 points to
+/// 86%", "fell 9 points, from 43%") or both ("rose 3 points, from 20% to 23%"); a level with the level it moved from
+/// ("86%, up from 81%", "rose to 86% from 81%"); a level that the change in points of the next
+/// sentence starts or ends at ("was 34% full. Its level has fallen 9 points, from 43%").
 fn percent_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
     let c = &ctx.claims[j];
-    if let Some(ch) = c.change {
-        if let (Some(s), Some(e)) = (ch.start, ch.end) {
-            return Some((s, e));
-        }
+    if c.kind == Kind::Change {
+        return change_endpoints(ctx, j);
     }
-    if c.kind != Kind::Percent || c.unit.as_deref() == Some("pp") {
+    if c.kind != Kind::Percent {
         return None;
     }
     let prose = &ctx.documents[c.doc].prose;
     let sent = ctx.subjects[j].sentence;
-    // The next percent claim of the sentence, joined by "up from" / "down from".
-    let next = ctx.of_doc(c.doc).map(|(_, o)| o).find(|o| {
-        o.kind == Kind::Percent && sent.contains(o.prose) && o.prose.start > c.prose.end
-    })?;
-    let between = prose.get(c.prose.end..next.prose.start)?.to_lowercase();
-    if between.len() < 20 && (between.contains("up from") || between.contains("down from")) {
-        return Some((next.value?.point, c.value?.point));
+    // A level inside a change claim ("58.4%, up from 51.2%", the points of "rose 5 points") or
+    // reached by one ("rose 5 points to 86%") is compared through that claim: one finding per
+    // pair of statements, on the change's words.
+    let reached = ctx.of_doc(c.doc).any(|(_, o)| {
+        o.kind == Kind::Change
+            && sent.contains(o.prose)
+            && o.prose.end <= c.prose.start
+            && prose
+                .get(o.prose.end..c.prose.start)
+                .is_some_and(|t| t.trim() == "to")
+    });
+    if reached || inside_change(ctx, j) {
+        return None;
     }
-    None
+    if c.unit.as_deref() == Some("pp") || c.value?.low.is_some() {
+        return None;
+    }
+    let level = c.value?.point;
+    if let Some(next) = next_level(ctx, j) {
+        let between = prose.get(c.prose.end..next.prose.start)?.to_lowercase();
+        // "58.4%, up from 51.2%"; "rose to 86% from 81%" (the level reached, then where it began).
+        let reached = {
+            let before = prose.get(sent.start..c.prose.start)?.to_lowercase();
+            before.trim_end().ends_with(" to") && between.trim() == "from"
+        };
+        if between.len() < 20
+            && (between.contains("up from") || between.contains("down from") || reached)
+        {
+            return Some((next.value?.point, level));
+        }
+    }
+    // The next sentence goes on about the level: "... 34% full. Its level has fallen nine
+    // points, from 43%." Only a change that starts or ends at this very level.
+    ctx.of_doc(c.doc)
+        .filter(|&(k, o)| {
+            let next = ctx.subjects[k].sentence;
+            is_points_change(o)
+                && next.start >= sent.end
+                && prose
+                    .get(sent.end..next.start)
+                    .is_some_and(|t| t.trim().is_empty())
+        })
+        .find_map(|(k, _)| {
+            let (s, e) = change_endpoints(ctx, k)?;
+            ((s - level).abs() <= 0.051 || (e - level).abs() <= 0.051).then_some((s, e))
+        })
+}
+
+/// A change stated in percentage points ("rose 7.2 percentage points").
+fn is_points_change(c: &Claim) -> bool {
+    c.kind == Kind::Change
+        && c.unit.as_deref() == Some("pp")
+        && c.change.is_some_and(|ch| ch.additive)
+}
+
+/// The next percentage level of claim `j`'s sentence: not in points, after the claim.
+fn next_level<'a>(ctx: &'a Ctx<'_>, j: usize) -> Option<&'a Claim> {
+    let c = &ctx.claims[j];
+    let sent = ctx.subjects[j].sentence;
+    ctx.of_doc(c.doc).map(|(_, o)| o).find(|o| {
+        o.kind == Kind::Percent
+            && o.unit.as_deref() != Some("pp")
+            && sent.contains(o.prose)
+            && o.prose.start >= c.prose.end
+    })
+}
+
+/// The endpoints of a change claim: stated ("from 81% to 86%"), or one stated end and the
+/// change in points ("rose 5 points to 86%"), or the change in points and the level it moved
+/// from later in its clause ("fell 9 points in a fortnight, from 43%"; "rose 3 points last
+/// year, from 20% to 23%", which must agree with the points).
+fn change_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
+    let c = &ctx.claims[j];
+    let ch = c.change?;
+    let points = is_points_change(c);
+    match (ch.start, ch.end) {
+        (Some(s), Some(e)) => return Some((s, e)),
+        (None, Some(e)) if points => return Some((e - c.value?.point, e)),
+        (Some(s), None) if points => return Some((s, s + c.value?.point)),
+        _ if !points => return None,
+        _ => {}
+    }
+    let prose = &ctx.documents[c.doc].prose;
+    let next = next_level(ctx, j)?;
+    let between = prose.get(c.prose.end..next.prose.start)?.to_lowercase();
+    let level = prose.get(next.prose.start..next.prose.end)?.to_lowercase();
+    let d = c.value?.point;
+    let from = between.trim_end().ends_with(" from") || level.starts_with("from ");
+    if !from || between.len() > 40 || between.contains(';') {
+        return None;
+    }
+    if let Some((x, y)) = from_to_percents(&level) {
+        return ((y - x - d).abs() <= 0.051).then_some((x, y));
+    }
+    let v = next.value?;
+    if v.low.is_some() || v.high.is_some() {
+        return None;
+    }
+    Some((v.point, v.point + d))
+}
+
+/// The two percentages of "from 20% to 23%", in order.
+fn from_to_percents(text: &str) -> Option<(f64, f64)> {
+    let rest = text.strip_prefix("from ")?;
+    let (x, y) = rest.split_once(" to ")?;
+    let num = |t: &str| t.trim().strip_suffix('%')?.trim().parse::<f64>().ok();
+    Some((num(x)?, num(y)?))
 }
 
 /// The window a claim's change or count happened over, in days.
