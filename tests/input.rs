@@ -405,12 +405,9 @@ fn html_time_deep_in_the_body_is_not_the_document_date() {
 #[test]
 fn dates_from_datelines() {
     for (text, want) in [
+        ("KESTON, Oct. 21, 2025 — Tollbury said 5.", "2025-10-21"),
         (
-            "LARKHAVEN, Oct. 21, 2025 — Merrowfield said 5.",
-            "2025-10-21",
-        ),
-        (
-            "MARLOCK, April 16, 2025 — More than 31 children.",
+            "ORDWAY, April 16, 2025 — More than 31 children.",
             "2025-04-16",
         ),
         ("May 2, 2025 — A total of 13 runners.", "2025-05-02"),
@@ -427,7 +424,7 @@ fn dates_from_datelines() {
         let d = Document::plain("a.txt", text.into());
         assert_eq!(found(&d), Some((date(want), "dateline")), "{text}");
     }
-    let d = md("# Headline\n\nLARKHAVEN, Oct. 21, 2025 — Text.\n");
+    let d = md("# Headline\n\nKESTON, Oct. 21, 2025 — Text.\n");
     assert_eq!(found(&d), Some((date("2025-10-21"), "dateline")));
     let d = html("<h1>Headline</h1><p>Published 9 October 2025</p><p>Body.</p>");
     assert_eq!(found(&d), Some((date("2025-10-09"), "byline")));
@@ -455,7 +452,7 @@ fn build_document_prefers_own_date_then_as_of() {
     let d = input::build_document(
         "a".into(),
         Format::Text,
-        "LARKHAVEN, Oct. 21, 2025 — x".into(),
+        "KESTON, Oct. 21, 2025 — x".into(),
         None,
         &opts,
     );
@@ -488,7 +485,7 @@ fn a_directory_loads_each_format_with_its_date() {
     write(
         dir.path(),
         "a.txt",
-        "LARKHAVEN, Oct. 21, 2025 — Text 1.".as_bytes(),
+        "KESTON, Oct. 21, 2025 — Text 1.".as_bytes(),
     );
     write(
         dir.path(),
@@ -514,7 +511,7 @@ fn a_directory_loads_each_format_with_its_date() {
             (
                 Format::Text,
                 Some("2025-10-21".into()),
-                "LARKHAVEN, Oct. 21, 2025 — Text 1.".into()
+                "KESTON, Oct. 21, 2025 — Text 1.".into()
             ),
             (
                 Format::Markdown,

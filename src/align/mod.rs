@@ -107,7 +107,7 @@ fn coefficient(shared: usize, a: usize, b: usize) -> f64 {
 }
 
 /// True when two normalised entity strings name the same thing: equal, one a word of the other
-/// ("dannatt" in "solveig dannatt"), or nearly equal by Jaro-Winkler (spelling variants).
+/// ("dannatt" in "ilse varnow"), or nearly equal by Jaro-Winkler (spelling variants).
 #[must_use]
 pub fn same_entity(a: &str, b: &str) -> bool {
     fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -116,8 +116,8 @@ pub fn same_entity(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    // Two multi-word names must share their first word ("Ostervale Marathon" is not "Wickmoor
-    // Half Marathon"); a single word matches any word of the other ("Dannatt").
+    // Two multi-word names must share their first word ("Pendry Marathon" is not "Alnwold
+    // Half Marathon"); a single word matches any word of the other ("Varnow").
     let shared = if words(a).nth(1).is_some() && words(b).nth(1).is_some() {
         words(a).next() == words(b).next()
     } else {

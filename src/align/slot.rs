@@ -373,19 +373,25 @@ pub fn align(
 mod tests {
     use super::*;
 
-    fn slot(a: &str, fig_a: &str, b: &str, fig_b: &str) -> Slot {
-        let terms = TermsLexicon::builtin().expect("builtin lexicon");
-        let span = |t: &str, f: &str| {
-            let s = t.find(f).expect("figure in sentence");
-            Span {
-                start: s,
-                end: s + f.len(),
-            }
-        };
-        let whole = |t: &str| Span {
+    /// The span of `f` in `t`.
+    fn span(t: &str, f: &str) -> Span {
+        let s = t.find(f).expect("figure in sentence");
+        Span {
+            start: s,
+            end: s + f.len(),
+        }
+    }
+
+    /// All of `t`, as the sentence.
+    fn whole(t: &str) -> Span {
+        Span {
             start: 0,
             end: t.len(),
-        };
+        }
+    }
+
+    fn slot(a: &str, fig_a: &str, b: &str, fig_b: &str) -> Slot {
+        let terms = TermsLexicon::builtin().expect("builtin lexicon");
         align(
             (a, whole(a), span(a, fig_a)),
             (b, whole(b), span(b, fig_b)),
@@ -453,22 +459,7 @@ mod tests {
     #[test]
     fn a_change_is_named_in_its_clause() {
         let terms = TermsLexicon::builtin().expect("builtin lexicon");
-        let of = |t: &str, f: &str| {
-            let s = t.find(f).expect("figure");
-            clause_terms(
-                t,
-                Span {
-                    start: 0,
-                    end: t.len(),
-                },
-                Span {
-                    start: s,
-                    end: s + f.len(),
-                },
-                &terms,
-                CLAUSE_REACH,
-            )
-        };
+        let of = |t: &str, f: &str| clause_terms(t, whole(t), span(t, f), &terms, CLAUSE_REACH);
         let a = of(
             "Drivers are still out, but passenger journeys have fallen by more than half, and the depot is shut.",
             "fallen by more than half",
@@ -489,22 +480,8 @@ mod tests {
     #[test]
     fn a_counted_figure_has_the_verb_after_it() {
         let terms = TermsLexicon::builtin().expect("builtin lexicon");
-        let verb = |t: &str, f: &str| {
-            let s = t.find(f).expect("figure");
-            predicate_after(
-                t,
-                Span {
-                    start: 0,
-                    end: t.len(),
-                },
-                Span {
-                    start: s,
-                    end: s + f.len(),
-                },
-                Some("hour"),
-                &terms,
-            )
-        };
+        let verb =
+            |t: &str, f: &str| predicate_after(t, whole(t), span(t, f), Some("hour"), &terms);
         let killed = verb("At least 40 people were killed in the blast.", "40 people");
         let injured = verb(
             "More than 1,000 people were injured in the blast.",
@@ -537,21 +514,7 @@ mod tests {
             "x ".repeat(5000)
         );
         let terms = TermsLexicon::builtin().expect("builtin lexicon");
-        let (toks, at) = tokens(
-            &long,
-            Span {
-                start: 0,
-                end: long.len(),
-            },
-            {
-                let s = long.find("5%").expect("figure");
-                Span {
-                    start: s,
-                    end: s + 2,
-                }
-            },
-            &terms,
-        );
+        let (toks, at) = tokens(&long, whole(&long), span(&long, "5%"), &terms);
         assert!(toks.len() <= 2 * WINDOW_TOKENS + 1);
         assert_eq!(toks[at], Tok::Figure);
     }

@@ -27,7 +27,7 @@ pub struct Subject {
     /// repeats; shared by the claims of one sentence.
     pub entities: Arc<[String]>,
     /// The entity the claim belongs to: the first entity of the sentence before it, or the
-    /// antecedent of a relative clause ("Crewe, who took 48,930 votes").
+    /// antecedent of a relative clause ("Hollin, who took 48,930 votes").
     pub agent: Option<String>,
     /// The counted or measured noun, folded through related terms.
     pub noun: Option<String>,
@@ -462,7 +462,7 @@ const VERB_GROUP: &[&str] = &[
 /// before its verb group, past a parenthetical relative clause ("the programme, which teaches
 /// half the timetable in Spanish, was first offered": programme) and through a relative pronoun
 /// to its antecedent ("the museum, which opened"), with a phrase it governs by a preposition and
-/// one apposition ("the route, the service to Sarnavik, launched": route, service, Sarnavik).
+/// one apposition ("the route, the service to Quellay, launched": route, service, Quellay).
 /// Empty for a pronoun ("It is now set to open"): what it stands for is named elsewhere.
 fn event_argument(toks: &[Token], k: usize) -> Vec<String> {
     let mut p = k;
@@ -889,7 +889,7 @@ pub fn entity_counts(
         let text = doc.prose.get(s.start..s.end).unwrap_or("");
         let toks = tokens(text, s.start);
         for (_, e) in entities_of(&toks, terms) {
-            // The first word is the distinctive one ("Wickmoor" of "Wickmoor Half Marathon").
+            // The first word is the distinctive one ("Alnwold" of "Alnwold Half Marathon").
             if let Some(w) = e.split(' ').find(|w| w.len() >= 3) {
                 *counts.entry(w.to_string()).or_default() += 1;
             }
@@ -965,7 +965,7 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
             && toks.get(j + 1).is_some_and(|t| t.lower == "who");
         let opening_word =
             i == 0 && j - i == 1 && !toks[i].upper && !toks[i].possessive && !named_by_who;
-        // A dateline place ("MARLOCK, April 16, 2025 —") names where the story was filed, not
+        // A dateline place ("ORDWAY, April 16, 2025 —") names where the story was filed, not
         // what it is about.
         // The place is in capitals and followed by a comma or a dash ("PORT ONDREL — ..."),
         // at the start of a sentence or after a byline that the sentence break did not cut.
@@ -1136,7 +1136,7 @@ fn subject_of(
     let lo = first.saturating_sub(8).max(clause_start.saturating_sub(3));
     let hi = (last + 6).min(toks.len());
     // The claim's neighbourhood, plus the opening of the sentence, where its grammatical subject
-    // usually stands ("Harnley's bilingual programme, which began ..., has seen enrolment grow").
+    // usually stands ("Brisford's bilingual programme, which began ..., has seen enrolment grow").
     let local = sorted_distinct(
         toks[lo..hi]
             .iter()
@@ -1426,7 +1426,7 @@ mod tests {
     fn a_profile_counts_as_entity_counts_and_frequent_entities_do() {
         let doc = Document::plain(
             "a",
-            "MARLOCK, April 16 — The Harbour Trust said the Trust's new Harbour Bridge opened. \
+            "ORDWAY, April 16 — The Harbour Trust said the Trust's new Harbour Bridge opened. \
              Officials at the Harbour Trust and NASA agreed. The NASA team met Ann Lee of \
              Lee Holdings. Ann Lee left. Ok."
                 .into(),
@@ -1475,15 +1475,15 @@ mod tests {
     fn agent_follows_relative_clauses() {
         let doc = Document::plain(
             "a",
-            "Solveig Dannatt won the election with 61,240 votes, unseating Matthias Crewe, who took 48,930 votes.".into(),
+            "Ilse Varnow won the election with 61,240 votes, unseating Peter Hollin, who took 48,930 votes.".into(),
         );
         let claims = vec![
             claim_at(&doc, "61,240", Kind::Quantity),
             claim_at(&doc, "48,930", Kind::Quantity),
         ];
         let s = analyze(&doc, &claims, 0, &Lexicon::builtin().terms);
-        assert_eq!(s[0].agent.as_deref(), Some("solveig dannatt"));
-        assert_eq!(s[1].agent.as_deref(), Some("matthias crewe"));
+        assert_eq!(s[0].agent.as_deref(), Some("ilse varnow"));
+        assert_eq!(s[1].agent.as_deref(), Some("peter hollin"));
         assert_eq!(s[0].noun, s[1].noun);
     }
 

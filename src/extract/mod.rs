@@ -95,7 +95,7 @@ pub fn extract_document(doc: &Document, index: usize, lexicon: &Lexicon) -> Vec<
         lexicon,
     };
     let mut claims = extract_text(&doc.prose, &ctx);
-    // The dateline or byline ("LARKHAVEN, Oct. 21, 2025 —", "Published 9 October 2025") dates
+    // The dateline or byline ("KESTON, Oct. 21, 2025 —", "Published 9 October 2025") dates
     // the document; it is not a claim of the story. A dateline always has a day number, so
     // "today" or "on Tuesday" in an opening sentence stays a claim.
     if let Some(d) = doc.date {

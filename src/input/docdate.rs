@@ -1,5 +1,5 @@
 //! Finding a document's own date: Markdown front matter, HTML metadata or the byline's
-//! `<time datetime>`, or a dateline opening the text ("LARKHAVEN, Oct. 21, 2025 —").
+//! `<time datetime>`, or a dateline opening the text ("KESTON, Oct. 21, 2025 —").
 //!
 //! Architecture invariant: only the places a publisher puts the document's date are read — the
 //! front matter, the head, the byline, the opening of the first paragraph. A date in the body is
@@ -227,7 +227,7 @@ fn ascii_boundaries_agree(s: &str) -> bool {
     true
 }
 
-/// A byline or publication line: "By Marta Castellanos · October 24, 2025", "Published 9 October
+/// A byline or publication line: "By Ines Varga · October 24, 2025", "Published 9 October
 /// 2025".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -403,7 +403,7 @@ mod tests {
     #[test]
     fn byline_prefilter_never_rejects_a_byline() {
         let heads = [
-            "By Marta Castellanos · October 24, 2025",
+            "By Ines Varga · October 24, 2025",
             "By  Staff, 3 May 2024",
             "PUBLISHED 9 October 2025",
             "First published on: 1 June 2023",
@@ -452,7 +452,7 @@ mod tests {
             ("Tuesday 4 March 2025", Format::Text, Some("2025-03-04"), "dateline"),
             ("Tuesday, March 4, 2025", Format::Text, Some("2025-03-04"), "dateline"),
             ("LONDON (Reuters) — March 3, 2025 — Ministers met.", Format::Text, Some("2025-03-03"), "dateline"),
-            ("LARKHAVEN, Oct. 21, 2025 — Ministers met.", Format::Text, Some("2025-10-21"), "dateline"),
+            ("KESTON, Oct. 21, 2025 — Ministers met.", Format::Text, Some("2025-10-21"), "dateline"),
             // A published date wins over an update line before it.
             ("Updated: 2025-03-05\n\nPublished 3 March 2025", Format::Text, Some("2025-03-03"), "byline"),
             ("---\ndate: 2025-10-22\n---\n# Title", Format::Markdown, Some("2025-10-22"), "front matter"),
@@ -492,8 +492,8 @@ mod tests {
 
     #[test]
     fn datelines() {
-        assert_eq!(opening("LARKHAVEN, Oct. 21, 2025 — Text."), d("2025-10-21"));
-        assert_eq!(opening("MARLOCK, April 16, 2025 — More"), d("2025-04-16"));
+        assert_eq!(opening("KESTON, Oct. 21, 2025 — Text."), d("2025-10-21"));
+        assert_eq!(opening("ORDWAY, April 16, 2025 — More"), d("2025-04-16"));
         assert_eq!(opening("May 2, 2025 — More"), d("2025-05-02"));
         assert_eq!(opening("Nov. 14, 2024 - More"), d("2024-11-14"));
         assert_eq!(opening("NEW YORK, Sept. 16, 2025 -- x"), d("2025-09-16"));
@@ -505,13 +505,13 @@ mod tests {
             opening("WASHINGTON (Reuters) Oct 3, 2025 - The"),
             d("2025-10-03")
         );
-        assert_eq!(opening("London, 5 March 2025 – The"), d("2025-03-05"));
+        assert_eq!(opening("Keston, 5 March 2025 – The"), d("2025-03-05"));
         assert_eq!(
             opening("Tuesday, October 21, 2025\n\nBody."),
             d("2025-10-21")
         );
         assert_eq!(
-            opening("Headline here\n\nLARKHAVEN, Oct. 21, 2025 — Text."),
+            opening("Headline here\n\nKESTON, Oct. 21, 2025 — Text."),
             d("2025-10-21")
         );
     }
@@ -519,7 +519,7 @@ mod tests {
     #[test]
     fn the_ascii_dateline_reads_what_the_unicode_one_reads() {
         let heads = [
-            "LARKHAVEN, Oct. 21, 2025 — Text.",
+            "KESTON, Oct. 21, 2025 — Text.",
             "SÃO PAULO, 5 março 2025 – O",
             "ZÜRICH (Reuters) Oct 3, 2025 - The",
             "Oct. 21, 2025é — x",
@@ -528,7 +528,7 @@ mod tests {
             "2025-10-21 — naïve",
             "2025-10-21日 —",
             "Tuesday, October 21, 2025",
-            "MARLOCK, April 16, 2025 —— «quote»",
+            "ORDWAY, April 16, 2025 —— «quote»",
         ];
         let spans = |re: &Regex, h: &str| {
             re.captures(h).map(|c| {

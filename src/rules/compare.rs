@@ -75,7 +75,7 @@ impl Ctx<'_> {
 
 /// True when two documents are mainly about different named things: each names its own most
 /// named entities more often than the other's, and one of them barely names the other's ("the
-/// Ostervale Marathon" against "the Wickmoor Half Marathon" in one story folder). A document's
+/// Pendry Marathon" against "the Alnwold Half Marathon" in one story folder). A document's
 /// most named entities are all those tied at its highest count: two documents that share one of
 /// them are about the same thing, whichever else they name as often.
 fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
@@ -93,7 +93,7 @@ fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
         return false;
     };
     // A topic named once is no topic. A name inside the other's ("Kellingbrook" in
-    // "Kellingbrook Festival", not "Marathon" in "Wickmoor Half Marathon") is the same topic.
+    // "Kellingbrook Festival", not "Marathon" in "Alnwold Half Marathon") is the same topic.
     let within = |x: &str, y: &str| {
         x == y
             || y.strip_prefix(x).is_some_and(|r| r.starts_with(' '))
@@ -393,6 +393,17 @@ fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
         .any(|(_, o)| o.kind == Kind::Change && o.span.contains(c.span) && !end_level(o))
 }
 
+/// The prose between two spans of one document, whichever comes first; `None` when the bytes
+/// between them cannot be read.
+fn text_between(prose: &str, x: crate::document::Span, y: crate::document::Span) -> Option<&str> {
+    let (from, to) = if x.end <= y.start {
+        (x.end, y.start)
+    } else {
+        (y.end, x.start)
+    };
+    prose.get(from..to.max(from))
+}
+
 /// True when claim `i` stands in a list with another figure of its measure ("houses 72 surgical
 /// beds, 24 critical-care beds and eight theatres"): the items of a list are parts of a whole,
 /// not the whole another source gives.
@@ -406,13 +417,8 @@ fn listed(ctx: &Ctx<'_>, i: usize) -> bool {
         if k == i || ctx.measures[k].as_deref() != Some(m) || o.prose.overlaps(c.prose) {
             return false;
         }
-        let (from, to) = if o.prose.end <= c.prose.start {
-            (o.prose.end, c.prose.start)
-        } else {
-            (c.prose.end, o.prose.start)
-        };
-        let between = prose.get(from..to.max(from)).unwrap_or("x").trim();
-        matches!(between, "," | "and" | ", and" | "or" | ", or" | ";")
+        text_between(prose, o.prose, c.prose)
+            .is_some_and(|b| matches!(b.trim(), "," | "and" | ", and" | "or" | ", or" | ";"))
     })
 }
 
@@ -489,15 +495,21 @@ fn slot_comparable(a: &Claim, b: &Claim) -> bool {
 
 /// How the sentences of claims `i` and `j` align around their figures (`align::slot`).
 fn slot_of(ctx: &Ctx<'_>, i: usize, j: usize) -> slot::Slot {
-    let side = |k: usize| {
-        let c = &ctx.claims[k];
-        (
-            ctx.documents[c.doc].prose.as_str(),
-            ctx.subjects[k].sentence,
-            c.prose,
-        )
-    };
-    slot::align(side(i), side(j), ctx.terms)
+    slot::align(in_sentence(ctx, i), in_sentence(ctx, j), ctx.terms)
+}
+
+/// Claim `k` as the slot readers take it: its document's prose, its sentence and its own span
+/// in that prose.
+fn in_sentence<'a>(
+    ctx: &'a Ctx<'_>,
+    k: usize,
+) -> (&'a str, crate::document::Span, crate::document::Span) {
+    let c = &ctx.claims[k];
+    (
+        ctx.documents[c.doc].prose.as_str(),
+        ctx.subjects[k].sentence,
+        c.prose,
+    )
 }
 
 /// The flags that make a figure something other than a plain level are the same on both sides:
@@ -633,11 +645,11 @@ fn closer_rival(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
 /// one.
 fn predicates(ctx: &Ctx<'_>, i: usize, j: usize) -> Option<(String, String)> {
     let verb = |k: usize| {
-        let c = &ctx.claims[k];
+        let (prose, sentence, at) = in_sentence(ctx, k);
         slot::predicate_after(
-            &ctx.documents[c.doc].prose,
-            ctx.subjects[k].sentence,
-            c.prose,
+            prose,
+            sentence,
+            at,
             ctx.subjects[k].noun.as_deref(),
             ctx.terms,
         )
@@ -887,14 +899,8 @@ fn head_conflict(a: &Subject, b: &Subject) -> bool {
 /// however much else the two sentences share).
 fn changes_of_different_things(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     let side = |k: usize| {
-        let c = &ctx.claims[k];
-        slot::clause_terms(
-            &ctx.documents[c.doc].prose,
-            ctx.subjects[k].sentence,
-            c.prose,
-            ctx.terms,
-            slot::CLAUSE_REACH,
-        )
+        let (prose, sentence, at) = in_sentence(ctx, k);
+        slot::clause_terms(prose, sentence, at, ctx.terms, slot::CLAUSE_REACH)
     };
     let (a, b) = (side(i), side(j));
     !a.is_empty() && !b.is_empty() && !a.iter().any(|t| b.contains(t))
@@ -1250,16 +1256,12 @@ fn window_days(ctx: &Ctx<'_>, i: usize) -> Option<(usize, Range)> {
     let prose = &ctx.documents[c.doc].prose;
     let coordinated = |w: usize| {
         let p = ctx.claims[w].prose;
-        let (from, to) = if p.end <= c.prose.start {
-            (p.end, c.prose.start)
-        } else {
-            (c.prose.end, p.start)
-        };
-        let between = prose.get(from..to.max(from)).unwrap_or("");
-        between.contains(';')
-            || [", and ", ", but ", ", while "]
-                .iter()
-                .any(|k| between.contains(k))
+        text_between(prose, p, c.prose).is_some_and(|between| {
+            between.contains(';')
+                || [", and ", ", but ", ", while "]
+                    .iter()
+                    .any(|k| between.contains(k))
+        })
     };
     let all = &ctx.subjects[i].windows;
     let own: Vec<usize> = all.iter().copied().filter(|&w| !coordinated(w)).collect();
