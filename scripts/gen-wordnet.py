@@ -9,8 +9,9 @@ output is deterministic for a given database.
 
 What it keeps, and why:
 
-- Nouns and verbs only, single words only (tokens are single words). Adjectives and adverbs
-  rarely name what a figure counts.
+- Nouns and verbs, single words only (tokens are single words), and relational adjectives
+  joined to their noun ("mayoral" / "mayor"), last and only where a group has room. Other
+  adjectives and adverbs rarely name what a figure counts.
 - Only each word's *frequent senses*: its first sense, and, for nouns, any other sense whose
   tagged count (cntlist.rev) is at least MIN_COUNT and at least a RATIO of its first sense's
   (verbs are too polysemous: their second senses chain "employ" to "use" and "apply"). A
@@ -51,6 +52,7 @@ MAX_GROUP = 6
 LINKAGE = 0.5
 # Derivations between words of one root are joined first, whatever their senses' counts.
 ROOT_WEIGHT = 1_000_000
+ADJECTIVE_WEIGHT = -2
 # The lexicographer file of nouns that denote people: "employer" and "employee" are derived
 # from "employ", but they name different people, and neither is the employing; "voters" are
 # not "votes". Derivations to or from a person are not followed.
@@ -139,6 +141,48 @@ def read_data(root, pos):
     return synsets
 
 
+def read_pertainyms(root):
+    """(adjective, noun, noun synset) for each adjective whose first sense points at a noun
+    (pertainym "\\" or derivation "+")."""
+    first = {}
+    with open(os.path.join(root, "index.adj"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            if is_word(fields[0]):
+                first[fields[0]] = fields[6 + int(fields[3])]
+    nouns = {}
+    with open(os.path.join(root, "data.noun"), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith(" "):
+                fields = line.split(maxsplit=5)
+                nouns[fields[0]] = line
+    out = []
+    with open(os.path.join(root, "data.adj"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.split(" | ")[0].split()
+            offset = fields[0]
+            w_cnt = int(fields[3], 16)
+            # Adjective words may carry a marker: "(a)", "(p)", "(ip)".
+            words = [fields[4 + 2 * i].lower().split("(")[0] for i in range(w_cnt)]
+            at = 4 + 2 * w_cnt
+            for i in range(int(fields[at])):
+                symbol, target, tpos, st = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+                source, tword = int(st[:2], 16), int(st[2:], 16)
+                if symbol not in ("\\", "+") or tpos != "n" or source == 0 or tword == 0:
+                    continue
+                adjective = words[source - 1]
+                if first.get(adjective) != offset:
+                    continue
+                nf = nouns[target].split(" | ")[0].split()
+                noun = nf[4 + 2 * (tword - 1)].lower()
+                out.append((adjective, noun, target))
+    return sorted(set(out))
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
     counts = read_counts(root)
@@ -224,6 +268,18 @@ def main():
                     edge(a, b, min(ca, cb))
                 elif same_root(a, b) and senses[pos].get(a) and senses[tpos].get(b):
                     edge(a, b, ROOT_WEIGHT)
+
+    # Relational adjectives: an adjective whose first sense is "of or relating to" a noun
+    # (a pertainym, or a derivation to a noun) names that noun ("mayoral" / "mayor").
+    for adjective, noun, offset in read_pertainyms(root):
+        # An adjective that is also a noun or a verb ("close") keeps the groups of those.
+        if adjective in nsenses["n"] or adjective in nsenses["v"]:
+            continue
+        if not is_word(noun) or not senses["n"].get(noun):
+            continue
+        # Joined last, so that adjectives never take the place of nouns and verbs in a group.
+        if same_root(adjective, noun) or count_of("n", noun, offset) is not None:
+            edge(adjective, noun, ADJECTIVE_WEIGHT)
 
     parent = {}
     size = {}

@@ -269,7 +269,7 @@ mod tests {
             ("founded", "foundation"),
             ("enrol", "enrolment"),
             ("killed", "killing"),
-            ("died", "death"),
+            ("mayoral", "mayor"),
             ("elected", "election"),
         ] {
             assert!(t.related(a, b), "{a} / {b}");
