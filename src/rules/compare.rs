@@ -906,6 +906,35 @@ fn changes_of_different_things(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|t| b.contains(t))
 }
 
+/// The dates the clause of change `i` anchors it to: the nearest dated claim of its sentence that
+/// follows it with no clause break between ("fell 23% on Monday", "rose 3% last year to 23%").
+fn change_anchor(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
+    let c = &ctx.claims[i];
+    let prose = &ctx.documents[c.doc].prose;
+    let sentence = ctx.subjects[i].sentence;
+    ctx.of_doc(c.doc)
+        .filter(|&(k, o)| {
+            matches!(o.kind, Kind::Date | Kind::Period)
+                && ctx.subjects[k].sentence == sentence
+                && o.prose.start >= c.prose.end
+        })
+        .find_map(|(k, o)| {
+            let between = text_between(prose, c.prose, o.prose)?;
+            let open =
+                !between.contains([',', ';', '(', ')']) && between.split_whitespace().count() <= 3;
+            open.then(|| date_range(ctx, k)).flatten()
+        })
+}
+
+/// True when the two changes are anchored to times that do not meet ("fell 23% on Monday"
+/// against "rose 3% last year"): changes over different times are different changes.
+fn anchored_apart(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    match (change_anchor(ctx, i), change_anchor(ctx, j)) {
+        (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+        _ => false,
+    }
+}
+
 /// The factor a change claim states, tightened by the endpoints its sentence gives ("to €610
 /// million ... from the €450 million budget").
 fn factor_range(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
@@ -1011,6 +1040,15 @@ fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             i,
             j,
             "the two clauses share no term (changes of different things)",
+        );
+    }
+    if anchored_apart(ctx, i, j) {
+        return trace(
+            ctx,
+            "factor",
+            i,
+            j,
+            "the changes are anchored to times that do not meet",
         );
     }
     let (ra, rb) = (factor_range(ctx, i)?, factor_range(ctx, j)?);
