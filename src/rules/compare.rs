@@ -370,6 +370,19 @@ fn eligible_level(ctx: &Ctx<'_>, i: usize) -> bool {
     !(s.plan || s.part || s.increment || s.attributed || m.negated || m.hypothetical)
 }
 
+/// How near an open-ended figure's stated number must be to the other source's figure to
+/// witness it, as a share of the larger: "more than €3 million" backs €3.1 million, "up to
+/// 48,000" does not back 42,000. An alignment heuristic, not a hedge width (those are `hedge`'s).
+const WITNESS_SHARE: f64 = 0.1;
+
+/// How far apart two counts may be, as a share of the larger, and still be one running count
+/// reached over different windows (a count that grew by more is another count).
+const RUNNING_COUNT_SHARE: f64 = 0.1;
+
+/// The tolerance of "the same figure" when an undated document's figure is dated by a dated
+/// report stating it (value-mismatch's tolerance).
+const TWIN_TOLERANCE: f64 = 0.02;
+
 /// Another claim of the same document and measure whose range meets `r`: the document also
 /// states the other source's figure, so the two figures are about different things.
 fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize) -> bool {
@@ -388,7 +401,7 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
             && o.value.is_some_and(|v| {
                 let centre = if r.lo.is_finite() && r.hi.is_finite() { f64::midpoint(r.lo, r.hi) } else if r.lo.is_finite() { r.lo } else { r.hi };
                 let base = o.base.map_or(v.point, |b| b.point);
-                (base - centre).abs() <= 0.1 * centre.abs().max(base.abs())
+                (base - centre).abs() <= WITNESS_SHARE * centre.abs().max(base.abs())
             })
     })
 }
@@ -1281,7 +1294,7 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
                 return None;
             }
             let (pa, pb) = (a.value?.point, b.value?.point);
-            if (pa - pb).abs() > 0.1 * pa.abs().max(pb.abs()) {
+            if (pa - pb).abs() > RUNNING_COUNT_SHARE * pa.abs().max(pb.abs()) {
                 return None;
             }
         }
@@ -1875,7 +1888,7 @@ fn dated_twin(ctx: &Ctx<'_>, k: usize, other: usize) -> Option<Date> {
             o.doc != c.doc
                 && o.doc != other
                 && peers.contains(&o.doc)
-                && plausible(o, 0.0).is_some_and(|y| !y.widen(0.02).disjoint(r))
+                && plausible(o, 0.0).is_some_and(|y| !y.widen(TWIN_TOLERANCE).disjoint(r))
         })
         .filter_map(|o| ctx.documents[o.doc].date)
         .min()
