@@ -539,17 +539,23 @@ mod tests {
         assert_eq!(written_step(2, 3, 0), 0.01);
     }
 
+    /// A change's factor as the comparison reads it: the interval and hedge `directed` gives,
+    /// with no rounding step, measured from no change (1).
+    fn factor_left(value: Interval, hedge: Hedge) -> Stated {
+        Stated {
+            value,
+            hedge,
+            step: None,
+            origin: 1.0,
+        }
+    }
+
     #[test]
     fn a_fall_flips_the_bounds_and_keeps_the_meaning() {
         // "fell by more than half": the factor left is below one half, strictly.
         let (v, h) = directed(Interval::hedged(0.5, Hedge::Above), Hedge::Above, -1.0, 1.0);
         assert_eq!(h, Hedge::Below);
-        let s = Stated {
-            value: v,
-            hedge: h,
-            step: None,
-            origin: 1.0,
-        };
+        let s = factor_left(v, h);
         assert_eq!(shape(s.allowed(0.0)), (f64::NEG_INFINITY, false, 0.5, true));
         // "fell by at least 50%": at most half left, half included.
         let (v, h) = directed(
@@ -558,12 +564,7 @@ mod tests {
             -0.01,
             1.0,
         );
-        let s = Stated {
-            value: v,
-            hedge: h,
-            step: None,
-            origin: 1.0,
-        };
+        let s = factor_left(v, h);
         assert_eq!(
             shape(s.allowed(0.0)),
             (f64::NEG_INFINITY, false, 0.5, false)
@@ -577,12 +578,7 @@ mod tests {
             1.0,
         );
         assert_eq!(h, Hedge::JustAbove);
-        let s = Stated {
-            value: v,
-            hedge: h,
-            step: None,
-            origin: 1.0,
-        };
+        let s = factor_left(v, h);
         let fall = Stated::hedged(0.5, Hedge::Nearly, None).allowed(0.0);
         let left = s.allowed(0.0);
         assert!((left.lo - (1.0 - fall.hi)).abs() < 1e-12);
