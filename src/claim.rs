@@ -1,6 +1,7 @@
 //! Claims: what an extractor found in a document, normalised so that rules can compare them.
 //!
-//! Owns the value types (`Interval`, `Hedge`, `DateRange`, `Change`) and the `Claim` itself.
+//! Owns the value types (`Interval`, `DateRange`, `Change`) and the `Claim` itself; `Hedge` and
+//! what a hedged figure allows are `crate::hedge`'s, re-exported here.
 //! Must not know how claims are found (that is `extract/`) or compared (`align/`, `rules/`).
 
 use jiff::civil::Date;
@@ -75,87 +76,7 @@ impl Kind {
     }
 }
 
-/// How the wording qualifies a stated number. Hedges are data (rules/lexicon/hedges.toml); this
-/// enum is the closed set of meanings they map to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Hedge {
-    /// No hedge: the number as stated (still subject to its rounding precision).
-    #[default]
-    Exact,
-    /// "over", "more than", "above", "exceeding": strictly above.
-    Above,
-    /// "at least", "no fewer than": at or above.
-    AtLeast,
-    /// "just over", "slightly more than": a little above.
-    JustAbove,
-    /// "nearly", "almost", "just under", "close to": a little below.
-    Nearly,
-    /// "under", "less than", "below", "fewer than": strictly below.
-    Below,
-    /// "up to", "as many as", "no more than", "at most": at or below.
-    AtMost,
-    /// "about", "around", "roughly", "approximately", "some", "an estimated".
-    About,
-    /// "hundreds of", "dozens of", "tens of thousands of": an order of magnitude.
-    Multiples,
-}
-
-impl Hedge {
-    /// The contract bounds (`low`, `high`) this hedge puts on a stated `point`: what the wording
-    /// allows, `None` where it does not bound. "About" bounds nothing in the contract's sense;
-    /// rules widen it with their own tolerance.
-    #[must_use]
-    pub fn bounds(self, point: f64) -> (Option<f64>, Option<f64>) {
-        match self {
-            Hedge::Exact | Hedge::About => (None, None),
-            Hedge::Above | Hedge::AtLeast | Hedge::JustAbove => (Some(point), None),
-            Hedge::Nearly | Hedge::Below | Hedge::AtMost => (None, Some(point)),
-            Hedge::Multiples => (Some(point), Some(point * 10.0)),
-        }
-    }
-
-    /// The hedge of the same words read on a falling scale: "fell by more than half" leaves at
-    /// most half of the old value, so a bound above the fall is a bound below what remains.
-    #[must_use]
-    pub fn mirrored(self) -> Hedge {
-        match self {
-            Hedge::Above => Hedge::Below,
-            Hedge::Below => Hedge::Above,
-            Hedge::AtLeast => Hedge::AtMost,
-            Hedge::AtMost => Hedge::AtLeast,
-            Hedge::JustAbove => Hedge::Nearly,
-            Hedge::Nearly => Hedge::JustAbove,
-            h => h,
-        }
-    }
-
-    /// The hedge after scaling its figure by `factor`: a negative factor (a decrease) mirrors it.
-    #[must_use]
-    pub fn scaled(self, factor: f64) -> Hedge {
-        if factor < 0.0 {
-            self.mirrored()
-        } else {
-            self
-        }
-    }
-
-    /// The contract's name of the hedge.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Hedge::Exact => "exact",
-            Hedge::Above => "above",
-            Hedge::AtLeast => "at_least",
-            Hedge::JustAbove => "just_above",
-            Hedge::Nearly => "nearly",
-            Hedge::Below => "below",
-            Hedge::AtMost => "at_most",
-            Hedge::About => "about",
-            Hedge::Multiples => "multiples",
-        }
-    }
-}
+pub use crate::hedge::Hedge;
 
 /// A normalised number with the bounds its wording allows.
 ///
@@ -349,23 +270,6 @@ impl Claim {
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn a_falling_scale_mirrors_every_bounding_hedge() {
-        for (h, m) in [
-            (Hedge::Above, Hedge::Below),
-            (Hedge::AtLeast, Hedge::AtMost),
-            (Hedge::JustAbove, Hedge::Nearly),
-        ] {
-            assert_eq!(h.mirrored(), m);
-            assert_eq!(m.mirrored(), h);
-            assert_eq!(h.scaled(-1.0), m);
-            assert_eq!(h.scaled(1.0), h);
-        }
-        for h in [Hedge::Exact, Hedge::About, Hedge::Multiples] {
-            assert_eq!(h.scaled(-1.0), h);
-        }
-    }
 
     use super::*;
 

@@ -17,6 +17,7 @@ pub mod editor;
 pub mod error;
 pub mod extract;
 pub mod finding;
+pub mod hedge;
 pub mod input;
 pub mod lexicon;
 pub mod progress;

@@ -162,7 +162,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("clusters/festival", 3, 0),
     ("clusters/hospital", 3, 0),
     ("clusters/museum", 2, 0),
-    ("clusters/recall", 2, 1),
+    ("clusters/recall", 2, 0),
     ("clusters/satellite", 4, 0),
     ("clusters/strike", 2, 0),
     ("news/nato-enlargement-1999", 0, 0),

@@ -407,7 +407,7 @@ fn dates_from_datelines() {
     for (text, want) in [
         ("KESTON, Oct. 21, 2025 — Tollbury said 5.", "2025-10-21"),
         (
-            "ORDWAY, April 16, 2025 — More than 31 children.",
+            "VELMONT, April 16, 2025 — More than 31 children.",
             "2025-04-16",
         ),
         ("May 2, 2025 — A total of 13 runners.", "2025-05-02"),

@@ -965,7 +965,7 @@ fn entities_of(toks: &[Token], terms: &TermsLexicon) -> Vec<(usize, String)> {
             && toks.get(j + 1).is_some_and(|t| t.lower == "who");
         let opening_word =
             i == 0 && j - i == 1 && !toks[i].upper && !toks[i].possessive && !named_by_who;
-        // A dateline place ("ORDWAY, April 16, 2025 —") names where the story was filed, not
+        // A dateline place ("VELMONT, April 16, 2025 —") names where the story was filed, not
         // what it is about.
         // The place is in capitals and followed by a comma or a dash ("PORT ONDREL — ..."),
         // at the start of a sentence or after a byline that the sentence break did not cut.
@@ -1426,8 +1426,8 @@ mod tests {
     fn a_profile_counts_as_entity_counts_and_frequent_entities_do() {
         let doc = Document::plain(
             "a",
-            "ORDWAY, April 16 — The Harbour Trust said the Trust's new Harbour Bridge opened. \
-             Officials at the Harbour Trust and NASA agreed. The NASA team met Ann Lee of \
+            "VELMONT, April 16 — The Corvane Trust said the Trust's new Corvane Bridge opened. \
+             Officials at the Corvane Trust and NASA agreed. The NASA team met Ann Lee of \
              Lee Holdings. Ann Lee left. Ok."
                 .into(),
         );
@@ -1436,7 +1436,7 @@ mod tests {
         assert_eq!(p.entity_counts, entity_counts(&doc, terms));
         assert_eq!(p.frequent, frequent_entities(&doc, terms));
         assert!(
-            p.frequent.contains(&"harbour".to_string()),
+            p.frequent.contains(&"corvane".to_string()),
             "{:?}",
             p.frequent
         );

@@ -11,21 +11,13 @@
 
 use crate::claim::{Change, Claim, Hedge, Interval, Kind};
 use crate::document::Span;
+use crate::hedge;
 use crate::lexicon::numeric::{Compiled, Trigger};
 
 use super::numeral::Numeral;
 use super::numeric::{clause_start, hedge_before, Mention};
 
 /// `a * v + c` on every bound of `v` (a negative `a` swaps the bounds).
-fn affine(v: Interval, a: f64, c: f64) -> Interval {
-    let s = v.scale(a);
-    Interval {
-        point: s.point + c,
-        low: s.low.map(|x| x + c),
-        high: s.high.map(|x| x + c),
-    }
-}
-
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
@@ -368,9 +360,9 @@ fn multiplicative_words(
             }
         }
         let (start, hedge) = hedge_before(text, lex, s).unwrap_or((s, Hedge::Exact));
-        let mut v = Interval::hedged(f, hedge);
+        let (mut v, mut hedge) = hedge::factor(f, hedge);
         if ambiguous {
-            v = ambiguous_factor(f, hedge);
+            (v, hedge) = (ambiguous_factor(f, hedge), hedge);
         }
         out.push(change_claim(
             Span::new(start, end),
@@ -484,10 +476,12 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
             if to {
                 return None;
             }
+            // "fell by more than 3 points": beyond −3, so the hedge mirrors with the bounds.
+            let (v, h) = hedge::directed(m.raw, c.hedge, d, 0.0);
             Some(change_claim(
                 Span::new(s, c.span.end),
-                m.raw.scale(d),
-                c.hedge,
+                v,
+                h,
                 Change {
                     additive: true,
                     from_percent: true,
@@ -546,10 +540,11 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
                 return None;
             }
             // A fraction is read like a percentage: "up by a third" is "up by 33%".
+            let (v, h) = hedge::directed(m.raw, c.hedge, d, 1.0);
             Some(change_claim(
                 Span::new(s, c.span.end),
-                affine(m.raw, d, 1.0),
-                c.hedge.scaled(d),
+                v,
+                h,
                 Change {
                     from_percent: true,
                     ..Change::default()
@@ -610,23 +605,19 @@ fn directed(text: &str, lex: &Compiled, m: &Mention) -> Option<Claim> {
             if c.kind == Kind::Number && !by {
                 return None;
             }
-            Some(change_claim(
-                Span::new(s, c.span.end),
-                c.value?.scale(d),
-                c.hedge.scaled(d),
-                additive,
-                unit,
-            ))
+            let (v, h) = hedge::directed(c.value?, c.hedge, d, 0.0);
+            Some(change_claim(Span::new(s, c.span.end), v, h, additive, unit))
         }
         _ => None,
     }
 }
 
 fn percent_change(m: &Mention, span: Span, d: f64) -> Claim {
+    let (v, h) = hedge::directed(m.raw, m.claim.hedge, d / 100.0, 1.0);
     change_claim(
         span,
-        affine(m.raw, d / 100.0, 1.0),
-        m.claim.hedge.scaled(d),
+        v,
+        h,
         Change {
             from_percent: true,
             ..Change::default()

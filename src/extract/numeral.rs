@@ -99,14 +99,10 @@ pub fn parse_digits(s: &str) -> Option<(f64, f64)> {
         return None;
     }
     let precision = if let Some((_, frac)) = clean.split_once('.') {
-        10f64.powi(-i32::try_from(frac.len()).unwrap_or(0))
+        crate::hedge::written_step(frac.len(), clean.len() - 1, 0)
     } else {
         let trailing = clean.bytes().rev().take_while(|b| *b == b'0').count();
-        if trailing == clean.len() {
-            1.0
-        } else {
-            10f64.powi(i32::try_from(trailing).unwrap_or(0))
-        }
+        crate::hedge::written_step(0, clean.len(), trailing)
     };
     Some((v, precision))
 }
@@ -133,11 +129,8 @@ fn parse_grouped_integer(s: &str) -> Option<(f64, f64)> {
     if digits == 0 {
         return None;
     }
-    let precision = if zeros == i32::try_from(digits).unwrap_or(0) {
-        1.0
-    } else {
-        10f64.powi(zeros)
-    };
+    let precision =
+        crate::hedge::written_step(0, digits as usize, usize::try_from(zeros).unwrap_or(0));
     Some((v as f64, precision))
 }
 
@@ -1603,6 +1596,11 @@ mod tests {
     fn precision_follows_the_written_digits() {
         assert_eq!(parse_digits("1,400"), Some((1400.0, 100.0)));
         assert_eq!(parse_digits("16.4"), Some((16.4, 0.1)));
-        assert_eq!(parse_digits("61,240"), Some((61240.0, 10.0)));
+        // One trailing zero is a count, unless the figure has nothing else (hedge::ROUND_ZEROS).
+        assert_eq!(parse_digits("61,240"), Some((61240.0, 1.0)));
+        assert_eq!(parse_digits("490"), Some((490.0, 1.0)));
+        assert_eq!(parse_digits("30"), Some((30.0, 10.0)));
+        assert_eq!(parse_digits("1,230,000"), Some((1_230_000.0, 10_000.0)));
+        assert_eq!(parse_digits("487"), Some((487.0, 1.0)));
     }
 }

@@ -8,6 +8,7 @@ use crate::align::{self, slot, Alignment, Subject};
 use crate::claim::{Claim, Hedge, Kind};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::hedge::{self, Range, Stated};
 
 /// What every comparison can see.
 pub struct Ctx<'a> {
@@ -136,85 +137,13 @@ fn same_frame(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     sa.qualifiers == sb.qualifiers
 }
 
-/// A closed range of plausible values; infinite where the text does not bound it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Range {
-    /// Lowest plausible value.
-    pub lo: f64,
-    /// Highest plausible value.
-    pub hi: f64,
-}
-
-impl Range {
-    fn disjoint(self, o: Range) -> bool {
-        self.hi < o.lo || o.hi < self.lo
-    }
-    fn widen(self, rel: f64) -> Range {
-        Range {
-            lo: if self.lo.is_finite() {
-                self.lo - self.lo.abs() * rel
-            } else {
-                self.lo
-            },
-            hi: if self.hi.is_finite() {
-                self.hi + self.hi.abs() * rel
-            } else {
-                self.hi
-            },
-        }
-    }
-}
-
-/// The plausible range of a claim's value (in base units for converted quantities), from its
-/// hedge, its stated bounds and the rounding its digits imply. `approx` is the relative width an
-/// unhedged figure of unknown precision gets (growth verbs such as "tripled" are approximate).
+/// The plausible range of a claim's value (in base units for converted quantities): what its
+/// hedge, its stated bounds and the rounding its digits imply (`hedge::Stated::allowed`).
+/// `approx` is the relative width an unhedged figure of unknown precision gets
+/// (`hedge::GROWTH_APPROX` for growth verbs such as "tripled").
 #[must_use]
 pub fn plausible(c: &Claim, approx: f64) -> Option<Range> {
-    let v = c.base.or(c.value)?;
-    let scale = if c.base.is_some() {
-        c.value.map_or(1.0, |x| {
-            if x.point == 0.0 {
-                1.0
-            } else {
-                v.point / x.point
-            }
-        })
-    } else {
-        1.0
-    };
-    let p = v.point;
-    let half_step = c.precision.map_or(p.abs() * approx, |s| s * scale / 2.0);
-    let r = match c.hedge {
-        Hedge::Exact => Range {
-            lo: v.low.unwrap_or(p - half_step),
-            hi: v.high.unwrap_or(p + half_step),
-        },
-        Hedge::Above | Hedge::AtLeast => Range {
-            lo: v.low.unwrap_or(p),
-            hi: f64::INFINITY,
-        },
-        Hedge::JustAbove => Range {
-            lo: v.low.unwrap_or(p),
-            hi: p * 1.15,
-        },
-        Hedge::Nearly => Range {
-            lo: p * 0.93,
-            hi: v.high.unwrap_or(p),
-        },
-        Hedge::Below | Hedge::AtMost => Range {
-            lo: f64::NEG_INFINITY,
-            hi: v.high.unwrap_or(p),
-        },
-        Hedge::About => Range {
-            lo: p * 0.85,
-            hi: p * 1.15,
-        },
-        Hedge::Multiples => Range {
-            lo: v.low.unwrap_or(p),
-            hi: v.high.unwrap_or(p * 10.0),
-        },
-    };
-    Some(r)
+    Some(Stated::of(c)?.allowed(approx))
 }
 
 fn days_between(a: Date, b: Date) -> i64 {
@@ -441,6 +370,19 @@ fn eligible_level(ctx: &Ctx<'_>, i: usize) -> bool {
     !(s.plan || s.part || s.increment || s.attributed || m.negated || m.hypothetical)
 }
 
+/// How near an open-ended figure's stated number must be to the other source's figure to
+/// witness it, as a share of the larger: "more than €3 million" backs €3.1 million, "up to
+/// 48,000" does not back 42,000. An alignment heuristic, not a hedge width (those are `hedge`'s).
+const WITNESS_SHARE: f64 = 0.1;
+
+/// How far apart two counts may be, as a share of the larger, and still be one running count
+/// reached over different windows (a count that grew by more is another count).
+const RUNNING_COUNT_SHARE: f64 = 0.1;
+
+/// The tolerance of "the same figure" when an undated document's figure is dated by a dated
+/// report stating it (value-mismatch's tolerance).
+const TWIN_TOLERANCE: f64 = 0.02;
+
 /// Another claim of the same document and measure whose range meets `r`: the document also
 /// states the other source's figure, so the two figures are about different things.
 fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize) -> bool {
@@ -459,7 +401,7 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
             && o.value.is_some_and(|v| {
                 let centre = if r.lo.is_finite() && r.hi.is_finite() { f64::midpoint(r.lo, r.hi) } else if r.lo.is_finite() { r.lo } else { r.hi };
                 let base = o.base.map_or(v.point, |b| b.point);
-                (base - centre).abs() <= 0.1 * centre.abs().max(base.abs())
+                (base - centre).abs() <= WITNESS_SHARE * centre.abs().max(base.abs())
             })
     })
 }
@@ -703,7 +645,7 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         plausible(a, 0.0)?.widen(rule.tolerance / 2.0),
         plausible(b, 0.0)?.widen(rule.tolerance / 2.0),
     );
-    if !ra.disjoint(rb) && !strictly_excludes(a, b) && !strictly_excludes(b, a) {
+    if hedge::compatible(&Stated::of(a)?, &Stated::of(b)?, rule.tolerance) {
         return trace(ctx, "value", i, j, "values overlap");
     }
     let dates_differ = ctx.documents[a.doc].date != ctx.documents[b.doc].date;
@@ -843,28 +785,6 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     ))
 }
 
-/// True when `bound` is a strict bound ("more than 500", "fewer than 30") that rules out the
-/// precise figure `exact` states: a strict bound excludes its own figure, so "more than 6" and
-/// "6" cannot both be true, while "at least 6" and "6" can. Rounding does not widen a precise
-/// figure here: "480" against "more than 500" is 480, not 475 to 485.
-fn strictly_excludes(bound: &Claim, exact: &Claim) -> bool {
-    if exact.hedge != Hedge::Exact {
-        return false;
-    }
-    let (Some(b), Some(e)) = (bound.base.or(bound.value), exact.base.or(exact.value)) else {
-        return false;
-    };
-    if e.low.is_some() || e.high.is_some() {
-        return false;
-    }
-    let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs());
-    match bound.hedge {
-        Hedge::Above => b.low.is_some_and(|lo| e.point < lo || close(e.point, lo)),
-        Hedge::Below => b.high.is_some_and(|hi| e.point > hi || close(e.point, hi)),
-        _ => false,
-    }
-}
-
 /// Distinct name words a thread remembers the stems of before it starts over.
 const NAME_STEMS: usize = 1 << 12;
 
@@ -906,6 +826,35 @@ fn changes_of_different_things(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|t| b.contains(t))
 }
 
+/// The dates the clause of change `i` anchors it to: the nearest dated claim of its sentence that
+/// follows it with no clause break between ("fell 23% on Monday", "rose 3% last year to 23%").
+fn change_anchor(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
+    let c = &ctx.claims[i];
+    let prose = &ctx.documents[c.doc].prose;
+    let sentence = ctx.subjects[i].sentence;
+    ctx.of_doc(c.doc)
+        .filter(|&(k, o)| {
+            matches!(o.kind, Kind::Date | Kind::Period)
+                && ctx.subjects[k].sentence == sentence
+                && o.prose.start >= c.prose.end
+        })
+        .find_map(|(k, o)| {
+            let between = text_between(prose, c.prose, o.prose)?;
+            let open =
+                !between.contains([',', ';', '(', ')']) && between.split_whitespace().count() <= 3;
+            open.then(|| date_range(ctx, k)).flatten()
+        })
+}
+
+/// True when the two changes are anchored to times that do not meet ("fell 23% on Monday"
+/// against "rose 3% last year"): changes over different times are different changes.
+fn anchored_apart(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    match (change_anchor(ctx, i), change_anchor(ctx, j)) {
+        (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+        _ => false,
+    }
+}
+
 /// The factor a change claim states, tightened by the endpoints its sentence gives ("to €610
 /// million ... from the €450 million budget").
 fn factor_range(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
@@ -917,19 +866,19 @@ fn factor_range(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
     if let (Some(s), Some(e)) = (ch.start, ch.end) {
         if s > 0.0 {
             let f = e / s;
-            return Some(Range {
-                lo: f * 0.98,
-                hi: f * 1.02,
-            });
+            return Some(Range::closed(
+                f * (1.0 - hedge::ENDPOINT_RATIO_SLACK),
+                f * (1.0 + hedge::ENDPOINT_RATIO_SLACK),
+            ));
         }
     }
     if let Some(f) = endpoints(ctx, i) {
-        return Some(Range {
-            lo: f * 0.98,
-            hi: f * 1.02,
-        });
+        return Some(Range::closed(
+            f * (1.0 - hedge::ENDPOINT_RATIO_SLACK),
+            f * (1.0 + hedge::ENDPOINT_RATIO_SLACK),
+        ));
     }
-    plausible(c, 0.08)
+    plausible(c, hedge::GROWTH_APPROX)
 }
 
 /// Endpoints of a change from its sentence: a figure after "from" and one after "to" (or
@@ -1013,6 +962,15 @@ fn factor(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             "the two clauses share no term (changes of different things)",
         );
     }
+    if anchored_apart(ctx, i, j) {
+        return trace(
+            ctx,
+            "factor",
+            i,
+            j,
+            "the changes are anchored to times that do not meet",
+        );
+    }
     let (ra, rb) = (factor_range(ctx, i)?, factor_range(ctx, j)?);
     let falls = |c: &Claim| c.value.map(|v| v.point < 1.0);
     let opposite = matches!((falls(a), falls(b)), (Some(x), Some(y)) if x != y);
@@ -1075,11 +1033,11 @@ fn points_vs_percent(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<F
     let (s, e) = percent_endpoints(ctx, j)?;
     let points = e - s;
     let relative = (e / s - 1.0) * 100.0;
-    if (points - stated).abs() > 0.051 || (relative - stated).abs() < 0.5 {
+    if (points - stated).abs() > hedge::TENTHS_SLACK || (relative - stated).abs() < 0.5 {
         return None;
     }
     // A level the relative change itself names ("rose 3% to 23%") must be the other's.
-    let off = |x: Option<f64>, y: f64| x.is_some_and(|x| (x - y).abs() > 0.051);
+    let off = |x: Option<f64>, y: f64| x.is_some_and(|x| (x - y).abs() > hedge::TENTHS_SLACK);
     if off(ca.end, e) || off(ca.start, s) {
         return trace(ctx, "points", i, j, "the change names another level");
     }
@@ -1182,7 +1140,8 @@ fn percent_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
         })
         .find_map(|(k, _)| {
             let (s, e) = change_endpoints(ctx, k)?;
-            ((s - level).abs() <= 0.051 || (e - level).abs() <= 0.051).then_some((s, e))
+            ((s - level).abs() <= hedge::TENTHS_SLACK || (e - level).abs() <= hedge::TENTHS_SLACK)
+                .then_some((s, e))
         })
 }
 
@@ -1230,7 +1189,7 @@ fn change_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
         return None;
     }
     if let Some((x, y)) = from_to_percents(&level) {
-        return ((y - x - d).abs() <= 0.051).then_some((x, y));
+        return ((y - x - d).abs() <= hedge::TENTHS_SLACK).then_some((x, y));
     }
     let v = next.value?;
     if v.low.is_some() || v.high.is_some() {
@@ -1278,7 +1237,7 @@ fn window_days(ctx: &Ctx<'_>, i: usize) -> Option<(usize, Range)> {
                 // An undated period such as "its first month" still says how long it is.
                 if c.dates.is_none_or(|d| d.from.is_none()) {
                     if let Some(n) = unit_length(ctx.documents[c.doc].text(c.span)) {
-                        return Some((w, Range { lo: n, hi: n }));
+                        return Some((w, Range::closed(n, n)));
                     }
                 }
                 let d = c.dates?;
@@ -1286,7 +1245,7 @@ fn window_days(ctx: &Ctx<'_>, i: usize) -> Option<(usize, Range)> {
                 let to = d.to.or(ctx.documents[c.doc].date)?;
                 let n = days_between(from, to) as f64 + 1.0;
                 if n > 1.0 {
-                    return Some((w, Range { lo: n, hi: n }));
+                    return Some((w, Range::closed(n, n)));
                 }
             }
             _ => {}
@@ -1373,7 +1332,7 @@ fn window(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
                 return None;
             }
             let (pa, pb) = (a.value?.point, b.value?.point);
-            if (pa - pb).abs() > 0.1 * pa.abs().max(pb.abs()) {
+            if (pa - pb).abs() > RUNNING_COUNT_SHARE * pa.abs().max(pb.abs()) {
                 return None;
             }
         }
@@ -1837,7 +1796,7 @@ fn since_span(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
         .or(d.to)
         .or(ctx.documents[c.doc].date)?;
     let n = days_between(from, end) as f64;
-    (n > 0.0).then_some(Range { lo: n, hi: n + 1.0 })
+    (n > 0.0).then_some(Range::closed(n, n + 1.0))
 }
 
 fn duration_vs_span(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
@@ -1967,7 +1926,7 @@ fn dated_twin(ctx: &Ctx<'_>, k: usize, other: usize) -> Option<Date> {
             o.doc != c.doc
                 && o.doc != other
                 && peers.contains(&o.doc)
-                && plausible(o, 0.0).is_some_and(|y| !y.widen(0.02).disjoint(r))
+                && plausible(o, 0.0).is_some_and(|y| !y.widen(TWIN_TOLERANCE).disjoint(r))
         })
         .filter_map(|o| ctx.documents[o.doc].date)
         .min()
@@ -2029,31 +1988,24 @@ mod tests {
         c
     }
 
+    /// Claims go through the hedge model as the value test reads them, at value-mismatch's
+    /// tolerance.
     #[test]
     fn a_strict_bound_excludes_its_own_figure() {
         let exact = |p| figure(p, Hedge::Exact);
-        assert!(strictly_excludes(&figure(6.0, Hedge::Above), &exact(6.0)));
-        assert!(strictly_excludes(
-            &figure(500.0, Hedge::Above),
-            &exact(480.0)
-        ));
-        assert!(!strictly_excludes(
-            &figure(500.0, Hedge::Above),
-            &exact(505.0)
-        ));
-        assert!(strictly_excludes(&figure(30.0, Hedge::Below), &exact(30.0)));
-        assert!(strictly_excludes(&figure(30.0, Hedge::Below), &exact(32.0)));
-        assert!(!strictly_excludes(
-            &figure(30.0, Hedge::Below),
-            &exact(29.0)
-        ));
-        // Inclusive bounds and hedged figures are not strict exclusions.
-        assert!(!strictly_excludes(
-            &figure(6.0, Hedge::AtLeast),
-            &exact(6.0)
-        ));
-        assert!(!strictly_excludes(&figure(6.0, Hedge::AtMost), &exact(6.0)));
-        assert!(!strictly_excludes(
+        let excludes = |a: &Claim, b: &Claim| {
+            !hedge::compatible(&Stated::of(a).unwrap(), &Stated::of(b).unwrap(), 0.02)
+        };
+        assert!(excludes(&figure(6.0, Hedge::Above), &exact(6.0)));
+        assert!(excludes(&figure(500.0, Hedge::Above), &exact(480.0)));
+        assert!(!excludes(&figure(500.0, Hedge::Above), &exact(505.0)));
+        assert!(excludes(&figure(30.0, Hedge::Below), &exact(30.0)));
+        assert!(excludes(&figure(30.0, Hedge::Below), &exact(32.0)));
+        assert!(!excludes(&figure(30.0, Hedge::Below), &exact(29.0)));
+        // Inclusive bounds keep their figure; a hedged figure may lie beyond a strict bound.
+        assert!(!excludes(&figure(6.0, Hedge::AtLeast), &exact(6.0)));
+        assert!(!excludes(&figure(6.0, Hedge::AtMost), &exact(6.0)));
+        assert!(!excludes(
             &figure(500.0, Hedge::Above),
             &figure(480.0, Hedge::About)
         ));
