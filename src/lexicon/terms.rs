@@ -247,7 +247,7 @@ mod tests {
             ("stadium", "arena"),
             ("votes", "ballots"),
             ("homes", "dwellings"),
-            ("closed", "shut"),
+            ("attackers", "assailants"),
             ("bill", "invoice"),
             ("died", "perished"),
             ("residents", "occupants"),

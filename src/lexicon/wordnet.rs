@@ -210,7 +210,8 @@ mod tests {
             ("shut", "shut"),
             ("enrolled", "enrol"),
             ("died", "die"),
-            ("dying", "die"),
+            // WordNet lists "dying" as a noun (a death), so morphy stops at the word itself.
+            ("dying", "dying"),
             ("founded", "found"),
             ("votes", "vote"),
             ("invoices", "invoice"),
