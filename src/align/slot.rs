@@ -474,7 +474,8 @@ mod tests {
             "The agency more than tripled its data storage on the cloud.",
             "more than tripled",
         );
-        assert!(b.iter().any(|t| t.starts_with("storag")), "{b:?}");
+        let storage = TermsLexicon::builtin().unwrap().canonical("storage");
+        assert!(b.contains(&storage), "{b:?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod numeric;
 pub mod temporal;
 pub mod terms;
+pub mod wordnet;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

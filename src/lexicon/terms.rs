@@ -1,5 +1,7 @@
 //! The alignment vocabulary (rules/lexicon/terms.toml): stop words, related terms, event classes,
-//! and the clause words that mark plans, running counts and parts.
+//! and the clause words that mark plans, running counts and parts. Related terms come from
+//! WordNet (`lexicon::wordnet`) in the built-in vocabulary, and from the `related` groups of the
+//! terms files on top of it.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -9,6 +11,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 
 use crate::error::{parse_toml, Error};
+use crate::lexicon::wordnet::WordNet;
 use crate::lexicon::{WordMap, WordSet};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -37,8 +40,10 @@ pub struct TermsLexicon {
     /// clone answers as its original), so that a thread's memory of canonical terms
     /// (`CANONICAL`) is never read for another vocabulary.
     id: u64,
+    /// WordNet's groups of related words, in the built-in vocabulary (`None` in an empty one).
+    wordnet: Option<&'static WordNet>,
     stop: WordSet,
-    /// stem -> canonical stem of its related-terms group.
+    /// base term (`base`) -> canonical term of its related-terms group.
     canon: WordMap<String>,
     /// word (as listed, lowercase) -> event class; exact forms, since stems collide
     /// ("founded" and "found").
@@ -104,10 +109,14 @@ impl TermsLexicon {
     /// # Errors
     /// When the embedded file is invalid.
     pub fn builtin() -> Result<Self, Error> {
-        Self::parse(
-            "rules/lexicon/terms.toml",
-            include_str!("../../rules/lexicon/terms.toml"),
-        )
+        let path = "rules/lexicon/terms.toml";
+        let f: TermsFile = parse_toml(path, include_str!("../../rules/lexicon/terms.toml"))?;
+        let mut lex = TermsLexicon {
+            wordnet: Some(WordNet::builtin()),
+            ..TermsLexicon::default()
+        };
+        lex.extend(f);
+        Ok(lex)
     }
 
     /// Parses a terms file.
@@ -140,12 +149,13 @@ impl TermsLexicon {
         }
         for group in f.related {
             let Some(first) = group.first() else { continue };
-            let head = stem(&first.to_lowercase());
+            let head = self.base(&first.to_lowercase());
             let head = self.canon.get(&head).cloned().unwrap_or(head);
             for w in &group {
-                self.canon
-                    .entry(stem(&w.to_lowercase()))
-                    .or_insert_with(|| head.clone());
+                let base = self.base(&w.to_lowercase());
+                if base != head {
+                    self.canon.entry(base).or_insert_with(|| head.clone());
+                }
             }
         }
         for (class, words) in f.events {
@@ -169,7 +179,8 @@ impl TermsLexicon {
         self.stop.contains(lower)
     }
 
-    /// The canonical term of a lowercase word: its stem, mapped to its related-terms group.
+    /// The canonical term of a lowercase word: its WordNet group's name or else its stem
+    /// (`base`), mapped to its related-terms group.
     /// Remembered per thread for the vocabulary last asked (one lookup instead of two).
     #[must_use]
     pub fn canonical(&self, lower: &str) -> String {
@@ -191,9 +202,31 @@ impl TermsLexicon {
 
     /// `canonical` without the per-thread memory of canonical terms.
     fn canonical_uncached(&self, lower: &str) -> String {
-        with_stem(lower, |s| {
-            self.canon.get(s).cloned().unwrap_or_else(|| s.to_string())
-        })
+        let base = self.base(lower);
+        match self.canon.get(&base) {
+            Some(c) => c.clone(),
+            None => base,
+        }
+    }
+
+    /// The term of a lowercase word before the terms files' related groups: the name of its
+    /// WordNet group, else its stem.
+    fn base(&self, lower: &str) -> String {
+        let Some(wn) = self.wordnet else {
+            return stem(lower);
+        };
+        let mut base = String::new();
+        match wn.group_name(lower, &mut base) {
+            Some(name) => name.to_string(),
+            None if base.is_empty() => stem(lower),
+            None => base,
+        }
+    }
+
+    /// True when two lowercase words are the same term or related terms.
+    #[must_use]
+    pub fn related(&self, a: &str, b: &str) -> bool {
+        self.canonical(a) == self.canonical(b)
     }
 
     /// The event class a lowercase word names, if any.
@@ -208,11 +241,89 @@ mod tests {
     use super::*;
 
     #[test]
-    fn related_terms_share_a_canonical_form() {
+    fn wordnet_synonyms_are_related() {
         let t = TermsLexicon::builtin().unwrap();
-        assert_eq!(t.canonical("holdings"), t.canonical("storage"));
-        assert_eq!(t.canonical("workforce"), t.canonical("employees"));
-        assert_ne!(t.canonical("votes"), t.canonical("seats"));
+        for (a, b) in [
+            ("stadium", "arena"),
+            ("votes", "ballots"),
+            ("homes", "dwellings"),
+            ("attackers", "assailants"),
+            ("bill", "invoice"),
+            ("died", "perished"),
+            ("residents", "occupants"),
+            ("revenue", "receipts"),
+            ("profit", "earnings"),
+        ] {
+            assert!(t.related(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn wordnet_derivations_are_related() {
+        let t = TermsLexicon::builtin().unwrap();
+        for (a, b) in [
+            ("increase", "increased"),
+            ("open", "opening"),
+            ("closed", "closure"),
+            ("found", "founding"),
+            ("founded", "foundation"),
+            ("enrol", "enrolment"),
+            ("killed", "killing"),
+            ("mayoral", "mayor"),
+            ("elected", "election"),
+        ] {
+            assert!(t.related(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn unrelated_words_stay_apart() {
+        let t = TermsLexicon::builtin().unwrap();
+        for (a, b) in [
+            ("killed", "injured"),
+            ("homes", "customers"),
+            ("revenue", "profit"),
+            ("votes", "voters"),
+            ("votes", "seats"),
+            ("employees", "employers"),
+            ("deaths", "injuries"),
+            ("price", "cost"),
+            ("strike", "hit"),
+            ("patients", "people"),
+        ] {
+            assert!(!t.related(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn inflections_are_lemmatised_before_lookup() {
+        let t = TermsLexicon::builtin().unwrap();
+        let wn = WordNet::builtin();
+        assert_eq!(wn.lemma("residents"), Some("resident"));
+        assert_eq!(wn.lemma("killed"), Some("kill"));
+        // Irregular forms through WordNet's exception lists, listed or not.
+        assert!(t.related("won", "win"));
+        assert!(t.related("children", "child"));
+        assert!(t.related("struck", "strikes"));
+        // Words WordNet has no group for keep their stems.
+        assert_eq!(t.canonical("zorblax"), stem("zorblax"));
+        assert!(t.related("zorblaxes", "zorblax"));
+    }
+
+    #[test]
+    fn spelling_variants_of_the_terms_file_join_wordnet_groups() {
+        let t = TermsLexicon::builtin().unwrap();
+        assert!(t.related("enrollment", "enrolment"));
+        assert!(t.related("enrollment", "enrolled"));
+        assert!(t.related("programme", "program"));
+        assert!(t.related("defence", "defense"));
+    }
+
+    #[test]
+    fn an_empty_vocabulary_only_stems() {
+        let t = TermsLexicon::default();
+        assert!(!t.related("stadium", "arena"));
+        assert!(t.related("stadiums", "stadium"));
     }
 
     #[test]

@@ -510,8 +510,10 @@ fn subject_gate(
         .collect();
     let shared_word =
         |t: &&str| Some(*t) != noun_a && !names.iter().any(|n| n == t || stem_is(n, t));
-    if !al.local.iter().any(shared_word) {
-        return Some("no shared context word beyond the noun and names");
+    // The entity the figures belong to is context too: the same named agent of the same counted
+    // noun ("Dannatt won ... with 61,240 votes" / "Dannatt, the winner, took 64,120 votes").
+    if !al.same_agent && !al.local.iter().any(shared_word) {
+        return Some("no shared context word beyond the noun and names, and no shared agent");
     }
     if !same_frame(ctx, i, j) {
         return Some("different year or statistic");
@@ -652,6 +654,11 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let counted = |m: Option<&str>| !m.is_some_and(|m| m.starts_with("dim:"));
     if (sa.running || sb.running) && dates_differ && counted(mi) && counted(mj) {
         return trace(ctx, "value", i, j, "a running count on different dates"); // an update: superseded-figure reports it
+    }
+    // Levels anchored by their clauses to times that do not meet ("34% full on Monday" / "had
+    // fallen to 32% by Wednesday") are two readings, not one figure misreported.
+    if anchored_apart(ctx, i, j) {
+        return trace(ctx, "value", i, j, "anchored to times that do not meet");
     }
     let al = align::compare(sa, sb);
     // Documents mainly about different named things ("Runners raised €3.1 million for charity"
@@ -838,16 +845,26 @@ fn change_anchor(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
                 && ctx.subjects[k].sentence == sentence
                 && o.prose.start >= c.prose.end
         })
-        .find_map(|(k, o)| {
+        .find_map(|(_, o)| {
             let between = text_between(prose, c.prose, o.prose)?;
             let open =
                 !between.contains([',', ';', '(', ')']) && between.split_whitespace().count() <= 3;
-            open.then(|| date_range(ctx, k)).flatten()
+            if !open {
+                return None;
+            }
+            // A level "by" a date holds as of that date ("had fallen to 32% by Wednesday"); a
+            // change by a date began at a time the period does not say.
+            let d = o.dates?;
+            match (d.from, d.to) {
+                (Some(from), Some(to)) => Some((from, to)),
+                (None, Some(to)) if c.change.is_none() => Some((to, to)),
+                _ => None,
+            }
         })
 }
 
-/// True when the two changes are anchored to times that do not meet ("fell 23% on Monday"
-/// against "rose 3% last year"): changes over different times are different changes.
+/// True when the two figures are anchored to times that do not meet ("fell 23% on Monday"
+/// against "rose 3% last year"): changes or levels of different times are different figures.
 fn anchored_apart(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     match (change_anchor(ctx, i), change_anchor(ctx, j)) {
         (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
