@@ -10,6 +10,7 @@
 //! Architecture invariant: alignment never fails and does no IO. Its cost is linear in the number
 //! of claims plus the number of candidate pairs, which the index bounds per group.
 
+pub mod fitted;
 pub mod slot;
 pub mod subject;
 

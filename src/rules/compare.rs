@@ -606,6 +606,100 @@ fn years_differ(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     matches!((ctx.subjects[i].year, ctx.subjects[j].year), (Some(x), Some(y)) if x != y)
 }
 
+/// The features of a value candidate that the fitted alignment decides on
+/// (`align::fitted`).
+fn value_features(
+    ctx: &Ctx<'_>,
+    i: usize,
+    j: usize,
+    same_measure: bool,
+    same_verb: bool,
+    al: &Alignment<'_>,
+    slot: &slot::Slot,
+) -> align::fitted::Features {
+    let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
+    let noun_a = sa.noun.as_deref();
+    let names: Vec<&str> = sa
+        .entities
+        .iter()
+        .chain(sb.entities.iter())
+        .flat_map(|e| e.split(' '))
+        .collect();
+    let shared_word = al
+        .local
+        .iter()
+        .any(|t| Some(*t) != noun_a && !names.iter().any(|n| n == t || stem_is(n, t)));
+    let point = |k: usize| {
+        let c = &ctx.claims[k];
+        c.base.or(c.value).map_or(0.0, |x| x.point)
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let near = slot.near.min(4) as f64 / 4.0;
+    align::fitted::Features {
+        same_measure,
+        score: al.score,
+        shared_word,
+        same_agent: al.same_agent,
+        agent_conflict: al.agent_conflict,
+        head_conflict: head_conflict(sa, sb),
+        shared_entity: !al.entities.is_empty(),
+        same_frame: same_frame(ctx, i, j),
+        years_differ: years_differ(ctx, i, j),
+        slot_aligned: slot.aligned,
+        slot_same_sentence: slot.same_sentence(),
+        slot_same_frame: slot.same_frame(),
+        slot_near: near,
+        slot_cover: slot.cover,
+        slot_ratio: slot.ratio,
+        slot_substituted: slot.substituted,
+        same_verb,
+        eligible: eligible_level(ctx, i) && eligible_level(ctx, j),
+        same_standing: same_standing(ctx, i, j),
+        spread: align::fitted::spread(point(i), point(j)),
+        slot_holds: slot.holds(),
+        slot_whole: slot.aligned && !slot.substituted && slot.ratio >= 1.0,
+        ..align::fitted::Features::default()
+    }
+}
+
+/// With `CROSSCHECK_FEATURES=FILE` set, appends each value candidate's features to FILE as a
+/// JSON line with its two claims (what `scripts/fit-alignment.py` fits on). A development aid.
+fn dump_features(ctx: &Ctx<'_>, rule: &Rule, i: usize, j: usize, f: &align::fitted::Features) {
+    use std::io::Write as _;
+    static OUT: std::sync::OnceLock<Option<std::sync::Mutex<std::fs::File>>> =
+        std::sync::OnceLock::new();
+    let out = OUT.get_or_init(|| {
+        let path = std::env::var_os("CROSSCHECK_FEATURES")?;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .ok()
+            .map(std::sync::Mutex::new)
+    });
+    let Some(out) = out else {
+        return;
+    };
+    let claim = |k: usize| {
+        let c = &ctx.claims[k];
+        serde_json::json!({
+            "path": ctx.documents[c.doc].id,
+            "start": c.span.start,
+            "end": c.span.end,
+            "text": text(ctx, k),
+        })
+    };
+    let line = serde_json::json!({
+        "rule": rule.id,
+        "category": rule.category,
+        "claims": [claim(i), claim(j)],
+        "features": f.to_json(),
+    });
+    if let Ok(mut w) = out.lock() {
+        let _ = writeln!(w, "{line}");
+    }
+}
+
 fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     let (sa, sb) = (&ctx.subjects[i], &ctx.subjects[j]);
@@ -701,40 +795,47 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         }
     }
     let same_verb = counted_by.is_some();
-    if let Some(why) = subject_gate(rule, ctx, i, j, m, &al) {
-        // The words around the figures may still show one measure: the same slot, or the same
-        // verb of the same counted noun.
-        let verb_holds = same_verb
-            && !al.agent_conflict
-            && !head_conflict(sa, sb)
-            && !years_differ(ctx, i, j)
-            && eligible_level(ctx, i)
-            && eligible_level(ctx, j);
-        if verb_holds {
-            // Shown as the same measure, by the verb.
-        } else if !slot().holds()
-            || !same_standing(ctx, i, j)
-            || al.agent_conflict
-            || head_conflict(sa, sb)
-            || years_differ(ctx, i, j)
-        {
-            if !tracing() {
-                return None;
-            }
-            let slot = slot();
-            return trace(
-                ctx,
-                "value",
-                i,
-                j,
-                &format!(
-                    "{why}; no slot (aligned {}, near {:?}, cover {:.2}, ratio {:.2}, substituted {})",
-                    slot.aligned, slot.words, slot.cover, slot.ratio, slot.substituted
-                ),
-            );
-        } else {
-            slot_words.clone_from(&slot().words);
+    // A plan against an outcome, a hypothetical against a fact: never one figure.
+    if !same_standing(ctx, i, j) {
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            "one side a plan, part, increment, attribution, negation or hypothesis, the other not",
+        );
+    }
+    let gate = subject_gate(rule, ctx, i, j, m, &al);
+    let mut features = value_features(ctx, i, j, same_measure, same_verb, &al, slot());
+    features.words_agree = gate.is_none();
+    features.verb_holds = same_verb
+        && !al.agent_conflict
+        && !features.head_conflict
+        && !features.years_differ
+        && features.eligible;
+    dump_features(ctx, rule, i, j, &features);
+    let model = align::fitted::Model::builtin();
+    if !model.decide(&features) {
+        if !tracing() {
+            return None;
         }
+        let slot = slot();
+        return trace(
+            ctx,
+            "value",
+            i,
+            j,
+            &format!(
+                "the fitted alignment turns it down (p {:.2}: {}); {}; slot (aligned {}, near {:?}, cover {:.2}, ratio {:.2}, substituted {})",
+                model.probability(&features),
+                model.deciding(&features, 4).join(", "),
+                gate.unwrap_or("the hand gates would accept"),
+                slot.aligned, slot.words, slot.cover, slot.ratio, slot.substituted
+            ),
+        );
+    }
+    if gate.is_some() && slot().holds() {
+        slot_words.clone_from(&slot().words);
     }
     if closer_rival(ctx, i, j) || closer_rival(ctx, j, i) {
         return trace(
@@ -767,10 +868,17 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
             if b.base.is_some() { "" } else { &unit }
         ),
     );
+    // The features that decided the alignment, with their contributions to the fitted score.
+    let decided = format!(
+        "fitted alignment p {:.2} ({})",
+        model.probability(&features),
+        model.deciding(&features, 3).join(", ")
+    );
     let mut reasons = vec![
         "same measure",
         "values disjoint",
         "no other figure in either source matches",
+        decided.as_str(),
     ];
     if !slot_words.is_empty() {
         use std::fmt::Write as _;
