@@ -6,7 +6,7 @@ use crate::claim::Claim;
 use crate::document::Document;
 use crate::extract;
 use crate::finding::Finding;
-use crate::input::InputError;
+use crate::diagnostic::InputError;
 use crate::lexicon::Lexicon;
 use crate::rules::RuleSet;
 

@@ -12,6 +12,7 @@ pub mod baseline;
 pub mod check;
 pub mod claim;
 pub mod config;
+pub mod diagnostic;
 pub mod document;
 pub mod editor;
 pub mod error;

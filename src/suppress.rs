@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use crate::claim::Claim;
 use crate::document::{Document, Format, Span};
 use crate::finding::Finding;
-use crate::input::InputError;
+use crate::diagnostic::InputError;
 use crate::rules::RuleSet;
 
 /// The three directive forms.

@@ -96,7 +96,7 @@ fn finding_value(run: &Run, f: &crate::finding::Finding) -> Value {
     })
 }
 
-fn error_value(e: &crate::input::InputError) -> Value {
+fn error_value(e: &crate::diagnostic::InputError) -> Value {
     json!({"path": e.path, "message": e.message})
 }
 
