@@ -8,7 +8,7 @@ use crate::extract;
 use crate::finding::Finding;
 use crate::diagnostic::InputError;
 use crate::lexicon::Lexicon;
-use crate::rules::RuleSet;
+use crate::rules::{self, RuleSet};
 
 /// Options of a check run.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +21,17 @@ pub struct Options {
     /// whole groups at a time: memory then holds the documents, one batch's claims and what
     /// the findings need. Every report but HTML (which shows every claim) works on such a run.
     pub compact: bool,
+}
+
+impl Options {
+    /// What the rules engine reads of these options.
+    #[must_use]
+    pub fn evaluation(&self) -> rules::Options {
+        rules::Options {
+            self_consistency: self.self_consistency,
+            group_by_dir: self.group_by_dir,
+        }
+    }
 }
 
 /// Documents a batch holds at least (whole groups are never split) when `compact` is set.
@@ -111,7 +122,7 @@ pub fn run_with_progress(
     } else {
         let claims = extract_all_with(&documents, lexicon, progress);
         progress.comparing();
-        let findings = rules.evaluate(&documents, &claims, lexicon, opts);
+        let findings = rules.evaluate(&documents, &claims, lexicon, &opts.evaluation());
         let n = counts(documents.len(), &claims);
         (claims, n, findings)
     };
@@ -154,6 +165,7 @@ fn run_batches(
     let mut claim_counts = vec![0; documents.len()];
     let mut findings = Vec::new();
     let last = batches.len().saturating_sub(1);
+    let eval = opts.evaluation();
     let mut t = std::time::Instant::now();
     for (n, mut docs) in batches.into_iter().enumerate() {
         docs.sort_unstable();
@@ -176,7 +188,7 @@ fn run_batches(
         }
         let mut renumber: std::collections::HashMap<usize, usize> =
             std::collections::HashMap::new();
-        for mut f in rules.evaluate(documents, &claims, lexicon, opts) {
+        for mut f in rules.evaluate(documents, &claims, lexicon, &eval) {
             for c in &mut f.claims {
                 *c = *renumber.entry(*c).or_insert_with(|| {
                     kept.push(claims[*c].clone());
@@ -217,7 +229,7 @@ pub fn run_claims(
     } = input;
     let mut errors = errors;
     errors.extend(read_errors);
-    let mut findings = rules.evaluate_with(&documents, &claims, &profiles, lexicon, opts);
+    let mut findings = rules.evaluate_with(&documents, &claims, &profiles, lexicon, &opts.evaluation());
     let claim_counts = counts(documents.len(), &claims);
     sort_findings(&mut findings, &documents, &claims);
     crate::suppress::apply(&documents, &claims, &mut findings, &mut errors, rules);
