@@ -15,7 +15,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::Run;
+use crate::run::Run;
 use crate::error::{parse_toml, Error};
 use crate::finding::Finding;
 use crate::report::human::value_words;

@@ -10,6 +10,9 @@ use crate::diagnostic::InputError;
 use crate::lexicon::Lexicon;
 use crate::rules::{self, RuleSet};
 
+/// Re-exported: the type lives in `run`, below the reports that read it.
+pub use crate::run::Run;
+
 /// Options of a check run.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -36,22 +39,6 @@ impl Options {
 
 /// Documents a batch holds at least (whole groups are never split) when `compact` is set.
 const BATCH: usize = 2048;
-
-/// Everything a report needs: the documents, their claims, the findings and the input errors.
-#[derive(Debug, Default)]
-pub struct Run {
-    /// The documents, in input order.
-    pub documents: Vec<Document>,
-    /// Every claim of every document, grouped by document in input order, sorted by span; with
-    /// `Options::compact`, only the claims findings refer to.
-    pub claims: Vec<Claim>,
-    /// How many claims each document has (whether or not `claims` keeps them).
-    pub claim_counts: Vec<usize>,
-    /// The findings, in the one report order (path, offset, rule).
-    pub findings: Vec<Finding>,
-    /// Problems with the inputs.
-    pub errors: Vec<InputError>,
-}
 
 /// Told how far a run has come (a progress bar); called from the extraction threads. Every
 /// method does nothing by default, and `()` is the observer that ignores everything.

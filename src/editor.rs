@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::check::Run;
+use crate::run::Run;
 use crate::finding::Severity;
 
 /// The rule whose findings name a newer figure for a running count.

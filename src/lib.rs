@@ -24,6 +24,7 @@ pub mod lexicon;
 pub mod progress;
 pub mod report;
 pub mod rules;
+pub mod run;
 pub mod segment;
 pub mod suppress;
 pub mod timing;

@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use crate::check::Run;
+use crate::run::Run;
 use crate::finding::Severity;
 
 use super::human::value_words;

@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use jiff::civil::Date;
 
-use crate::check::Run;
+use crate::run::Run;
 use crate::claim::{Claim, Kind};
 use crate::finding::Severity;
 

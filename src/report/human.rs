@@ -9,7 +9,7 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{sentence_parts_in, Place};
-use crate::check::Run;
+use crate::run::Run;
 use crate::claim::{Claim, Kind};
 use crate::finding::{Finding, Severity};
 use crate::segment;

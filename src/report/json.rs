@@ -4,9 +4,9 @@
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
-use crate::check::Run;
 use crate::claim::Claim;
 use crate::document::Document;
+use crate::run::Run;
 
 /// A claim as the contract writes it: path, span, line/column, text and its normalised value.
 #[must_use]

@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use serde_json::{json, Value};
 
-use crate::check::Run;
+use crate::run::Run;
 use crate::claim::Claim;
 use crate::document::{Document, Format};
 use crate::finding::{Finding, Severity};
