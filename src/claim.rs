@@ -1,13 +1,15 @@
 //! Claims: what an extractor found in a document, normalised so that rules can compare them.
 //!
 //! Owns the value types (`Interval`, `DateRange`, `Change`) and the `Claim` itself; `Hedge` and
-//! what a hedged figure allows are `crate::hedge`'s, re-exported here.
+//! what a hedged figure allows are `crate::hedge`'s, re-exported here. Writes a claim the way the
+//! contract fixes it (`Claim::to_json`), for every report and claims stream alike.
 //! Must not know how claims are found (that is `extract/`) or compared (`align/`, `rules/`).
 
 use jiff::civil::Date;
 use serde::Serialize;
+use serde_json::{json, Map, Value};
 
-use crate::document::Span;
+use crate::document::{Document, Span};
 
 /// What kind of thing a claim states. The names are the contract's (`kind` in JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -265,6 +267,73 @@ impl Claim {
             change: None,
             modality: Modality::default(),
         }
+    }
+
+    /// The claim as the contract writes it (CONTRACT.md): `path_key` naming `doc` (the document
+    /// the claim is in), span, line and column, text and the normalised value. The JSON report,
+    /// extract's claim stream and the claims file all write this value.
+    #[must_use]
+    pub fn to_json(&self, doc: &Document, path_key: &str) -> Value {
+        let mut m = Map::new();
+        m.insert(path_key.into(), json!(doc.id));
+        m.insert("start".into(), json!(self.span.start));
+        m.insert("end".into(), json!(self.span.end));
+        let (line, column) = doc.line_col(self.span.start);
+        m.insert("line".into(), json!(line));
+        m.insert("column".into(), json!(column));
+        m.insert("text".into(), json!(doc.text(self.span)));
+        m.insert("kind".into(), json!(self.kind.as_str()));
+        if let Some(v) = self.value {
+            m.insert(
+                "value".into(),
+                json!({"point": num(v.point), "low": v.low.map(num), "high": v.high.map(num)}),
+            );
+        }
+        if let Some(u) = &self.unit {
+            m.insert("unit".into(), json!(u));
+        }
+        if let Some(d) = self.dates {
+            if let Some(f) = d.from {
+                m.insert("from".into(), json!(f.to_string()));
+            }
+            if let Some(t) = d.to {
+                m.insert("to".into(), json!(t.to_string()));
+            }
+        }
+        if let Some(d) = &self.dimension {
+            m.insert("dimension".into(), json!(d));
+        }
+        if let Some(n) = &self.noun {
+            m.insert("noun".into(), json!(n));
+        }
+        if self.hedge != Hedge::Exact {
+            m.insert("hedge".into(), json!(self.hedge.as_str()));
+        }
+        if let Some(ch) = self.change {
+            m.insert(
+                "change".into(),
+                serde_json::to_value(ch).unwrap_or(Value::Null),
+            );
+        }
+        let md = self.modality;
+        if md.negated || md.hypothetical || md.future {
+            m.insert(
+                "modality".into(),
+                serde_json::to_value(md).unwrap_or(Value::Null),
+            );
+        }
+        Value::Object(m)
+    }
+}
+
+/// Writes a float as an integer when it is one (so 1400.0 prints as 1400).
+fn num(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        let i = v as i64;
+        json!(i)
+    } else {
+        json!(v)
     }
 }
 

@@ -98,7 +98,7 @@ pub fn document_record(doc: &Document, claims: &[Claim], profile: &Profile) -> V
 /// back exactly.
 #[must_use]
 pub fn claim_record(doc: &Document, c: &Claim) -> Value {
-    let mut v = crate::report::json::claim_value(doc, c, "doc");
+    let mut v = c.to_json(doc, "doc");
     if let Value::Object(m) = &mut v {
         m.insert("prose".into(), json!([c.prose.start, c.prose.end]));
         if let Some(p) = c.precision {
