@@ -13,6 +13,7 @@ pub mod check;
 pub mod claim;
 pub mod config;
 pub mod diagnostic;
+pub mod directive;
 pub mod document;
 pub mod editor;
 pub mod error;

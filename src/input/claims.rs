@@ -54,7 +54,7 @@ pub fn document_record(doc: &Document, claims: &[Claim], profile: &Profile) -> V
         .map(|c| line_range(&doc.source, c.span))
         .collect();
     wanted.extend(
-        crate::suppress::directives(doc)
+        crate::directive::directives(doc)
             .iter()
             .map(|d| line_range(&doc.source, d.span)),
     );
