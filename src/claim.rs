@@ -1,8 +1,10 @@
 //! Claims: what an extractor found in a document, normalised so that rules can compare them.
 //!
-//! Owns the value types (`Interval`, `DateRange`, `Change`) and the `Claim` itself; `Hedge` and
-//! what a hedged figure allows are `crate::hedge`'s, re-exported here. Writes a claim the way the
-//! contract fixes it (`Claim::to_json`), for every report and claims stream alike.
+//! Owns the value types (`DateRange`, `Change`) and the `Claim` itself; `Hedge`, `Interval` (a
+//! figure with the bounds its wording allows) and what a hedged figure allows are
+//! `crate::hedge`'s, re-exported here; what a claim states for that model (`Stated::of`) is
+//! read here. Writes a claim the way the contract fixes it (`Claim::to_json`), for every report
+//! and claims stream alike.
 //! Must not know how claims are found (that is `extract/`) or compared (`align/`, `rules/`).
 
 use jiff::civil::Date;
@@ -78,65 +80,10 @@ impl Kind {
     }
 }
 
-pub use crate::hedge::Hedge;
-
-/// A normalised number with the bounds its wording allows.
-///
-/// `point` is the stated number; `low`/`high` are bounds from hedges or ranges (`None` where the
-/// text does not bound the value on that side, for exact values both `None`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Interval {
-    /// The stated number, normalised ("$16.4 million" -> 16400000).
-    pub point: f64,
-    /// The lower bound the wording allows, if any.
-    pub low: Option<f64>,
-    /// The upper bound the wording allows, if any.
-    pub high: Option<f64>,
-}
-
-impl Interval {
-    /// An exact value.
-    #[must_use]
-    pub fn exact(point: f64) -> Interval {
-        Interval {
-            point,
-            low: None,
-            high: None,
-        }
-    }
-
-    /// A value qualified by a hedge.
-    #[must_use]
-    pub fn hedged(point: f64, hedge: Hedge) -> Interval {
-        let (low, high) = hedge.bounds(point);
-        Interval { point, low, high }
-    }
-
-    /// A range "between `low` and `high`"; `point` is the midpoint.
-    #[must_use]
-    pub fn range(low: f64, high: f64) -> Interval {
-        Interval {
-            point: f64::midpoint(low, high),
-            low: Some(low),
-            high: Some(high),
-        }
-    }
-
-    /// Multiplies every bound by `k` (scales, unit conversion). A negative `k` swaps the bounds.
-    #[must_use]
-    pub fn scale(self, k: f64) -> Interval {
-        let (low, high) = if k < 0.0 {
-            (self.high.map(|h| h * k), self.low.map(|l| l * k))
-        } else {
-            (self.low.map(|l| l * k), self.high.map(|h| h * k))
-        };
-        Interval {
-            point: self.point * k,
-            low,
-            high,
-        }
-    }
-}
+/// Re-exported: a figure's hedge and its bounds are the hedge model's (`crate::hedge`), which sits
+/// below claims.
+pub use crate::hedge::{Hedge, Interval};
+use crate::hedge::Stated;
 
 /// A span of calendar days, inclusive at both ends; either end may be unknown or open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -326,6 +273,31 @@ impl Claim {
     }
 }
 
+/// What a claim states, for the hedge model. Here rather than in `hedge`, which sits below
+/// claims and knows only figures.
+impl Stated {
+    /// What claim `c` states (in base units for converted quantities).
+    #[must_use]
+    pub fn of(c: &Claim) -> Option<Stated> {
+        let v = c.base.or(c.value)?;
+        // The step is of the figure as written; a converted value carries it converted.
+        let scale = match (c.base, c.value) {
+            (Some(b), Some(x)) if x.point != 0.0 => b.point / x.point,
+            _ => 1.0,
+        };
+        let origin = match c.change {
+            Some(ch) if ch.from_percent && !ch.additive => 1.0,
+            _ => 0.0,
+        };
+        Some(Stated {
+            value: v,
+            hedge: c.hedge,
+            step: c.precision.map(|s| s * scale.abs()),
+            origin,
+        })
+    }
+}
+
 /// Writes a float as an integer when it is one (so 1400.0 prints as 1400).
 fn num(v: f64) -> Value {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
@@ -341,26 +313,6 @@ fn num(v: f64) -> Value {
 mod tests {
 
     use super::*;
-
-    #[test]
-    fn hedge_bounds_follow_the_contract() {
-        assert_eq!(
-            Interval::hedged(300.0, Hedge::Above),
-            Interval {
-                point: 300.0,
-                low: Some(300.0),
-                high: None
-            }
-        );
-        assert_eq!(Interval::hedged(1400.0, Hedge::Nearly).high, Some(1400.0));
-        assert_eq!(Interval::hedged(1400.0, Hedge::Nearly).low, None);
-    }
-
-    #[test]
-    fn negative_scale_swaps_bounds() {
-        let i = Interval::range(1.0, 2.0).scale(-1.0);
-        assert_eq!((i.low, i.high), (Some(-2.0), Some(-1.0)));
-    }
 
     #[test]
     fn date_range_days_are_inclusive() {
