@@ -3,10 +3,10 @@
 use rayon::prelude::*;
 
 use crate::claim::Claim;
+use crate::diagnostic::InputError;
 use crate::document::Document;
 use crate::extract;
 use crate::finding::Finding;
-use crate::diagnostic::InputError;
 use crate::lexicon::Lexicon;
 use crate::rules::{self, RuleSet};
 
@@ -216,7 +216,8 @@ pub fn run_claims(
     } = input;
     let mut errors = errors;
     errors.extend(read_errors);
-    let mut findings = rules.evaluate_with(&documents, &claims, &profiles, lexicon, &opts.evaluation());
+    let mut findings =
+        rules.evaluate_with(&documents, &claims, &profiles, lexicon, &opts.evaluation());
     let claim_counts = counts(documents.len(), &claims);
     sort_findings(&mut findings, &documents, &claims);
     crate::suppress::apply(&documents, &claims, &mut findings, &mut errors, rules);

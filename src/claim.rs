@@ -80,10 +80,10 @@ impl Kind {
     }
 }
 
+use crate::hedge::Stated;
 /// Re-exported: a figure's hedge and its bounds are the hedge model's (`crate::hedge`), which sits
 /// below claims.
 pub use crate::hedge::{Hedge, Interval};
-use crate::hedge::Stated;
 
 /// A span of calendar days, inclusive at both ends; either end may be unknown or open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -26,7 +26,6 @@
 
 use serde::Serialize;
 
-
 /// How the wording qualifies a stated number. Hedges are data (rules/lexicon/numeric.toml); this
 /// enum is the closed set of meanings they map to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, serde::Deserialize)]

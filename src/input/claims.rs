@@ -29,8 +29,8 @@ use serde_json::{json, Map, Value};
 
 use crate::align::subject::Profile;
 use crate::claim::{Change, Claim, DateRange, Hedge, Interval, Kind, Modality};
-use crate::document::{Document, Format, LineIndex, OffsetMap, Span};
 use crate::diagnostic::InputError;
+use crate::document::{Document, Format, LineIndex, OffsetMap, Span};
 
 /// Bytes of prose kept on each side of a claim's sentence: the rules look a few bytes before a
 /// figure ("from", "to") and that may reach into the sentence before.

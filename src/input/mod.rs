@@ -22,7 +22,6 @@ use crate::document::{Document, Format};
 /// Re-exported: the type lives in `diagnostic`, below the stages and reports that carry it.
 pub use crate::diagnostic::InputError;
 
-
 /// Documents loaded from the inputs, plus the problems met on the way.
 #[derive(Debug, Default)]
 pub struct Loaded {
