@@ -11,6 +11,7 @@
 //! one place the order is written).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 /// One import of another top-level module: `from` names `to`, at `at` (`src/file.rs:line`).
@@ -317,7 +318,7 @@ fn circle(imports: &[Import]) -> Option<String> {
     let mut text = cycle.join(" -> ");
     for w in cycle.windows(2) {
         if let Some(i) = imports.iter().find(|i| i.from == w[0] && i.to == w[1]) {
-            text.push_str(&format!("\n  {} imports {}", i.at, i.to));
+            let _ = write!(text, "\n  {} imports {}", i.at, i.to);
         }
     }
     Some(text)

@@ -24,7 +24,7 @@ use crate::lexicon::Lexicon;
 
 /// What an evaluation compares: which pairs of claims are candidates. The pipeline (`check`)
 /// builds them from its own options; the engine never reads the pipeline's.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Also compare claims within one document.
     pub self_consistency: bool,
