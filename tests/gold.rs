@@ -200,7 +200,8 @@ fn story_clusters_stay_above_their_floors() {
 /// and skips (with a printed reason) elsewhere.
 #[test]
 fn a_missing_shared_path_fails_under_ci_and_skips_elsewhere() {
-    let got = std::panic::catch_unwind(|| support::shared("no-such-path", "nothing"));
+    let got =
+        std::panic::catch_unwind(|| support::shared("no-such-path", "a path that is never there"));
     if support::under_ci() {
         let message = got.expect_err("a missing path fails under CI");
         let text = message
