@@ -15,10 +15,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::Run;
 use crate::error::{parse_toml, Error};
 use crate::finding::Finding;
 use crate::report::human::value_words;
+use crate::run::Run;
 
 /// The format version written and accepted.
 pub const VERSION: u32 = 1;

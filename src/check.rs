@@ -3,12 +3,15 @@
 use rayon::prelude::*;
 
 use crate::claim::Claim;
+use crate::diagnostic::InputError;
 use crate::document::Document;
 use crate::extract;
 use crate::finding::Finding;
-use crate::input::InputError;
 use crate::lexicon::Lexicon;
-use crate::rules::RuleSet;
+use crate::rules::{self, RuleSet};
+
+/// Re-exported: the type lives in `run`, below the reports that read it.
+pub use crate::run::Run;
 
 /// Options of a check run.
 #[derive(Debug, Clone, Default)]
@@ -23,24 +26,19 @@ pub struct Options {
     pub compact: bool,
 }
 
+impl Options {
+    /// What the rules engine reads of these options.
+    #[must_use]
+    pub fn evaluation(&self) -> rules::Options {
+        rules::Options {
+            self_consistency: self.self_consistency,
+            group_by_dir: self.group_by_dir,
+        }
+    }
+}
+
 /// Documents a batch holds at least (whole groups are never split) when `compact` is set.
 const BATCH: usize = 2048;
-
-/// Everything a report needs: the documents, their claims, the findings and the input errors.
-#[derive(Debug, Default)]
-pub struct Run {
-    /// The documents, in input order.
-    pub documents: Vec<Document>,
-    /// Every claim of every document, grouped by document in input order, sorted by span; with
-    /// `Options::compact`, only the claims findings refer to.
-    pub claims: Vec<Claim>,
-    /// How many claims each document has (whether or not `claims` keeps them).
-    pub claim_counts: Vec<usize>,
-    /// The findings, in the one report order (path, offset, rule).
-    pub findings: Vec<Finding>,
-    /// Problems with the inputs.
-    pub errors: Vec<InputError>,
-}
 
 /// Told how far a run has come (a progress bar); called from the extraction threads. Every
 /// method does nothing by default, and `()` is the observer that ignores everything.
@@ -111,7 +109,7 @@ pub fn run_with_progress(
     } else {
         let claims = extract_all_with(&documents, lexicon, progress);
         progress.comparing();
-        let findings = rules.evaluate(&documents, &claims, lexicon, opts);
+        let findings = rules.evaluate(&documents, &claims, lexicon, &opts.evaluation());
         let n = counts(documents.len(), &claims);
         (claims, n, findings)
     };
@@ -154,6 +152,7 @@ fn run_batches(
     let mut claim_counts = vec![0; documents.len()];
     let mut findings = Vec::new();
     let last = batches.len().saturating_sub(1);
+    let eval = opts.evaluation();
     let mut t = std::time::Instant::now();
     for (n, mut docs) in batches.into_iter().enumerate() {
         docs.sort_unstable();
@@ -176,7 +175,7 @@ fn run_batches(
         }
         let mut renumber: std::collections::HashMap<usize, usize> =
             std::collections::HashMap::new();
-        for mut f in rules.evaluate(documents, &claims, lexicon, opts) {
+        for mut f in rules.evaluate(documents, &claims, lexicon, &eval) {
             for c in &mut f.claims {
                 *c = *renumber.entry(*c).or_insert_with(|| {
                     kept.push(claims[*c].clone());
@@ -217,7 +216,8 @@ pub fn run_claims(
     } = input;
     let mut errors = errors;
     errors.extend(read_errors);
-    let mut findings = rules.evaluate_with(&documents, &claims, &profiles, lexicon, opts);
+    let mut findings =
+        rules.evaluate_with(&documents, &claims, &profiles, lexicon, &opts.evaluation());
     let claim_counts = counts(documents.len(), &claims);
     sort_findings(&mut findings, &documents, &claims);
     crate::suppress::apply(&documents, &claims, &mut findings, &mut errors, rules);

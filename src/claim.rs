@@ -1,13 +1,17 @@
 //! Claims: what an extractor found in a document, normalised so that rules can compare them.
 //!
-//! Owns the value types (`Interval`, `DateRange`, `Change`) and the `Claim` itself; `Hedge` and
-//! what a hedged figure allows are `crate::hedge`'s, re-exported here.
+//! Owns the value types (`DateRange`, `Change`) and the `Claim` itself; `Hedge`, `Interval` (a
+//! figure with the bounds its wording allows) and what a hedged figure allows are
+//! `crate::hedge`'s, re-exported here; what a claim states for that model (`Stated::of`) is
+//! read here. Writes a claim the way the contract fixes it (`Claim::to_json`), for every report
+//! and claims stream alike.
 //! Must not know how claims are found (that is `extract/`) or compared (`align/`, `rules/`).
 
 use jiff::civil::Date;
 use serde::Serialize;
+use serde_json::{json, Map, Value};
 
-use crate::document::Span;
+use crate::document::{Document, Span};
 
 /// What kind of thing a claim states. The names are the contract's (`kind` in JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -76,65 +80,10 @@ impl Kind {
     }
 }
 
-pub use crate::hedge::Hedge;
-
-/// A normalised number with the bounds its wording allows.
-///
-/// `point` is the stated number; `low`/`high` are bounds from hedges or ranges (`None` where the
-/// text does not bound the value on that side, for exact values both `None`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Interval {
-    /// The stated number, normalised ("$16.4 million" -> 16400000).
-    pub point: f64,
-    /// The lower bound the wording allows, if any.
-    pub low: Option<f64>,
-    /// The upper bound the wording allows, if any.
-    pub high: Option<f64>,
-}
-
-impl Interval {
-    /// An exact value.
-    #[must_use]
-    pub fn exact(point: f64) -> Interval {
-        Interval {
-            point,
-            low: None,
-            high: None,
-        }
-    }
-
-    /// A value qualified by a hedge.
-    #[must_use]
-    pub fn hedged(point: f64, hedge: Hedge) -> Interval {
-        let (low, high) = hedge.bounds(point);
-        Interval { point, low, high }
-    }
-
-    /// A range "between `low` and `high`"; `point` is the midpoint.
-    #[must_use]
-    pub fn range(low: f64, high: f64) -> Interval {
-        Interval {
-            point: f64::midpoint(low, high),
-            low: Some(low),
-            high: Some(high),
-        }
-    }
-
-    /// Multiplies every bound by `k` (scales, unit conversion). A negative `k` swaps the bounds.
-    #[must_use]
-    pub fn scale(self, k: f64) -> Interval {
-        let (low, high) = if k < 0.0 {
-            (self.high.map(|h| h * k), self.low.map(|l| l * k))
-        } else {
-            (self.low.map(|l| l * k), self.high.map(|h| h * k))
-        };
-        Interval {
-            point: self.point * k,
-            low,
-            high,
-        }
-    }
-}
+use crate::hedge::Stated;
+/// Re-exported: a figure's hedge and its bounds are the hedge model's (`crate::hedge`), which sits
+/// below claims.
+pub use crate::hedge::{Hedge, Interval};
 
 /// A span of calendar days, inclusive at both ends; either end may be unknown or open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -266,32 +215,104 @@ impl Claim {
             modality: Modality::default(),
         }
     }
+
+    /// The claim as the contract writes it (CONTRACT.md): `path_key` naming `doc` (the document
+    /// the claim is in), span, line and column, text and the normalised value. The JSON report,
+    /// extract's claim stream and the claims file all write this value.
+    #[must_use]
+    pub fn to_json(&self, doc: &Document, path_key: &str) -> Value {
+        let mut m = Map::new();
+        m.insert(path_key.into(), json!(doc.id));
+        m.insert("start".into(), json!(self.span.start));
+        m.insert("end".into(), json!(self.span.end));
+        let (line, column) = doc.line_col(self.span.start);
+        m.insert("line".into(), json!(line));
+        m.insert("column".into(), json!(column));
+        m.insert("text".into(), json!(doc.text(self.span)));
+        m.insert("kind".into(), json!(self.kind.as_str()));
+        if let Some(v) = self.value {
+            m.insert(
+                "value".into(),
+                json!({"point": num(v.point), "low": v.low.map(num), "high": v.high.map(num)}),
+            );
+        }
+        if let Some(u) = &self.unit {
+            m.insert("unit".into(), json!(u));
+        }
+        if let Some(d) = self.dates {
+            if let Some(f) = d.from {
+                m.insert("from".into(), json!(f.to_string()));
+            }
+            if let Some(t) = d.to {
+                m.insert("to".into(), json!(t.to_string()));
+            }
+        }
+        if let Some(d) = &self.dimension {
+            m.insert("dimension".into(), json!(d));
+        }
+        if let Some(n) = &self.noun {
+            m.insert("noun".into(), json!(n));
+        }
+        if self.hedge != Hedge::Exact {
+            m.insert("hedge".into(), json!(self.hedge.as_str()));
+        }
+        if let Some(ch) = self.change {
+            m.insert(
+                "change".into(),
+                serde_json::to_value(ch).unwrap_or(Value::Null),
+            );
+        }
+        let md = self.modality;
+        if md.negated || md.hypothetical || md.future {
+            m.insert(
+                "modality".into(),
+                serde_json::to_value(md).unwrap_or(Value::Null),
+            );
+        }
+        Value::Object(m)
+    }
+}
+
+/// What a claim states, for the hedge model. Here rather than in `hedge`, which sits below
+/// claims and knows only figures.
+impl Stated {
+    /// What claim `c` states (in base units for converted quantities).
+    #[must_use]
+    pub fn of(c: &Claim) -> Option<Stated> {
+        let v = c.base.or(c.value)?;
+        // The step is of the figure as written; a converted value carries it converted.
+        let scale = match (c.base, c.value) {
+            (Some(b), Some(x)) if x.point != 0.0 => b.point / x.point,
+            _ => 1.0,
+        };
+        let origin = match c.change {
+            Some(ch) if ch.from_percent && !ch.additive => 1.0,
+            _ => 0.0,
+        };
+        Some(Stated {
+            value: v,
+            hedge: c.hedge,
+            step: c.precision.map(|s| s * scale.abs()),
+            origin,
+        })
+    }
+}
+
+/// Writes a float as an integer when it is one (so 1400.0 prints as 1400).
+fn num(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        let i = v as i64;
+        json!(i)
+    } else {
+        json!(v)
+    }
 }
 
 #[cfg(test)]
 mod tests {
 
     use super::*;
-
-    #[test]
-    fn hedge_bounds_follow_the_contract() {
-        assert_eq!(
-            Interval::hedged(300.0, Hedge::Above),
-            Interval {
-                point: 300.0,
-                low: Some(300.0),
-                high: None
-            }
-        );
-        assert_eq!(Interval::hedged(1400.0, Hedge::Nearly).high, Some(1400.0));
-        assert_eq!(Interval::hedged(1400.0, Hedge::Nearly).low, None);
-    }
-
-    #[test]
-    fn negative_scale_swaps_bounds() {
-        let i = Interval::range(1.0, 2.0).scale(-1.0);
-        assert_eq!((i.low, i.high), (Some(-2.0), Some(-1.0)));
-    }
 
     #[test]
     fn date_range_days_are_inclusive() {

@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use crate::check::Run;
 use crate::finding::Severity;
+use crate::run::Run;
 
 /// The rule whose findings name a newer figure for a running count.
 pub const SUPERSEDED_RULE: &str = "superseded-figure";

@@ -2,12 +2,14 @@
 //! stated figures can both be true.
 //!
 //! Owns the closed set of hedge meanings (`Hedge`; the words that map to them are data, in
-//! `rules/lexicon/numeric.toml`), the rounding step a figure's digits imply (`written_step`),
+//! `rules/lexicon/numeric.toml`), a figure with the bounds its wording states (`Interval`, a
+//! claim's value), the rounding step a figure's digits imply (`written_step`),
 //! the values a hedged figure allows with open and closed ends (`Range`, `allowed`), how a hedge
 //! follows its figure onto a falling scale (`directed`), and the test "are these two stated
 //! values compatible?" (`compatible`). Every width is a named constant with the reason for its
 //! size. Must not read text (extractors find hedges and figures) or decide which claims speak
-//! of the same thing (`align/`, `rules/`).
+//! of the same thing (`align/`, `rules/`). Sits below claims: it knows figures, not `Claim`
+//! (`Stated::of`, what a claim states, is in `claim.rs`).
 //!
 //! The semantics, in short:
 //!
@@ -23,8 +25,6 @@
 //!   other source gave the figure itself ("480" against "more than 500" is 480, not 475–485).
 
 use serde::Serialize;
-
-use crate::claim::{Claim, Interval};
 
 /// How the wording qualifies a stated number. Hedges are data (rules/lexicon/numeric.toml); this
 /// enum is the closed set of meanings they map to.
@@ -171,6 +171,64 @@ pub fn written_step(decimals: usize, digits: usize, trailing_zeros: usize) -> f6
     10f64.powi(i32::try_from(trailing_zeros).unwrap_or(0))
 }
 
+/// A normalised number with the bounds its wording allows.
+///
+/// `point` is the stated number; `low`/`high` are bounds from hedges or ranges (`None` where the
+/// text does not bound the value on that side, for exact values both `None`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    /// The stated number, normalised ("$16.4 million" -> 16400000).
+    pub point: f64,
+    /// The lower bound the wording allows, if any.
+    pub low: Option<f64>,
+    /// The upper bound the wording allows, if any.
+    pub high: Option<f64>,
+}
+
+impl Interval {
+    /// An exact value.
+    #[must_use]
+    pub fn exact(point: f64) -> Interval {
+        Interval {
+            point,
+            low: None,
+            high: None,
+        }
+    }
+
+    /// A value qualified by a hedge.
+    #[must_use]
+    pub fn hedged(point: f64, hedge: Hedge) -> Interval {
+        let (low, high) = hedge.bounds(point);
+        Interval { point, low, high }
+    }
+
+    /// A range "between `low` and `high`"; `point` is the midpoint.
+    #[must_use]
+    pub fn range(low: f64, high: f64) -> Interval {
+        Interval {
+            point: f64::midpoint(low, high),
+            low: Some(low),
+            high: Some(high),
+        }
+    }
+
+    /// Multiplies every bound by `k` (scales, unit conversion). A negative `k` swaps the bounds.
+    #[must_use]
+    pub fn scale(self, k: f64) -> Interval {
+        let (low, high) = if k < 0.0 {
+            (self.high.map(|h| h * k), self.low.map(|l| l * k))
+        } else {
+            (self.low.map(|l| l * k), self.high.map(|h| h * k))
+        };
+        Interval {
+            point: self.point * k,
+            low,
+            high,
+        }
+    }
+}
+
 /// The values a stated figure allows: from `lo` to `hi`, infinite where the wording does not
 /// bound it; an open end excludes its own value ("more than 500" is open at 500).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -240,7 +298,7 @@ fn same(x: f64, y: f64) -> bool {
 }
 
 /// A figure as stated: its value with any stated bounds, its hedge, the rounding step of its
-/// digits, and the origin its hedge is measured from.
+/// digits, and the origin its hedge is measured from. A claim's is `Stated::of` (in `claim.rs`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stated {
     /// The value and the bounds the wording states (`Claim::value`, in base units when
@@ -278,27 +336,6 @@ impl Stated {
             step,
             origin: 0.0,
         }
-    }
-
-    /// What claim `c` states (in base units for converted quantities).
-    #[must_use]
-    pub fn of(c: &Claim) -> Option<Stated> {
-        let v = c.base.or(c.value)?;
-        // The step is of the figure as written; a converted value carries it converted.
-        let scale = match (c.base, c.value) {
-            (Some(b), Some(x)) if x.point != 0.0 => b.point / x.point,
-            _ => 1.0,
-        };
-        let origin = match c.change {
-            Some(ch) if ch.from_percent && !ch.additive => 1.0,
-            _ => 0.0,
-        };
-        Some(Stated {
-            value: v,
-            hedge: c.hedge,
-            step: c.precision.map(|s| s * scale.abs()),
-            origin,
-        })
     }
 
     /// True when the figure is bare: no hedge and no stated range.
@@ -404,30 +441,25 @@ pub fn factor(f: f64, hedge: Hedge) -> (Interval, Hedge) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::numeric::NumericLexicon;
 
-    /// Every hedge word of the lexicon (before and after the figure) with its meaning.
-    fn lexicon_words() -> Vec<(String, Hedge)> {
-        let lex = NumericLexicon::builtin().unwrap();
-        let c = lex.compiled();
-        c.hedges.iter().chain(&c.hedges_after).cloned().collect()
+    #[test]
+    fn hedge_bounds_follow_the_contract() {
+        assert_eq!(
+            Interval::hedged(300.0, Hedge::Above),
+            Interval {
+                point: 300.0,
+                low: Some(300.0),
+                high: None
+            }
+        );
+        assert_eq!(Interval::hedged(1400.0, Hedge::Nearly).high, Some(1400.0));
+        assert_eq!(Interval::hedged(1400.0, Hedge::Nearly).low, None);
     }
 
-    /// The interval a hedge kind gives the figure 500 (written with step 100), as
-    /// (lo, lo_open, hi, hi_open).
-    fn expected(h: Hedge) -> (f64, bool, f64, bool) {
-        let inf = f64::INFINITY;
-        match h {
-            Hedge::Exact => (450.0, false, 550.0, false),
-            Hedge::Above => (500.0, true, inf, false),
-            Hedge::AtLeast => (500.0, false, inf, false),
-            Hedge::JustAbove => (500.0, false, 535.0, false),
-            Hedge::Nearly => (465.0, false, 500.0, false),
-            Hedge::Below => (-inf, false, 500.0, true),
-            Hedge::AtMost => (-inf, false, 500.0, false),
-            Hedge::About => (450.0, false, 550.0, false),
-            Hedge::Multiples => (500.0, false, 5000.0, false),
-        }
+    #[test]
+    fn negative_scale_swaps_bounds() {
+        let i = Interval::range(1.0, 2.0).scale(-1.0);
+        assert_eq!((i.low, i.high), (Some(-2.0), Some(-1.0)));
     }
 
     fn shape(r: Range) -> (f64, bool, f64, bool) {
@@ -439,43 +471,6 @@ mod tests {
             }
         };
         (round(r.lo), r.lo_open, round(r.hi), r.hi_open)
-    }
-
-    /// One case per hedge word of the lexicon, before and after the figure: the word's kind
-    /// gives "WORD 500" the interval of `expected`. The table is the lexicon itself, so a word
-    /// added there is tested here.
-    #[test]
-    fn every_hedge_word_gives_its_interval() {
-        let words = lexicon_words();
-        assert!(words.len() > 100, "{} hedge words", words.len());
-        for (word, h) in words {
-            let got = shape(Stated::hedged(500.0, h, Some(100.0)).allowed(0.0));
-            assert_eq!(got, expected(h), "{word:?} 500 ({h:?})");
-        }
-    }
-
-    #[test]
-    fn the_words_of_each_kind_are_the_expected_ones() {
-        let words = lexicon_words();
-        let kind = |w: &str| words.iter().find(|(x, _)| x == w).map(|(_, h)| *h);
-        for (w, h) in [
-            ("more than", Hedge::Above),
-            ("over", Hedge::Above),
-            ("at least", Hedge::AtLeast),
-            ("or more", Hedge::AtLeast),
-            ("just over", Hedge::JustAbove),
-            ("nearly", Hedge::Nearly),
-            ("almost", Hedge::Nearly),
-            ("fewer than", Hedge::Below),
-            ("under", Hedge::Below),
-            ("up to", Hedge::AtMost),
-            ("or fewer", Hedge::AtMost),
-            ("about", Hedge::About),
-            ("roughly", Hedge::About),
-            ("or so", Hedge::About),
-        ] {
-            assert_eq!(kind(w), Some(h), "{w}");
-        }
     }
 
     fn bare(p: f64, step: f64) -> Stated {

@@ -405,7 +405,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 let d = &loaded.documents[c.doc];
                 match args.format {
                     ExtractFormat::Jsonl => {
-                        let v = report::json::claim_value(d, c, "doc");
+                        let v = c.to_json(d, "doc");
                         serde_json::to_writer(&mut out, &v)?;
                         writeln!(out)?;
                     }

@@ -11,16 +11,12 @@ use crosscheck::input::{self, LoadOptions};
 use crosscheck::lexicon::Lexicon;
 use crosscheck::rules::RuleSet;
 
+mod support;
+
+/// `../shared/gold`, when its findings are there (see `support::shared`).
 fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
-    if p.join("seeds-findings.toml").is_file() {
-        Some(p)
-    } else {
-        println!(
-            "skipped: ../shared/gold is absent (the gold findings live beside the repository)"
-        );
-        None
-    }
+    let findings = support::shared("gold/seeds-findings.toml", "the gold findings")?;
+    findings.parent().map(Path::to_path_buf)
 }
 
 fn sev(s: &str) -> Severity {
@@ -198,4 +194,22 @@ fn story_clusters_stay_above_their_floors() {
         "clusters: recall {}/{}, false alarms {}",
         total.0, total.1, total.2
     );
+}
+
+/// Without the shared data a gold test cannot pass silently in CI: a missing path fails there,
+/// and skips (with a printed reason) elsewhere.
+#[test]
+fn a_missing_shared_path_fails_under_ci_and_skips_elsewhere() {
+    let got =
+        std::panic::catch_unwind(|| support::shared("no-such-path", "a path that is never there"));
+    if support::under_ci() {
+        let message = got.expect_err("a missing path fails under CI");
+        let text = message
+            .downcast_ref::<String>()
+            .cloned()
+            .unwrap_or_default();
+        assert!(text.contains("../shared/no-such-path is missing"), "{text}");
+    } else {
+        assert_eq!(got.ok(), Some(None));
+    }
 }

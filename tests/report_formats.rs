@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod support;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -49,14 +51,13 @@ fn sarif_of(args: &[&str]) -> Value {
 
 #[test]
 fn sarif_of_the_seeds_validates_against_the_schema() {
-    let schema_path = root().join("../shared/sarif/sarif-schema-2.1.0.json");
-    let Ok(text) = std::fs::read_to_string(&schema_path) else {
-        println!(
-            "skipped: no SARIF schema at {} (../shared is absent)",
-            schema_path.display()
-        );
+    let Some(schema_path) = support::shared(
+        "sarif/sarif-schema-2.1.0.json",
+        "the SARIF report against its schema",
+    ) else {
         return;
     };
+    let text = std::fs::read_to_string(&schema_path).unwrap();
     let schema: Value = serde_json::from_str(&text).unwrap();
     let validator = jsonschema::options()
         .should_validate_formats(true)

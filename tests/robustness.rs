@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod support;
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
@@ -460,9 +462,9 @@ fn extreme_numbers_stay_finite_or_are_skipped() {
 /// The same findings, byte for byte, with one thread and with many, and across runs.
 #[test]
 fn output_does_not_depend_on_threads_or_runs() {
-    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold/clusters");
     let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")];
-    if let Ok(rd) = std::fs::read_dir(&gold) {
+    let gold = support::shared("gold/clusters", "determinism on the story clusters");
+    if let Some(rd) = gold.and_then(|g| std::fs::read_dir(g).ok()) {
         let mut more: Vec<PathBuf> = rd
             .filter_map(Result::ok)
             .map(|e| e.path())

@@ -6,6 +6,7 @@
 
 #[path = "../examples/gencorpus/corpus.rs"]
 mod corpus;
+mod support;
 
 use std::path::Path;
 use std::process::Command;
@@ -168,11 +169,9 @@ fn map_reduce_on_a_generated_corpus_matches_a_direct_run() {
 
 #[test]
 fn map_reduce_on_the_gold_clusters_matches_a_direct_run() {
-    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold/clusters");
-    if !gold.is_dir() {
-        println!("skipped: ../shared/gold/clusters is absent");
+    let Some(gold) = support::shared("gold/clusters", "map/reduce on the story clusters") else {
         return;
-    }
+    };
     // Copies of the story folders only (not the README beside them), one shard a story.
     let dir = tempfile::tempdir().unwrap();
     let mut shards = Vec::new();

@@ -29,8 +29,8 @@ use serde_json::{json, Map, Value};
 
 use crate::align::subject::Profile;
 use crate::claim::{Change, Claim, DateRange, Hedge, Interval, Kind, Modality};
+use crate::diagnostic::InputError;
 use crate::document::{Document, Format, LineIndex, OffsetMap, Span};
-use crate::input::InputError;
 
 /// Bytes of prose kept on each side of a claim's sentence: the rules look a few bytes before a
 /// figure ("from", "to") and that may reach into the sentence before.
@@ -54,7 +54,7 @@ pub fn document_record(doc: &Document, claims: &[Claim], profile: &Profile) -> V
         .map(|c| line_range(&doc.source, c.span))
         .collect();
     wanted.extend(
-        crate::suppress::directives(doc)
+        crate::directive::directives(doc)
             .iter()
             .map(|d| line_range(&doc.source, d.span)),
     );
@@ -98,7 +98,7 @@ pub fn document_record(doc: &Document, claims: &[Claim], profile: &Profile) -> V
 /// back exactly.
 #[must_use]
 pub fn claim_record(doc: &Document, c: &Claim) -> Value {
-    let mut v = crate::report::json::claim_value(doc, c, "doc");
+    let mut v = c.to_json(doc, "doc");
     if let Value::Object(m) = &mut v {
         m.insert("prose".into(), json!([c.prose.start, c.prose.end]));
         if let Some(p) = c.precision {

@@ -19,17 +19,8 @@ use serde::Deserialize;
 
 use crate::document::{Document, Format};
 
-/// A problem with one input; the run goes on without it (or with what could be read of it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError {
-    /// The file, JSON Lines id, or `-`.
-    pub path: String,
-    /// What went wrong, with the line number where there is one.
-    pub message: String,
-    /// True when the input was skipped or partly lost (the check is incomplete); false for
-    /// warnings such as a lossy UTF-8 decode.
-    pub fatal: bool,
-}
+/// Re-exported: the type lives in `diagnostic`, below the stages and reports that carry it.
+pub use crate::diagnostic::InputError;
 
 /// Documents loaded from the inputs, plus the problems met on the way.
 #[derive(Debug, Default)]

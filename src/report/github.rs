@@ -10,8 +10,8 @@
 
 use std::fmt::Write;
 
-use crate::check::Run;
 use crate::finding::Severity;
+use crate::run::Run;
 
 use super::human::value_words;
 use super::Place;

@@ -11,9 +11,9 @@ use std::fmt::Write;
 
 use jiff::civil::Date;
 
-use crate::check::Run;
 use crate::claim::{Claim, Kind};
 use crate::finding::Severity;
+use crate::run::Run;
 
 use super::human::value_words;
 use super::Place;

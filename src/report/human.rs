@@ -9,9 +9,9 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{sentence_parts_in, Place};
-use crate::check::Run;
 use crate::claim::{Claim, Kind};
 use crate::finding::{Finding, Severity};
+use crate::run::Run;
 use crate::segment;
 
 /// Options for the terminal report.

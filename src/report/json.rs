@@ -1,77 +1,11 @@
 //! The JSON report (`check --format json`) and the claims stream (`extract --format jsonl`), as
-//! CONTRACT.md fixes them.
+//! CONTRACT.md fixes them. A claim's own value is the claim's to write (`Claim::to_json`).
 
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use crate::check::Run;
-use crate::claim::Claim;
 use crate::document::Document;
-
-/// A claim as the contract writes it: path, span, line/column, text and its normalised value.
-#[must_use]
-pub fn claim_value(doc: &Document, c: &Claim, path_key: &str) -> Value {
-    let mut m = Map::new();
-    m.insert(path_key.into(), json!(doc.id));
-    m.insert("start".into(), json!(c.span.start));
-    m.insert("end".into(), json!(c.span.end));
-    let (line, column) = doc.line_col(c.span.start);
-    m.insert("line".into(), json!(line));
-    m.insert("column".into(), json!(column));
-    m.insert("text".into(), json!(doc.text(c.span)));
-    m.insert("kind".into(), json!(c.kind.as_str()));
-    if let Some(v) = c.value {
-        m.insert(
-            "value".into(),
-            json!({"point": num(v.point), "low": v.low.map(num), "high": v.high.map(num)}),
-        );
-    }
-    if let Some(u) = &c.unit {
-        m.insert("unit".into(), json!(u));
-    }
-    if let Some(d) = c.dates {
-        if let Some(f) = d.from {
-            m.insert("from".into(), json!(f.to_string()));
-        }
-        if let Some(t) = d.to {
-            m.insert("to".into(), json!(t.to_string()));
-        }
-    }
-    if let Some(d) = &c.dimension {
-        m.insert("dimension".into(), json!(d));
-    }
-    if let Some(n) = &c.noun {
-        m.insert("noun".into(), json!(n));
-    }
-    if c.hedge != crate::claim::Hedge::Exact {
-        m.insert("hedge".into(), json!(c.hedge.as_str()));
-    }
-    if let Some(ch) = c.change {
-        m.insert(
-            "change".into(),
-            serde_json::to_value(ch).unwrap_or(Value::Null),
-        );
-    }
-    let md = c.modality;
-    if md.negated || md.hypothetical || md.future {
-        m.insert(
-            "modality".into(),
-            serde_json::to_value(md).unwrap_or(Value::Null),
-        );
-    }
-    Value::Object(m)
-}
-
-/// Writes a float as an integer when it is one (so 1400.0 prints as 1400).
-fn num(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        #[allow(clippy::cast_possible_truncation)]
-        let i = v as i64;
-        json!(i)
-    } else {
-        json!(v)
-    }
-}
+use crate::run::Run;
 
 fn document_value(run: &Run, i: usize, d: &Document) -> Value {
     json!({
@@ -90,13 +24,13 @@ fn finding_value(run: &Run, f: &crate::finding::Finding) -> Value {
         "message": f.message,
         "claims": f.claims.iter().map(|&i| {
             let c = &run.claims[i];
-            claim_value(&run.documents[c.doc], c, "path")
+            c.to_json(&run.documents[c.doc], "path")
         }).collect::<Vec<_>>(),
         "evidence": f.evidence,
     })
 }
 
-fn error_value(e: &crate::input::InputError) -> Value {
+fn error_value(e: &crate::diagnostic::InputError) -> Value {
     json!({"path": e.path, "message": e.message})
 }
 

@@ -8,8 +8,8 @@
 
 use std::fmt::Write;
 
-use crate::check::Run;
 use crate::finding::Severity;
+use crate::run::Run;
 
 use super::human::value_words;
 use super::{sentence_parts_in, Place};

@@ -10,11 +10,11 @@ use std::fmt::Write;
 
 use serde_json::{json, Value};
 
-use crate::check::Run;
 use crate::claim::Claim;
 use crate::document::{Document, Format};
 use crate::finding::{Finding, Severity};
 use crate::rules::RuleSet;
+use crate::run::Run;
 
 use super::human::value_words;
 use super::{stable_hash, Place};

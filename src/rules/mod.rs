@@ -16,12 +16,21 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::align::{self, subject::Profile, Subject};
-use crate::check::Options;
 use crate::claim::{Claim, Kind};
 use crate::document::Document;
 use crate::error::{parse_toml, Error};
 use crate::finding::{Category, Finding, Severity};
 use crate::lexicon::Lexicon;
+
+/// What an evaluation compares: which pairs of claims are candidates. The pipeline (`check`)
+/// builds them from its own options; the engine never reads the pipeline's.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Also compare claims within one document.
+    pub self_consistency: bool,
+    /// Compare only documents of the same directory (`--group-by dir`).
+    pub group_by_dir: bool,
+}
 
 /// The fixed vocabulary of comparisons a rule can make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
