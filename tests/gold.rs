@@ -70,6 +70,52 @@ fn matches(run: &Run, f: usize, g: &toml::Value, dir: &Path) -> bool {
     side_matches(run, f, &da, &ra) && side_matches(run, f, &db, &rb)
 }
 
+/// The stage that lost a required finding: extraction (no claim where a side's snippets are),
+/// comparison (both sides extracted, nothing pairs them: `CROSSCHECK_TRACE=1` says which test
+/// turned the pair down), or the rule (a finding pairs them with another category or a lower
+/// severity).
+fn lost_at(run: &Run, g: &toml::Value, dir: &Path) -> String {
+    let sides = [spans(dir, &g["a"]), spans(dir, &g["b"])];
+    let claims_at = |(doc, rngs): &(String, Vec<(usize, usize)>)| -> Vec<String> {
+        run.claims
+            .iter()
+            .filter(|c| {
+                Path::new(&run.documents[c.doc].id)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    == Some(doc.as_str())
+                    && rngs
+                        .iter()
+                        .any(|&(a, b)| c.span.start < b && a < c.span.end)
+            })
+            .map(|c| format!("{:?}", &run.documents[c.doc].source[c.span.start..c.span.end]))
+            .collect()
+    };
+    let found: Vec<Vec<String>> = sides.iter().map(claims_at).collect();
+    for (side, claims) in ["a", "b"].iter().zip(&found) {
+        if claims.is_empty() {
+            return format!("extraction: no claim in side {side}'s snippets");
+        }
+    }
+    let paired = (0..run.findings.len()).find(|&f| {
+        side_matches(run, f, &sides[0].0, &sides[0].1)
+            && side_matches(run, f, &sides[1].0, &sides[1].1)
+    });
+    match paired {
+        Some(f) => format!(
+            "rule: reported as {} {} by {}",
+            run.findings[f].category.as_str(),
+            run.findings[f].severity.as_str(),
+            run.findings[f].rule
+        ),
+        None => format!(
+            "comparison: {} and {} extracted, not paired",
+            found[0].join("/"),
+            found[1].join("/")
+        ),
+    }
+}
+
 fn score(dir: &Path, gold: &Path) -> Score {
     let gold: toml::Value = toml::from_str(&std::fs::read_to_string(gold).unwrap()).unwrap();
     let loaded = input::load_paths(&[dir.to_path_buf()], &LoadOptions::default());
@@ -105,7 +151,11 @@ fn score(dir: &Path, gold: &Path) -> Score {
         if ok {
             s.found += 1;
         } else {
-            s.missing.push(g["id"].as_str().unwrap().to_string());
+            s.missing.push(format!(
+                "{} ({})",
+                g["id"].as_str().unwrap(),
+                lost_at(&run, g, dir)
+            ));
         }
     }
     for f in 0..run.findings.len() {
