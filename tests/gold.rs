@@ -88,7 +88,12 @@ fn lost_at(run: &Run, g: &toml::Value, dir: &Path) -> String {
                         .iter()
                         .any(|&(a, b)| c.span.start < b && a < c.span.end)
             })
-            .map(|c| format!("{:?}", &run.documents[c.doc].source[c.span.start..c.span.end]))
+            .map(|c| {
+                format!(
+                    "{:?}",
+                    &run.documents[c.doc].source[c.span.start..c.span.end]
+                )
+            })
             .collect()
     };
     let found: Vec<Vec<String>> = sides.iter().map(claims_at).collect();

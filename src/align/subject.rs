@@ -917,6 +917,51 @@ pub fn frequent_entities(doc: &Document, terms: &TermsLexicon) -> Vec<String> {
         .collect()
 }
 
+/// Closed-class words that may open the noun phrase of a partitive ("of the", "of its").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "these", "those", "this",
+    "that", "all", "each", "every",
+];
+
+/// "1,870 of the company's 2,240 drivers": a figure followed by "of" counts the head of the noun
+/// phrase after it (the whole it is a part of), not its first content word: determiners, an
+/// owner ("the company's") and the whole's own figure are passed over, and the last content word
+/// before the phrase ends (a function word, the end of the whole's own figure, a past form
+/// after the head) is the head ("of the largest banks in" -> banks). `None` when no content word
+/// follows ("three of them").
+fn partitive(toks: &[Token]) -> Option<String> {
+    if toks.first()?.lower != "of" {
+        return None;
+    }
+    let mut head = None;
+    let mut whole_named = false;
+    for t in toks[1..].iter().take(8) {
+        // The whole's own figure names its noun ("2,240 drivers"): the phrase ends with it.
+        if whole_named && !t.in_claim {
+            break;
+        }
+        if t.canon.is_some() {
+            // A past form after the head is the verb ("nurses joined"), not the phrase.
+            if head.is_some() && t.lower.ends_with("ed") {
+                break;
+            }
+            if !t.possessive {
+                head.clone_from(&t.canon);
+                whole_named = t.in_claim;
+            }
+            continue;
+        }
+        if t.in_claim {
+            continue;
+        }
+        if head.is_none() && t.word && DETERMINERS.contains(&&*t.lower) {
+            continue;
+        }
+        break;
+    }
+    head
+}
+
 /// "The number of confirmed cases ... climbed to 142": the noun after "number of" / "total of"
 /// earlier in the sentence.
 fn number_of(toks: &[Token]) -> Option<String> {
@@ -1189,11 +1234,14 @@ fn subject_of(
         })
         .or_else(|| {
             if matches!(c.kind, Kind::Quantity | Kind::Number) {
-                toks[last..clause_end]
-                    .iter()
-                    .take(3)
-                    .find(|t| is_content(t))
-                    .map(canon)
+                partitive(&toks[last..clause_end])
+                    .or_else(|| {
+                        toks[last..clause_end]
+                            .iter()
+                            .take(3)
+                            .find(|t| is_content(t))
+                            .map(canon)
+                    })
                     .or_else(|| number_of(&toks[..first]))
             } else {
                 None
@@ -1469,6 +1517,35 @@ mod tests {
             }
         }
         assert!(nothing > 500, "{nothing}");
+    }
+
+    #[test]
+    fn a_partitive_counts_the_head_of_its_whole() {
+        let terms = &Lexicon::builtin().terms;
+        let doc = Document::plain(
+            "a",
+            "In all, 1,870 of the operator's 2,240 drivers have walked out, 12 of the largest depots in the city are shut, 35 of the region's nurses joined them and three of them reopened.".into(),
+        );
+        let mut claims = vec![
+            claim_at(&doc, "1,870", Kind::Number),
+            claim_at(&doc, "2,240 drivers", Kind::Quantity),
+            claim_at(&doc, "12", Kind::Number),
+            claim_at(&doc, "three", Kind::Number),
+            claim_at(&doc, "35", Kind::Number),
+        ];
+        // As the extractor names it.
+        claims[1].noun = Some("drivers".into());
+        let s = analyze(&doc, &claims, 0, terms);
+        let canon = |w: &str| Some(terms.canonical(w));
+        // Not "operator" (the owner) nor the whole's own figure: the drivers.
+        assert_eq!(s[0].noun, canon("drivers"));
+        assert_eq!(s[0].noun, s[1].noun);
+        // The last content word of the phrase, not an adjective before it.
+        assert_eq!(s[2].noun, canon("depots"));
+        // A pronoun names no whole: the first content word after the figure, as without "of".
+        assert_ne!(s[3].noun, canon("them"));
+        // The verb after the head ends the phrase.
+        assert_eq!(s[4].noun, canon("nurses"));
     }
 
     #[test]
