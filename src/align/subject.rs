@@ -917,6 +917,33 @@ pub fn frequent_entities(doc: &Document, terms: &TermsLexicon) -> Vec<String> {
         .collect()
 }
 
+/// Prepositions that make a length of time the span of the predicate before them ("closed for
+/// six years", "sold out in six weeks", "built over a decade").
+const SPAN_PREPOSITIONS: &[&str] = &["for", "in", "within", "over"];
+
+/// Particles between a verb and its preposition ("sold out in", "shut down for").
+const PARTICLES: &[&str] = &["out", "up", "down", "off", "away", "back"];
+
+/// The predicate a length of time after a preposition measures: "having been closed for more
+/// than six years" measures the closing, as "a four-year closure" does (the noun it modifies);
+/// `toks` ends right before the duration. `None` without such a preposition or when a function
+/// word or another claim stands before it.
+fn duration_predicate(toks: &[Token]) -> Option<String> {
+    let (prep, before) = toks.split_last()?;
+    if !SPAN_PREPOSITIONS.contains(&&*prep.lower) {
+        return None;
+    }
+    let verb = before
+        .iter()
+        .rev()
+        .take(2)
+        .find(|t| !PARTICLES.contains(&&*t.lower))?;
+    if verb.in_claim {
+        return None;
+    }
+    verb.canon.clone()
+}
+
 /// Closed-class words that may open the noun phrase of a partitive ("of the", "of its").
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "these", "those", "this",
@@ -1315,7 +1342,12 @@ fn subject_of(
     let head = toks
         .get(last)
         .filter(|t| t.start <= c.prose.end + 1 && is_content(t))
-        .map(canon);
+        .map(canon)
+        .or_else(|| {
+            (c.kind == Kind::Duration)
+                .then(|| duration_predicate(&toks[..first]))
+                .flatten()
+        });
     let qualifiers = sorted_distinct(
         toks[lo..hi]
             .iter()
@@ -1517,6 +1549,30 @@ mod tests {
             }
         }
         assert!(nothing > 500, "{nothing}");
+    }
+
+    #[test]
+    fn a_length_of_time_after_a_preposition_measures_the_predicate_before_it() {
+        let terms = &Lexicon::builtin().terms;
+        let doc = Document::plain(
+            "a",
+            "The gallery, closed for more than six years after a four-year closure was planned, sold out in six weeks; the 2019 survey ran for 12 weeks, and nothing was found.".into(),
+        );
+        let claims = vec![
+            claim_at(&doc, "more than six years", Kind::Duration),
+            claim_at(&doc, "four-year", Kind::Duration),
+            claim_at(&doc, "six weeks", Kind::Duration),
+            claim_at(&doc, "2019", Kind::Date),
+            claim_at(&doc, "12 weeks", Kind::Duration),
+        ];
+        let s = analyze(&doc, &claims, 0, terms);
+        // WordNet joins "closed" and "closure".
+        assert_eq!(s[0].head, s[1].head);
+        assert!(s[0].head.is_some());
+        // Past a particle: "sold out in".
+        assert_eq!(s[2].head, Some(terms.canonical("sold")));
+        // The verb before the preposition, not the subject before it.
+        assert_eq!(s[4].head, Some(terms.canonical("ran")));
     }
 
     #[test]
