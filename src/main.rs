@@ -127,7 +127,10 @@ impl InputArgs {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CheckFormat {
+    /// A short block per finding: the two claims in their lines and why.
     Human,
+    /// One line per finding: `path:line:col: severity[rule] message (other path:line:col)`.
+    Concise,
     Json,
     Sarif,
     Github,
@@ -165,9 +168,12 @@ struct CheckArgs {
     /// Colour in the human report.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
-    /// Print only the summary line (human format).
+    /// Print only the summary line (human and concise formats).
     #[arg(long, short)]
     quiet: bool,
+    /// Human format: show every claim in its sentence, the alignment evidence and a word diff.
+    #[arg(long, short, visible_alias = "show-evidence")]
+    verbose: bool,
     /// Report only the findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -568,7 +574,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 CheckFormat::Github => Some(report::github::render(&run)),
                 CheckFormat::Markdown => Some(report::markdown::render(&run)),
                 CheckFormat::Html => Some(report::html::render(&run)),
-                CheckFormat::Human => {
+                CheckFormat::Human | CheckFormat::Concise => {
                     let color = match args.color {
                         Color::Always => true,
                         Color::Never => false,
@@ -581,12 +587,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     let opts = report::human::HumanOptions {
                         color,
                         quiet: args.quiet,
+                        verbose: args.verbose,
                     };
-                    Some(report::human::render(
-                        &run,
-                        opts,
-                        started.elapsed().as_millis(),
-                    ))
+                    let ms = started.elapsed().as_millis();
+                    Some(if args.format == CheckFormat::Concise {
+                        report::human::render_concise(&run, opts, ms)
+                    } else {
+                        report::human::render(&run, opts, ms)
+                    })
                 }
             };
             let t = timing::stage("render", t);

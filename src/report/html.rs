@@ -15,7 +15,7 @@ use crate::claim::{Claim, Kind};
 use crate::finding::Severity;
 use crate::run::Run;
 
-use super::human::value_words;
+use super::human::people_value;
 use super::Place;
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -161,7 +161,7 @@ fn findings_section(out: &mut String, run: &Run) {
                 "<li><a class=\"place\" href=\"#c{ci}\">{}</a> “{}” <small>{}</small></li>",
                 escape(&p.short()),
                 escape(d.text(c.span)),
-                escape(&value_words(c))
+                escape(&people_value(run, c))
             );
         }
         out.push_str("</ul></li>\n");
@@ -241,7 +241,7 @@ fn highlight(out: &mut String, run: &Run, prose: &str, claims: &[usize], of: &[V
             }
             let title: Vec<String> = open
                 .iter()
-                .map(|&ci| value_words(&run.claims[ci]))
+                .map(|&ci| people_value(run, &run.claims[ci]))
                 .collect();
             let _ = write!(
                 out,
@@ -349,7 +349,7 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[V
                 "{}: “{}” {}",
                 d.id,
                 run.documents[c.doc].text(c.span),
-                value_words(c)
+                people_value(run, c)
             );
             let shape = if b - a < 3.0 {
                 format!("<circle cx=\"{a:.1}\" cy=\"{cy:.1}\" r=\"5\" fill=\"{color}\"/>")

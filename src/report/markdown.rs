@@ -11,7 +11,7 @@ use std::fmt::Write;
 use crate::finding::Severity;
 use crate::run::Run;
 
-use super::human::value_words;
+use super::human::people_value;
 use super::{sentence_parts_in, Place};
 use crate::document::Span;
 use crate::segment;
@@ -130,7 +130,7 @@ pub fn render(run: &Run) -> String {
                 out,
                 "`{}`: {}\n",
                 p.short().replace('`', "'"),
-                escape(&value_words(c))
+                escape(&people_value(run, c))
             );
             let cut = sentences[c.doc].get_or_init(|| segment::sentences(&d.prose));
             match sentence_parts_in(d, cut, c) {
