@@ -61,7 +61,11 @@ impl ConfigArgs {
         if self.no_config {
             return Ok(Config::default());
         }
-        Ok(config::discover(self.config.as_deref(), first)?)
+        let config = config::discover(self.config.as_deref(), first)?;
+        for w in &config.warnings {
+            eprintln!("crosscheck: warning: {w}");
+        }
+        Ok(config)
     }
 }
 
@@ -159,6 +163,13 @@ struct CheckArgs {
     /// Add the rules in DIR (one TOML file per rule) to the built-in ones.
     #[arg(long, value_name = "DIR")]
     rules: Vec<PathBuf>,
+    /// Run only these rules (comma-separated ids, `all` for every rule); replaces the
+    /// configuration's `select`.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (comma-separated ids); added to the configuration's `ignore`.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    ignore: Vec<String>,
     /// Which documents are compared with each other [default: none, or the configuration's].
     #[arg(long, value_enum)]
     group_by: Option<GroupBy>,
@@ -352,10 +363,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let rules = configured_rules(&args.rules, &config)?;
             // A rule the configuration disables is still explained, with its own settings.
             let Some(r) = rules.get(&args.rule).or_else(|| all.get(&args.rule)) else {
-                let known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                let known: Vec<&str> = all.rules.iter().map(|r| r.id.as_str()).collect();
                 eprintln!(
-                    "crosscheck: unknown rule {:?}; known rules: {}",
+                    "crosscheck: unknown rule {:?}{}; known rules: {}",
                     args.rule,
+                    crosscheck::error::did_you_mean(&args.rule, known.iter().copied()),
                     known.join(", ")
                 );
                 return Ok(2);
@@ -441,7 +453,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             // The configuration and the rules come first: an invalid one stops the run before
             // any input is read.
             let t = std::time::Instant::now();
-            let config = args.input.config()?;
+            let mut config = args.input.config()?;
+            config.with_selection(&args.select, &args.ignore);
             let rules = configured_rules(&args.rules, &config)?;
             let t = timing::stage("configuration and rules", t);
             let baseline = match &args.baseline {
