@@ -235,7 +235,15 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("crosscheck: {e:#}");
+            // Each cause once: an error that already quotes its source is not followed by it.
+            let mut message = e.to_string();
+            for cause in e.chain().skip(1) {
+                let c = cause.to_string();
+                if !message.contains(&c) {
+                    message = format!("{message}: {c}");
+                }
+            }
+            eprintln!("crosscheck: {message}");
             ExitCode::from(2)
         }
     }
@@ -557,7 +565,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 eprintln!("crosscheck: {label}: {}: {}", e.path, e.message);
             }
             if let Some(path) = &args.write_baseline {
-                let b = Baseline::of_run(&run);
+                let b = Baseline::of_run_for(&run, path);
                 b.write(path)?;
                 eprintln!(
                     "crosscheck: wrote {} finding{} to the baseline {}",
@@ -568,7 +576,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 return Ok(if incomplete { 2 } else { 0 });
             }
             if let (Some(b), Some(path)) = (&baseline, &args.baseline) {
-                let fixed = b.filter(&mut run);
+                let fixed = b.filter_for(&mut run, path);
                 if fixed > 0 {
                     eprintln!(
                         "crosscheck: note: {fixed} finding{} of the baseline {} no longer occur{}; \

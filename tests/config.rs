@@ -611,3 +611,54 @@ fn select_and_ignore_run_only_some_rules_for_one_run() {
     let out = run_in(t.path(), &["rules"]);
     assert_eq!(out.code, 0);
 }
+
+// See: issue 16. Fingerprints were relative to the working directory, so a baseline written
+// from one folder matched nothing from another.
+#[test]
+fn a_baseline_matches_from_any_working_directory() {
+    let t = project();
+    std::fs::create_dir_all(t.path().join("ci")).unwrap();
+    let o = run_in(
+        t.path(),
+        &["check", "story", "--write-baseline", "ci/baseline.toml"],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let written = std::fs::read_to_string(t.path().join("ci/baseline.toml")).unwrap();
+    assert!(written.contains("path = \"../story/a.txt\""), "{written}");
+    // From the project's root, from inside the story folder and from the ci folder.
+    for (dir, args) in [
+        (
+            t.path().to_path_buf(),
+            vec!["check", "story", "--baseline", "ci/baseline.toml"],
+        ),
+        (
+            t.path().join("story"),
+            vec!["check", ".", "--baseline", "../ci/baseline.toml"],
+        ),
+        (
+            t.path().join("ci"),
+            vec!["check", "../story", "--baseline", "baseline.toml"],
+        ),
+    ] {
+        let mut args = args;
+        args.extend(["--format", "json"]);
+        let o = run_in(&dir, &args);
+        assert_eq!(o.code, 0, "{dir:?}: {}", o.stderr);
+        assert!(findings(&o).is_empty(), "{dir:?}: {:?}", findings(&o));
+        assert!(o.stderr.is_empty(), "{dir:?}: {}", o.stderr);
+    }
+}
+
+#[test]
+fn a_missing_baseline_is_one_clear_message() {
+    let t = project();
+    let o = check(t.path(), &["--baseline", "nope.toml"]);
+    assert_eq!(o.code, 2);
+    let lines: Vec<&str> = o.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        ["crosscheck: nope.toml: no such baseline file (record one with `check --write-baseline FILE`)"],
+        "{}",
+        o.stderr
+    );
+}
