@@ -344,6 +344,38 @@ fn disable_next_line_in_markdown_suppresses_one_finding() {
     assert!(messages(&o).is_empty(), "{:?}", messages(&o));
 }
 
+// See: issue 16. A comment that looks like a directive but is none was silently ignored.
+#[test]
+fn a_near_miss_directive_is_a_warning_with_did_you_mean() {
+    let b = B.replace(
+        "The arena",
+        "<!-- crosscheck-disable-line value-mismatch -->\nThe arena",
+    );
+    let o = check_with("a.txt", A, &b);
+    assert_eq!(findings(&o).len(), 2, "nothing is suppressed");
+    assert_eq!(
+        messages(&o),
+        [
+            "story/b.md: line 5: `crosscheck-disable-line` is not a directive and suppresses \
+          nothing; did you mean `crosscheck-disable-next-line`?"
+        ],
+    );
+    assert_eq!(o.code, 1, "a warning does not change the exit code");
+    // A misspelt rule name in a real directive gets its own hint.
+    let b = B.replace(
+        "The arena",
+        "<!-- crosscheck-disable-next-line value-mismach -->\nThe arena",
+    );
+    let o = check_with("a.txt", A, &b);
+    assert!(
+        messages(&o)
+            .iter()
+            .any(|m| m.ends_with("names no rule in force; did you mean `value-mismatch`?")),
+        "{:?}",
+        messages(&o)
+    );
+}
+
 #[test]
 fn disable_and_enable_in_html_suppress_a_region() {
     let a = "<html><body>\n<p>Fans queued early.</p>\n\
