@@ -316,10 +316,15 @@ fn render_finding(
         Severity::Warning => Level::WARNING,
         Severity::Note => Level::NOTE,
     };
+    // The message with its quoted values written for people (the JSON keeps it exactly).
     let (head, why) = if verbose {
-        (f.message.as_str(), None)
+        (values::message_for_people(&f.message), None)
     } else {
-        headline(&f.message)
+        let (h, why) = headline(&f.message);
+        (
+            values::message_for_people(h),
+            why.map(values::message_for_people),
+        )
     };
     let mut group = Group::with_title(level.primary_title(head).id(f.rule.as_str()));
     let mut quoted: Vec<String> = Vec::new();

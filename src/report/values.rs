@@ -472,6 +472,62 @@ pub fn claim_value(c: &Claim, text: &str) -> String {
     }
 }
 
+/// A rule's message with the values it quotes in the engine's terms written for people: ISO
+/// dates and ranges of them ("2024-06-01 to 2024-06-30" -> "June 2024"), and figures of a
+/// million or more, alone or as a range with their unit ("44,500,000,000 to 45,500,000,000
+/// USD" -> "$44.5–45.5 billion", "1302000000000000 to 1398000000000000 B" -> "1.3–1.4 PB").
+/// Everything else is left as written. The JSON report keeps the message exactly.
+#[must_use]
+pub fn message_for_people(message: &str) -> String {
+    use std::sync::OnceLock;
+    static DATES: OnceLock<regex::Regex> = OnceLock::new();
+    static FIGURES: OnceLock<regex::Regex> = OnceLock::new();
+    let dates_re = DATES.get_or_init(|| {
+        regex::Regex::new(r"\b(\d{4}-\d{2}-\d{2})(?:(?: to |\.\.)(\d{4}-\d{2}-\d{2}))?\b").unwrap()
+    });
+    let figures_re = FIGURES.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(\d[\d,]*(?:\.\d+)?)(?: to (\d[\d,]*(?:\.\d+)?))?(?: ([A-Za-z][A-Za-z0-9]*))?\b",
+        )
+        .unwrap()
+    });
+    let with_dates = dates_re.replace_all(message, |c: &regex::Captures| {
+        let d = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<Date>().ok());
+        match (d(1), c.get(2)) {
+            (Some(f), Some(_)) => match d(2) {
+                Some(t) => dates(Some(f), Some(t)),
+                None => c[0].to_string(),
+            },
+            (Some(f), None) => date(f),
+            _ => c[0].to_string(),
+        }
+    });
+    figures_re
+        .replace_all(&with_dates, |c: &regex::Captures| {
+            let num = |i: usize| {
+                c.get(i)
+                    .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok())
+            };
+            let (Some(a), b) = (num(1), num(2)) else {
+                return c[0].to_string();
+            };
+            let unit = c.get(3).map_or("", |m| m.as_str());
+            let least = b.map_or(a, |b| a.min(b));
+            let si = si_unit(unit, &[least]).is_some();
+            if least.abs() < 1e6 && !(si && si_unit(unit, &[least]).is_some_and(|u| u.1 != 1.0)) {
+                return c[0].to_string();
+            }
+            let range = b.map(|b| (a, b));
+            let kind = if currency_symbol(unit).is_some() {
+                Kind::Money
+            } else {
+                Kind::Quantity
+            };
+            figure(kind, a, range, unit)
+        })
+        .into_owned()
+}
+
 /// "1st", "22nd", "113th".
 fn ordinal(v: f64) -> String {
     let n = v.round() as i64;
@@ -683,6 +739,42 @@ mod tests {
             (None, Some(d("2026-01-31")), "until 31 January 2026"),
         ] {
             assert_eq!(dates(from, to), want);
+        }
+    }
+
+    #[test]
+    fn messages_quote_values_for_people() {
+        for (message, want) in [
+            (
+                "the same start is dated 2024-06-01 to 2024-06-30 in one source and 2024-09-01 to 2024-09-30 in the other",
+                "the same start is dated June 2024 in one source and September 2024 in the other",
+            ),
+            (
+                "the same discovery is dated 2025-10-02 in one source and 2025-10-09 in the other",
+                "the same discovery is dated 2 October 2025 in one source and 9 October 2025 in the other",
+            ),
+            (
+                "44,500,000,000 to 45,500,000,000 USD against 74,500,000,000 to 75,500,000,000 USD: the ranges do not overlap",
+                "$44.5–45.5 billion against $74.5–75.5 billion: the ranges do not overlap",
+            ),
+            (
+                "1302000000000000 to 1398000000000000 B against 1350 TB",
+                "1.3–1.4 PB against 1.35 PB",
+            ),
+            (
+                "1479.5 to 1480.5 dockworkers against more than 1,500 dockworkers",
+                "1479.5 to 1480.5 dockworkers against more than 1,500 dockworkers",
+            ),
+            (
+                "the start to 1962-01-01..1963-12-31, the other to 1958",
+                "the start to 1 January 1962 – 31 December 1963, the other to 1958",
+            ),
+            (
+                "11200000 passengers against 9 million",
+                "11.2 million passengers against 9 million",
+            ),
+        ] {
+            assert_eq!(message_for_people(message), want);
         }
     }
 
