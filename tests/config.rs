@@ -694,3 +694,47 @@ fn a_missing_baseline_is_one_clear_message() {
         o.stderr
     );
 }
+
+/// The claims file keeps a near miss's line, so the reduce step warns as a direct run does.
+#[test]
+fn a_near_miss_is_warned_about_in_the_reduce_step_too() {
+    let t = tempfile::tempdir().unwrap();
+    let b = B.replace(
+        "The arena",
+        "<!-- crosscheck-disable-line value-mismatch -->\nThe arena",
+    );
+    let jsonl = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "text": A}),
+        serde_json::json!({"id": "b", "text": b.replace("<!-- ", "# ").replace(" -->", "")})
+    );
+    write(t.path(), "docs.jsonl", &jsonl);
+    let map = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .current_dir(t.path())
+        .args([
+            "extract",
+            "--jsonl",
+            "docs.jsonl",
+            "--format",
+            "jsonl",
+            "--context",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(map.status.code(), Some(0));
+    std::fs::write(t.path().join("claims.jsonl"), &map.stdout).unwrap();
+    let direct = run_in(
+        t.path(),
+        &["check", "--jsonl", "docs.jsonl", "--format", "json"],
+    );
+    let reduce = run_in(
+        t.path(),
+        &["check", "--claims", "claims.jsonl", "--format", "json"],
+    );
+    let want = [
+        "b: line 5: `crosscheck-disable-line` is not a directive and suppresses nothing; \
+                 did you mean `crosscheck-disable-next-line`?",
+    ];
+    assert_eq!(messages(&direct), want);
+    assert_eq!(messages(&reduce), want);
+}

@@ -12,6 +12,7 @@ use crate::finding::Severity;
 use crate::run::Run;
 
 use super::human::people_value;
+use super::values::plural;
 use super::{sentence_parts_in, Place};
 use crate::document::Span;
 use crate::segment;
@@ -52,10 +53,10 @@ pub fn render(run: &Run) -> String {
     let _ = writeln!(out, "## crosscheck\n");
     let _ = writeln!(
         out,
-        "{} findings in {} documents ({} claims).\n",
-        run.findings.len(),
-        run.documents.len(),
-        run.claim_counts.iter().sum::<usize>()
+        "{} in {} ({}).\n",
+        plural(run.findings.len(), "finding"),
+        plural(run.documents.len(), "document"),
+        plural(run.claim_counts.iter().sum::<usize>(), "claim")
     );
     let _ = writeln!(out, "| severity | count |\n| --- | ---: |");
     for s in [Severity::Error, Severity::Warning, Severity::Note] {
