@@ -6,12 +6,17 @@
 //! document; messages are left out so that rewording a rule does not invalidate it. Equal
 //! fingerprints are counted: a baseline with one entry absorbs one finding, not every repeat.
 //!
+//! A document's path is recorded relative to the baseline file's folder (`Baseline::of_run_for`,
+//! `filter_for`), so `check --baseline ci/baseline.toml` matches the same findings whichever
+//! folder it runs from; a document that is no file (a JSON Lines id) keeps its id. Baselines
+//! written before, with paths relative to the working directory, still match from there.
+//!
 //! The file is TOML, parsed strictly (unknown keys are errors with file, line and column), and
 //! written atomically: to a temporary file in the same folder, then renamed over the target, so
 //! an interrupted run never leaves half a baseline.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -60,19 +65,29 @@ pub struct Baseline {
     pub entries: BTreeMap<Entry, usize>,
 }
 
-/// The fingerprint of a finding of `run`.
+/// The fingerprint of a finding of `run`, with the documents' paths as the run names them.
 #[must_use]
 pub fn fingerprint(run: &Run, f: &Finding) -> Entry {
+    let paths: Vec<String> = run.documents.iter().map(|d| key_path(&d.id)).collect();
+    fingerprint_with(run, f, &paths)
+}
+
+/// A path as a fingerprint writes it: `/` separators, no leading `./`.
+fn key_path(p: &str) -> String {
+    let p = p.replace('\\', "/");
+    p.strip_prefix("./").unwrap_or(&p).to_string()
+}
+
+/// The fingerprint of a finding with `paths[d]` standing for document `d`.
+fn fingerprint_with(run: &Run, f: &Finding, paths: &[String]) -> Entry {
     let mut claims: Vec<ClaimKey> = f
         .claims
         .iter()
         .map(|&i| {
             let c = &run.claims[i];
             let d = &run.documents[c.doc];
-            let path = d.id.replace('\\', "/");
-            let path = path.strip_prefix("./").unwrap_or(&path).to_string();
             ClaimKey {
-                path,
+                path: paths[c.doc].clone(),
                 text: d
                     .text(c.span)
                     .split_whitespace()
@@ -90,13 +105,84 @@ pub fn fingerprint(run: &Run, f: &Finding) -> Entry {
     }
 }
 
+/// Folds `.` and `..` components lexically.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `target` relative to the folder `base` (both absolute and normalised), with `..` where it
+/// lies outside.
+fn relative(target: &Path, base: &Path) -> PathBuf {
+    let t: Vec<Component> = target.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &t[common..] {
+        out.push(c);
+    }
+    out
+}
+
+/// The paths of `run`'s documents relative to the folder of the baseline file `file`: each
+/// document that is a file (its id, read from the working directory, names one) by its path
+/// from there; others (JSON Lines ids) by their id.
+#[must_use]
+pub fn paths_for(run: &Run, file: &Path) -> Vec<String> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let dir = normalize(&cwd.join(file))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    run.documents
+        .iter()
+        .map(|d| {
+            let p = Path::new(&d.id);
+            if d.id != "-" && p.is_file() {
+                let abs = normalize(&cwd.join(p));
+                key_path(&relative(&abs, &dir).display().to_string())
+            } else {
+                key_path(&d.id)
+            }
+        })
+        .collect()
+}
+
 impl Baseline {
-    /// The baseline of every finding of a run.
+    /// The baseline of every finding of a run, paths as the run names them.
     #[must_use]
     pub fn of_run(run: &Run) -> Baseline {
+        let paths: Vec<String> = run.documents.iter().map(|d| key_path(&d.id)).collect();
+        Baseline::of_run_with(run, &paths)
+    }
+
+    /// The baseline of every finding of a run, to be written to `file`: paths relative to its
+    /// folder (`paths_for`).
+    #[must_use]
+    pub fn of_run_for(run: &Run, file: &Path) -> Baseline {
+        Baseline::of_run_with(run, &paths_for(run, file))
+    }
+
+    fn of_run_with(run: &Run, paths: &[String]) -> Baseline {
         let mut b = Baseline::default();
         for f in &run.findings {
-            *b.entries.entry(fingerprint(run, f)).or_default() += 1;
+            *b.entries
+                .entry(fingerprint_with(run, f, paths))
+                .or_default() += 1;
         }
         b
     }
@@ -140,9 +226,16 @@ impl Baseline {
     /// # Errors
     /// An unreadable or invalid file.
     pub fn load(path: &Path) -> Result<Baseline, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: path.to_path_buf(),
-            source: e,
+        // One message, naming the file and what to do about it.
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Invalid {
+            path: path.display().to_string(),
+            message: if e.kind() == std::io::ErrorKind::NotFound {
+                "no such baseline file (record one with `check --write-baseline FILE`)".into()
+            } else {
+                let os = e.to_string();
+                let os = os.split(" (os error").next().unwrap_or(&os).to_lowercase();
+                format!("cannot read the baseline: {os}")
+            },
         })?;
         Baseline::parse(&path.display().to_string(), &text)
     }
@@ -179,22 +272,56 @@ impl Baseline {
     }
 
     /// Removes from `run` the findings the baseline records (each entry absorbs as many findings
-    /// as it counts). Returns how many recorded findings matched none (fixed since).
+    /// as it counts), paths as the run names them. Returns how many recorded findings matched
+    /// none (fixed since).
     pub fn filter(&self, run: &mut Run) -> usize {
+        let paths: Vec<String> = run.documents.iter().map(|d| key_path(&d.id)).collect();
+        self.filter_with(run, &[paths])
+    }
+
+    /// `filter` for the baseline read from `file`: paths relative to its folder, and for a
+    /// baseline written before paths were, relative to the working directory.
+    pub fn filter_for(&self, run: &mut Run, file: &Path) -> usize {
+        let old: Vec<String> = run.documents.iter().map(|d| key_path(&d.id)).collect();
+        self.filter_with(run, &[paths_for(run, file), old])
+    }
+
+    fn filter_with(&self, run: &mut Run, keyings: &[Vec<String>]) -> usize {
         let mut left = self.entries.clone();
         let keep: Vec<bool> = run
             .findings
             .iter()
-            .map(|f| match left.get_mut(&fingerprint(run, f)) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    false
+            .map(|f| {
+                for paths in keyings {
+                    if let Some(n) = left.get_mut(&fingerprint_with(run, f, paths)) {
+                        if *n > 0 {
+                            *n -= 1;
+                            return false;
+                        }
+                    }
                 }
-                _ => true,
+                true
             })
             .collect();
         let mut keep = keep.into_iter();
         run.findings.retain(|_| keep.next().unwrap_or(true));
         left.values().sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_climb_out_with_dot_dot() {
+        let r = |t: &str, b: &str| relative(Path::new(t), Path::new(b)).display().to_string();
+        assert_eq!(r("/p/seeds/a.txt", "/p/ci"), "../seeds/a.txt");
+        assert_eq!(r("/p/seeds/a.txt", "/p"), "seeds/a.txt");
+        assert_eq!(r("/p/a.txt", "/p/ci/deep"), "../../a.txt");
+        assert_eq!(
+            normalize(Path::new("/p/ci/../seeds/./a.txt")),
+            Path::new("/p/seeds/a.txt")
+        );
     }
 }

@@ -3,8 +3,11 @@
 //!
 //! The file is found by searching upward from the first checked path (or named with `--config`)
 //! and parsed strictly: an unknown key, a wrong type, a bad glob or an unknown rule id is an
-//! error naming the file, line and column. Options given on the command line win over the file;
-//! the file wins over the built-in defaults.
+//! error naming the file, line and column, with "did you mean" for a near miss. Keys are spelled
+//! like the flags (`fail-on`, `group-by`, `self-consistency`, `rules-dirs`, `min-score`); the
+//! old spellings with `_` are still read, with a deprecation warning (`Config::warnings`), for
+//! one release. `select` and `ignore` choose the rules that run, as ruff's do. Options given on
+//! the command line win over the file; the file wins over the built-in defaults.
 //!
 //! Architecture invariant: this module only reads (the configuration file); applying it to a
 //! `RuleSet` never touches the file system except through `RuleSet::add_dir`.
@@ -18,7 +21,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-use crate::error::{parse_toml, Error};
+use crate::error::{did_you_mean, parse_toml, Error};
 use crate::finding::Severity;
 use crate::rules::RuleSet;
 
@@ -74,11 +77,23 @@ pub struct RuleOverride {
     pub min_score: Option<f64>,
 }
 
+/// `[rules.<id>]` as written: `min-score`, or the deprecated `min_score`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    severity: Option<Severity>,
+    tolerance: Option<f64>,
+    #[serde(rename = "min-score")]
+    min_score: Option<f64>,
+    #[serde(rename = "min_score")]
+    min_score_old: Option<Spanned<f64>>,
+}
+
 /// The `[rules]` table: `disable = [ids]` and one `[rules.<id>]` table per overridden rule.
 #[derive(Debug, Default)]
 struct RulesTable {
     disable: Vec<Spanned<String>>,
-    overrides: Vec<(String, Spanned<RuleOverride>)>,
+    overrides: Vec<(String, Spanned<RawOverride>)>,
 }
 
 impl<'de> Deserialize<'de> for RulesTable {
@@ -97,7 +112,7 @@ impl<'de> Deserialize<'de> for RulesTable {
                     if key == "disable" {
                         t.disable = map.next_value()?;
                     } else {
-                        let o: Spanned<RuleOverride> = map.next_value()?;
+                        let o: Spanned<RawOverride> = map.next_value()?;
                         t.overrides.push((key, o));
                     }
                 }
@@ -108,25 +123,54 @@ impl<'de> Deserialize<'de> for RulesTable {
     }
 }
 
-/// The file as written.
+/// The file as written. Each key spelled like its flag, and its deprecated spelling with `_`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     #[serde(default)]
     rules: Option<RulesTable>,
-    #[serde(default)]
-    rules_dirs: Vec<String>,
-    #[serde(default)]
+    #[serde(default, rename = "rules-dirs")]
+    rules_dirs: Option<Vec<String>>,
+    #[serde(default, rename = "rules_dirs")]
+    rules_dirs_old: Option<Spanned<Vec<String>>>,
+    #[serde(default, rename = "fail-on")]
     fail_on: Option<FailOn>,
+    #[serde(default, rename = "fail_on")]
+    fail_on_old: Option<Spanned<FailOn>>,
     #[serde(default)]
     include: Vec<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
-    #[serde(default)]
+    #[serde(default, rename = "self-consistency")]
     self_consistency: Option<bool>,
-    #[serde(default)]
+    #[serde(default, rename = "self_consistency")]
+    self_consistency_old: Option<Spanned<bool>>,
+    #[serde(default, rename = "group-by")]
     group_by: Option<GroupBy>,
+    #[serde(default, rename = "group_by")]
+    group_by_old: Option<Spanned<GroupBy>>,
+    #[serde(default)]
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
 }
+
+/// The keys of the file as they are spelled now (what "did you mean" offers).
+pub const KEYS: &[&str] = &[
+    "rules",
+    "rules-dirs",
+    "fail-on",
+    "include",
+    "exclude",
+    "self-consistency",
+    "group-by",
+    "select",
+    "ignore",
+    "disable",
+    "severity",
+    "tolerance",
+    "min-score",
+];
 
 /// A loaded configuration.
 #[derive(Debug, Clone, Default)]
@@ -147,6 +191,13 @@ pub struct Config {
     pub group_by: Option<GroupBy>,
     /// Which walked files are read.
     pub filter: FileFilter,
+    /// `select`: when given, only these rules run (`all` for every rule), with where each is
+    /// named (line and column; 0 for names given on the command line).
+    pub select: Option<Vec<(String, usize, usize)>>,
+    /// `ignore`: rules not to run (as `[rules] disable`), with where each is named.
+    pub ignore: Vec<(String, usize, usize)>,
+    /// Warnings about the file (deprecated spellings), each naming file, line and column.
+    pub warnings: Vec<String>,
 }
 
 /// Line and column (1-based, column in characters) of a byte offset.
@@ -213,7 +264,21 @@ pub fn load(path: &Path) -> Result<Config, Error> {
 /// Invalid TOML, unknown keys, wrong types, bad globs or values.
 pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
     let shown = path.display().to_string();
-    let f: ConfigFile = parse_toml(&shown, text)?;
+    let f: ConfigFile = parse_toml(&shown, text).map_err(unknown_key_hint)?;
+    let mut warnings = Vec::new();
+    let deprecated =
+        |warnings: &mut Vec<(usize, usize, String)>, old: &str, span: std::ops::Range<usize>| {
+            let (line, column) = line_col(text, span.start);
+            let new = old.replace('_', "-");
+            warnings.push((
+                line,
+                column,
+                format!(
+                "{shown}:{line}:{column}: `{old}` is deprecated, write `{new}` (the old spelling \
+                 is read until the next release)"
+            ),
+            ));
+        };
     let at = |span: std::ops::Range<usize>, message: String| {
         let (line, column) = line_col(text, span.start);
         Error::Toml {
@@ -231,7 +296,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
     let mut overrides = BTreeMap::new();
     for (id, o) in rules.overrides {
         let span = o.span();
-        let o = o.into_inner();
+        let raw = o.into_inner();
+        if let Some(old) = &raw.min_score_old {
+            if raw.min_score.is_some() {
+                return Err(at(
+                    old.span(),
+                    format!("[rules.{id}] sets both `min-score` and `min_score`"),
+                ));
+            }
+            deprecated(&mut warnings, "min_score", old.span());
+        }
+        let o = RuleOverride {
+            severity: raw.severity,
+            tolerance: raw.tolerance,
+            min_score: raw.min_score.or(raw.min_score_old.map(Spanned::into_inner)),
+        };
         if o.tolerance.is_some_and(|t| !(t >= 0.0 && t.is_finite())) {
             return Err(at(
                 span,
@@ -239,7 +318,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
             ));
         }
         if o.min_score.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
-            return Err(at(span, format!("[rules.{id}] min_score must lie in 0..1")));
+            return Err(at(span, format!("[rules.{id}] min-score must lie in 0..1")));
         }
         let (line, col) = line_col(text, span.start);
         overrides.insert(id, (o, line, col));
@@ -254,22 +333,126 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
         .collect();
     let filter = FileFilter::new(base.clone(), &f.include, &f.exclude)
         .map_err(|(span, message)| at(span, message))?;
+    // A key in both spellings is an error; the old one alone a warning.
+    macro_rules! either {
+        ($new:expr, $old:expr, $name:literal) => {
+            match ($new, $old) {
+                (Some(_), Some(old)) => {
+                    return Err(at(
+                        old.span(),
+                        format!(
+                            "`{}` and `{}` are the same key: keep `{}`",
+                            $name.replace('_', "-"),
+                            $name,
+                            $name.replace('_', "-")
+                        ),
+                    ))
+                }
+                (Some(v), None) => Some(v),
+                (None, Some(old)) => {
+                    deprecated(&mut warnings, $name, old.span());
+                    Some(old.into_inner())
+                }
+                (None, None) => None,
+            }
+        };
+    }
+    let rules_dirs = either!(f.rules_dirs, f.rules_dirs_old, "rules_dirs").unwrap_or_default();
+    let fail_on = either!(f.fail_on, f.fail_on_old, "fail_on");
+    let self_consistency = either!(
+        f.self_consistency,
+        f.self_consistency_old,
+        "self_consistency"
+    );
+    let group_by = either!(f.group_by, f.group_by_old, "group_by");
+    let named = |v: Vec<Spanned<String>>| -> Vec<(String, usize, usize)> {
+        v.into_iter()
+            .map(|s| {
+                let (line, col) = line_col(text, s.span().start);
+                (s.into_inner(), line, col)
+            })
+            .collect()
+    };
     Ok(Config {
         path: Some(path.to_path_buf()),
         disable,
         overrides,
-        rules_dirs: f.rules_dirs.iter().map(|d| base.join(d)).collect(),
-        fail_on: f.fail_on,
-        self_consistency: f.self_consistency,
-        group_by: f.group_by,
+        rules_dirs: rules_dirs.iter().map(|d| base.join(d)).collect(),
+        fail_on,
+        self_consistency,
+        group_by,
         filter,
+        select: f.select.map(named),
+        ignore: named(f.ignore),
+        warnings: {
+            warnings.sort();
+            warnings.into_iter().map(|(_, _, w)| w).collect()
+        },
     })
 }
 
+/// serde's "unknown field `x`, expected one of `a`, `b`" rewritten for people: the key, the
+/// closest key as spelled now ("did you mean"), else the keys of that table as spelled now.
+fn unknown_key_hint(e: Error) -> Error {
+    let Error::Toml {
+        path,
+        line,
+        column,
+        message,
+    } = e
+    else {
+        return e;
+    };
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return Error::Toml {
+            path,
+            line,
+            column,
+            message,
+        };
+    };
+    let key = rest.split('`').next().unwrap_or_default();
+    // The keys serde lists are every spelling; the deprecated ones are not offered.
+    let listed: Vec<&str> = rest
+        .split('`')
+        .skip(1)
+        .filter(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+        })
+        .filter(|w| !w.is_empty() && !w.contains('_'))
+        .collect();
+    let known: Vec<&str> = if listed.is_empty() {
+        KEYS.to_vec()
+    } else {
+        listed
+    };
+    let hint = did_you_mean(key, known.iter().copied());
+    let message = if hint.is_empty() {
+        format!("unknown key `{key}`; known keys: {}", known.join(", "))
+    } else {
+        format!("unknown key `{key}`{hint}")
+    };
+    Error::Toml {
+        path,
+        line,
+        column,
+        message,
+    }
+}
+
 impl Config {
-    /// The error for an unknown rule id named at `line:column`.
+    /// The error for an unknown rule id named at `line:column` (0 for the command line).
     fn unknown_rule(&self, rules: &RuleSet, id: &str, line: usize, column: usize) -> Error {
         let known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+        let hint = did_you_mean(id, known.iter().copied());
+        let message = format!(
+            "unknown rule {id:?}{hint}; known rules: {}",
+            known.join(", ")
+        );
+        if line == 0 {
+            return Error::Usage(message);
+        }
         Error::Toml {
             path: self
                 .path
@@ -278,15 +461,25 @@ impl Config {
                 .unwrap_or_default(),
             line,
             column,
-            message: format!("unknown rule {id:?}; known rules: {}", known.join(", ")),
+            message,
         }
     }
 
-    /// Applies the overrides and the `disable` list to a rule set that already holds every rule
-    /// (built-in, `rules_dirs`, `--rules`).
+    /// `--select` and `--ignore` given on the command line: `select` replaces the file's
+    /// `select`, `ignore` adds to its `ignore`. Names are checked when the rules are applied.
+    pub fn with_selection(&mut self, select: &[String], ignore: &[String]) {
+        if !select.is_empty() {
+            self.select = Some(select.iter().map(|s| (s.clone(), 0, 0)).collect());
+        }
+        self.ignore.extend(ignore.iter().map(|s| (s.clone(), 0, 0)));
+    }
+
+    /// Applies the overrides, then `select` (only the rules named run), then `disable` and
+    /// `ignore`, to a rule set that already holds every rule (built-in, `rules_dirs`,
+    /// `--rules`).
     ///
     /// # Errors
-    /// A rule id that names no rule of the set.
+    /// A rule id that names no rule of the set (with "did you mean").
     pub fn apply(&self, rules: &mut RuleSet) -> Result<(), Error> {
         for (id, (o, line, col)) in &self.overrides {
             let Some(r) = rules.rules.iter_mut().find(|r| &r.id == id) else {
@@ -302,15 +495,26 @@ impl Config {
                 r.min_score = m;
             }
         }
-        for (id, line, col) in &self.disable {
+        let named = self
+            .disable
+            .iter()
+            .chain(&self.ignore)
+            .chain(self.select.iter().flatten());
+        for (id, line, col) in named {
             if id != "all" && rules.get(id).is_none() {
                 return Err(self.unknown_rule(rules, id, *line, *col));
             }
+        }
+        if let Some(select) = &self.select {
+            rules
+                .rules
+                .retain(|r| select.iter().any(|(id, _, _)| id == &r.id || id == "all"));
         }
         rules.rules.retain(|r| {
             !self
                 .disable
                 .iter()
+                .chain(&self.ignore)
                 .any(|(id, _, _)| id == &r.id || id == "all")
         });
         Ok(())
@@ -448,12 +652,14 @@ mod tests {
     #[test]
     fn parses_every_key() {
         let c = cfg(r#"
-fail_on = "warning"
-rules_dirs = ["more"]
+fail-on = "warning"
+rules-dirs = ["more"]
 include = ["*.md"]
 exclude = ["drafts/"]
-self_consistency = true
-group_by = "dir"
+self-consistency = true
+group-by = "dir"
+select = ["all"]
+ignore = ["duration-mismatch"]
 
 [rules]
 disable = ["superseded-figure"]
@@ -461,9 +667,12 @@ disable = ["superseded-figure"]
 [rules.value-mismatch]
 severity = "warning"
 tolerance = 0.1
-min_score = 0.4
+min-score = 0.4
 "#)
         .unwrap();
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        assert_eq!(c.ignore[0].0, "duration-mismatch");
+        assert_eq!(c.overrides["value-mismatch"].0.min_score, Some(0.4));
         assert_eq!(c.fail_on, Some(FailOn::Warning));
         assert_eq!(c.group_by, Some(GroupBy::Dir));
         assert_eq!(c.self_consistency, Some(true));
@@ -479,11 +688,14 @@ min_score = 0.4
 
     #[test]
     fn errors_name_line_and_column() {
-        let e = cfg("fail_on = \"error\"\n\n[rules.value-mismatch]\nseverty = \"note\"\n")
+        let e = cfg("fail-on = \"error\"\n\n[rules.value-mismatch]\nseverty = \"note\"\n")
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("/proj/crosscheck.toml:4:1: "), "{e}");
-        assert!(e.contains("severty"), "{e}");
+        assert!(
+            e.contains("unknown key `severty`; did you mean `severity`?"),
+            "{e}"
+        );
         let e = cfg("include = [\"a[\"]\n").unwrap_err().to_string();
         assert!(
             e.starts_with("/proj/crosscheck.toml:1:12: invalid glob"),
@@ -493,8 +705,75 @@ min_score = 0.4
             .unwrap_err()
             .to_string();
         assert!(e.contains("tolerance"), "{e}");
-        let e = cfg("fail_on = \"sometimes\"\n").unwrap_err().to_string();
+        let e = cfg("fail-on = \"sometimes\"\n").unwrap_err().to_string();
         assert!(e.starts_with("/proj/crosscheck.toml:1:11: "), "{e}");
+    }
+
+    #[test]
+    fn old_spellings_are_read_with_a_deprecation_warning() {
+        let c = cfg("fail_on = \"warning\"\ngroup_by = \"dir\"\n\n[rules.value-mismatch]\nmin_score = 0.5\n")
+            .unwrap();
+        assert_eq!(c.fail_on, Some(FailOn::Warning));
+        assert_eq!(c.group_by, Some(GroupBy::Dir));
+        assert_eq!(c.overrides["value-mismatch"].0.min_score, Some(0.5));
+        assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
+        assert!(
+            c.warnings[2].starts_with(
+                "/proj/crosscheck.toml:5:13: `min_score` is deprecated, write `min-score`"
+            ),
+            "{:?}",
+            c.warnings
+        );
+        assert!(c
+            .warnings
+            .iter()
+            .any(|w| w.contains("`fail_on` is deprecated, write `fail-on`")));
+        let e = cfg("fail_on = \"note\"\nfail-on = \"note\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("same key"), "{e}");
+    }
+
+    #[test]
+    fn unknown_keys_get_did_you_mean() {
+        let e = cfg("fail-onn = \"note\"\n").unwrap_err().to_string();
+        assert!(
+            e.starts_with(
+                "/proj/crosscheck.toml:1:1: unknown key `fail-onn`; did you mean `fail-on`?"
+            ),
+            "{e}"
+        );
+        let e = cfg("groupby = \"dir\"\n").unwrap_err().to_string();
+        assert!(e.contains("did you mean `group-by`?"), "{e}");
+        let e = cfg("colour = true\n").unwrap_err().to_string();
+        assert!(e.contains("unknown key `colour`; known keys: "), "{e}");
+        assert!(!e.contains("fail_on"), "old spellings are not offered: {e}");
+    }
+
+    #[test]
+    fn select_and_ignore_choose_the_rules() {
+        let mut rules = RuleSet::builtin();
+        let c = cfg(
+            "select = [\"value-mismatch\", \"window-mismatch\"]\nignore = [\"window-mismatch\"]\n",
+        )
+        .unwrap();
+        c.apply(&mut rules).unwrap();
+        let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["value-mismatch"]);
+        // The command line's select replaces the file's; its ignore adds to it.
+        let mut c = c;
+        c.with_selection(&["all".into()], &["duration-mismatch".into()]);
+        let mut rules = RuleSet::builtin();
+        c.apply(&mut rules).unwrap();
+        assert!(rules.get("value-mismatch").is_some());
+        assert!(rules.get("window-mismatch").is_none());
+        assert!(rules.get("duration-mismatch").is_none());
+        let c = cfg("ignore = [\"value-mismach\"]\n").unwrap();
+        let e = c.apply(&mut RuleSet::builtin()).unwrap_err().to_string();
+        assert!(
+            e.starts_with("/proj/crosscheck.toml:1:11: unknown rule \"value-mismach\"; did you mean `value-mismatch`?"),
+            "{e}"
+        );
     }
 
     #[test]

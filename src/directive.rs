@@ -119,6 +119,118 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
     out
 }
 
+/// A comment (or a text line of its own) that looks like a directive but is none, such as
+/// `crosscheck-disable-line` for `crosscheck-disable-next-line`: suppression warns about it,
+/// so a finding that stays has a reason shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NearMiss {
+    /// The byte offset of the comment or line in the source.
+    pub at: usize,
+    /// The word that looked like a directive, as written.
+    pub written: String,
+    /// The directive it most likely meant.
+    pub meant: Option<&'static str>,
+}
+
+/// The comments and lines of a document's source that look like directives but are none.
+#[must_use]
+pub fn near_misses(doc: &Document) -> Vec<NearMiss> {
+    let src = doc.source.as_str();
+    let mut out = Vec::new();
+    // "rosscheck" finds the word in any case ("Crosscheck-disable"), again with one scan.
+    if memchr::memmem::find(src.as_bytes(), b"rosscheck").is_none() {
+        return out;
+    }
+    let mut consider = |at: usize, body: &str, comment: bool| {
+        if let Some((written, meant)) = near_miss(body, comment) {
+            out.push(NearMiss { at, written, meant });
+        }
+    };
+    match doc.format {
+        Format::Markdown | Format::Html => {
+            let mut from = 0;
+            while let Some(i) = src[from..].find("<!--") {
+                let start = from + i;
+                let body_start = start + 4;
+                let Some(j) = src[body_start..].find("-->") else {
+                    break;
+                };
+                consider(start, &src[body_start..body_start + j], true);
+                from = body_start + j + 3;
+            }
+        }
+        Format::Text => {
+            let mut off = 0;
+            for line in src.split_inclusive('\n') {
+                let start = off;
+                off += line.len();
+                let t = line.trim();
+                let (t, marked) = match t.strip_prefix("//") {
+                    Some(rest) => (rest, true),
+                    None => (t.trim_start_matches('#'), t.starts_with('#')),
+                };
+                consider(start, t.trim_start(), marked);
+            }
+        }
+    }
+    out
+}
+
+/// The word of `body` that looks like a directive and the form it most likely meant; `None`
+/// for a directive or for text that does not look like one. A word counts when it is
+/// `crosscheck` joined to more by `-`, `_` or `:` (`crosscheck-disable-line`,
+/// `crosscheck:disable`), or, in a comment, `crosscheck` followed by `disable` or `enable`.
+fn near_miss(body: &str, comment: bool) -> Option<(String, Option<&'static str>)> {
+    let body = body.trim();
+    let body = body.split_once(" -- ").map_or(body, |(b, _)| b);
+    let mut words = body.split(|c: char| c.is_whitespace() || c == ',');
+    let first = words.next()?;
+    let lower = first.to_lowercase();
+    let rest = lower.strip_prefix("crosscheck")?;
+    let written = if rest.is_empty() {
+        // "crosscheck disable-next-line": two words, only in a comment.
+        let second = words.find(|w| !w.is_empty())?.to_lowercase();
+        if !comment || !(second.starts_with("disable") || second.starts_with("enable")) {
+            return None;
+        }
+        format!("{first} {second}")
+    } else if rest.starts_with(['-', '_', ':']) {
+        if Form::parse(first).is_some() {
+            return None;
+        }
+        first.to_string()
+    } else {
+        return None;
+    };
+    let normal = format!(
+        "crosscheck-{}",
+        written.to_lowercase()["crosscheck".len()..]
+            .trim_start_matches(['-', '_', ':', ' '])
+            .replace(['_', ':', ' '], "-")
+    );
+    let forms = [Form::DisableNextLine, Form::Disable, Form::Enable].map(Form::as_str);
+    let meant = if Form::parse(&normal).is_some() {
+        forms.into_iter().find(|f| *f == normal)
+    } else if normal.contains("line") {
+        // "disable-line", "ignore-next-line": a directive about a line is about the next one.
+        Some(Form::DisableNextLine.as_str())
+    } else {
+        // Compared after the shared prefix, which would make every word look close.
+        let tail = &normal["crosscheck-".len()..];
+        let tails = forms.map(|f| &f["crosscheck-".len()..]);
+        crate::error::suggest(tail, tails).and_then(|t| {
+            forms
+                .into_iter()
+                .find(|f| f.ends_with(t) && f.len() == t.len() + 11)
+        })
+    };
+    // A plain text line is prose unless it is plainly a directive gone wrong.
+    if !comment && meant.is_none() {
+        return None;
+    }
+    Some((written, meant))
+}
+
 /// Reads `crosscheck-<form> [rule ...] [-- reason]`; `None` when it is not a directive.
 fn parse_body(body: &str) -> Option<(Form, Vec<String>)> {
     let body = body.trim();
@@ -153,5 +265,49 @@ mod tests {
         );
         assert_eq!(parse_body("crosscheck-disabled x"), None);
         assert_eq!(parse_body("a comment"), None);
+    }
+
+    #[test]
+    fn near_misses_name_the_directive_meant() {
+        let meant = |body: &str| near_miss(body, true).map(|(w, m)| (w, m.unwrap_or("-")));
+        for (body, written, want) in [
+            (
+                " crosscheck-disable-line value-mismatch ",
+                "crosscheck-disable-line",
+                "crosscheck-disable-next-line",
+            ),
+            (
+                "crosscheck-disabled",
+                "crosscheck-disabled",
+                "crosscheck-disable",
+            ),
+            (
+                "crosscheck:disable",
+                "crosscheck:disable",
+                "crosscheck-disable",
+            ),
+            (
+                "crosscheck disable-next-line x",
+                "crosscheck disable-next-line",
+                "crosscheck-disable-next-line",
+            ),
+            (
+                "Crosscheck-Disable-Next-Line",
+                "Crosscheck-Disable-Next-Line",
+                "crosscheck-disable-next-line",
+            ),
+            (
+                "crosscheck-enabel",
+                "crosscheck-enabel",
+                "crosscheck-enable",
+            ),
+        ] {
+            assert_eq!(meant(body), Some((written.to_string(), want)), "{body}");
+        }
+        assert_eq!(meant("crosscheck-disable-next-line x"), None);
+        assert_eq!(meant("crosscheck is a tool"), None);
+        assert_eq!(meant("a comment"), None);
+        assert_eq!(near_miss("crosscheck disable the rule", false), None);
+        assert_eq!(near_miss("Crosscheck-style checks help", false), None);
     }
 }

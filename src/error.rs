@@ -70,3 +70,42 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Res
         }
     })
 }
+
+/// The known name closest to `word` when it is close enough to be a likely misspelling
+/// (Jaro-Winkler similarity of at least 0.8, `_` and `-` read alike), for "did you mean".
+#[must_use]
+pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let norm = |s: &str| s.to_lowercase().replace('_', "-");
+    let w = norm(word);
+    known
+        .into_iter()
+        .filter(|k| *k != word)
+        .map(|k| (strsim::jaro_winkler(&w, &norm(k)), k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// "; did you mean `x`?" for the closest known name, or nothing.
+#[must_use]
+pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    suggest(word, known).map_or_else(String::new, |k| format!("; did you mean `{k}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_are_close_names_only() {
+        let known = ["fail-on", "group-by", "self-consistency", "select"];
+        assert_eq!(suggest("fail_onn", known), Some("fail-on"));
+        assert_eq!(suggest("groupby", known), Some("group-by"));
+        assert_eq!(suggest("colour", known), None);
+        assert_eq!(
+            did_you_mean("value-mismtach", ["value-mismatch", "window-mismatch"]),
+            "; did you mean `value-mismatch`?"
+        );
+        assert_eq!(did_you_mean("zzz", ["value-mismatch"]), "");
+    }
+}

@@ -61,7 +61,11 @@ impl ConfigArgs {
         if self.no_config {
             return Ok(Config::default());
         }
-        Ok(config::discover(self.config.as_deref(), first)?)
+        let config = config::discover(self.config.as_deref(), first)?;
+        for w in &config.warnings {
+            eprintln!("crosscheck: warning: {w}");
+        }
+        Ok(config)
     }
 }
 
@@ -127,7 +131,10 @@ impl InputArgs {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CheckFormat {
+    /// A short block per finding: the two claims in their lines and why.
     Human,
+    /// One line per finding: `path:line:col: severity[rule] message (other path:line:col)`.
+    Concise,
     Json,
     Sarif,
     Github,
@@ -156,6 +163,13 @@ struct CheckArgs {
     /// Add the rules in DIR (one TOML file per rule) to the built-in ones.
     #[arg(long, value_name = "DIR")]
     rules: Vec<PathBuf>,
+    /// Run only these rules (comma-separated ids, `all` for every rule); replaces the
+    /// configuration's `select`.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (comma-separated ids); added to the configuration's `ignore`.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    ignore: Vec<String>,
     /// Which documents are compared with each other [default: none, or the configuration's].
     #[arg(long, value_enum)]
     group_by: Option<GroupBy>,
@@ -165,9 +179,12 @@ struct CheckArgs {
     /// Colour in the human report.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
-    /// Print only the summary line (human format).
+    /// Print only the summary line (human and concise formats).
     #[arg(long, short)]
     quiet: bool,
+    /// Human format: show every claim in its sentence, the alignment evidence and a word diff.
+    #[arg(long, short, visible_alias = "show-evidence")]
+    verbose: bool,
     /// Report only the findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -218,7 +235,15 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("crosscheck: {e:#}");
+            // Each cause once: an error that already quotes its source is not followed by it.
+            let mut message = e.to_string();
+            for cause in e.chain().skip(1) {
+                let c = cause.to_string();
+                if !message.contains(&c) {
+                    message = format!("{message}: {c}");
+                }
+            }
+            eprintln!("crosscheck: {message}");
             ExitCode::from(2)
         }
     }
@@ -346,10 +371,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let rules = configured_rules(&args.rules, &config)?;
             // A rule the configuration disables is still explained, with its own settings.
             let Some(r) = rules.get(&args.rule).or_else(|| all.get(&args.rule)) else {
-                let known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                let known: Vec<&str> = all.rules.iter().map(|r| r.id.as_str()).collect();
                 eprintln!(
-                    "crosscheck: unknown rule {:?}; known rules: {}",
+                    "crosscheck: unknown rule {:?}{}; known rules: {}",
                     args.rule,
+                    crosscheck::error::did_you_mean(&args.rule, known.iter().copied()),
                     known.join(", ")
                 );
                 return Ok(2);
@@ -435,7 +461,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             // The configuration and the rules come first: an invalid one stops the run before
             // any input is read.
             let t = std::time::Instant::now();
-            let config = args.input.config()?;
+            let mut config = args.input.config()?;
+            config.with_selection(&args.select, &args.ignore);
             let rules = configured_rules(&args.rules, &config)?;
             let t = timing::stage("configuration and rules", t);
             let baseline = match &args.baseline {
@@ -538,7 +565,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 eprintln!("crosscheck: {label}: {}: {}", e.path, e.message);
             }
             if let Some(path) = &args.write_baseline {
-                let b = Baseline::of_run(&run);
+                let b = Baseline::of_run_for(&run, path);
                 b.write(path)?;
                 eprintln!(
                     "crosscheck: wrote {} finding{} to the baseline {}",
@@ -549,7 +576,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 return Ok(if incomplete { 2 } else { 0 });
             }
             if let (Some(b), Some(path)) = (&baseline, &args.baseline) {
-                let fixed = b.filter(&mut run);
+                let fixed = b.filter_for(&mut run, path);
                 if fixed > 0 {
                     eprintln!(
                         "crosscheck: note: {fixed} finding{} of the baseline {} no longer occur{}; \
@@ -568,7 +595,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 CheckFormat::Github => Some(report::github::render(&run)),
                 CheckFormat::Markdown => Some(report::markdown::render(&run)),
                 CheckFormat::Html => Some(report::html::render(&run)),
-                CheckFormat::Human => {
+                CheckFormat::Human | CheckFormat::Concise => {
                     let color = match args.color {
                         Color::Always => true,
                         Color::Never => false,
@@ -581,12 +608,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     let opts = report::human::HumanOptions {
                         color,
                         quiet: args.quiet,
+                        verbose: args.verbose,
                     };
-                    Some(report::human::render(
-                        &run,
-                        opts,
-                        started.elapsed().as_millis(),
-                    ))
+                    let ms = started.elapsed().as_millis();
+                    Some(if args.format == CheckFormat::Concise {
+                        report::human::render_concise(&run, opts, ms)
+                    } else {
+                        report::human::render(&run, opts, ms)
+                    })
                 }
             };
             let t = timing::stage("render", t);

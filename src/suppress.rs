@@ -22,7 +22,7 @@ use crate::finding::Finding;
 use crate::rules::RuleSet;
 
 /// Re-exported: directives are read by `directive`, below the claims file that keeps their lines.
-pub use crate::directive::{directives, Directive, Form};
+pub use crate::directive::{directives, near_misses, Directive, Form, NearMiss};
 
 /// A region of one document where one rule (or all) is suppressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +113,19 @@ pub fn regions(doc: &Document) -> (Vec<Region>, Vec<(usize, String)>) {
         });
     }
     regions.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.rule.cmp(&b.rule)));
+    for m in near_misses(doc) {
+        let hint = m
+            .meant
+            .map_or_else(String::new, |f| format!("; did you mean `{f}`?"));
+        warnings.push((
+            m.at,
+            format!(
+                "`{}` is not a directive and suppresses nothing{hint}",
+                m.written
+            ),
+        ));
+    }
+    warnings.sort_by_key(|w| w.0);
     (regions, warnings)
 }
 
@@ -168,11 +181,15 @@ pub fn apply(
         for (region, used) in regions {
             let written = format!("{} {}", region.form.as_str(), region.rule);
             if region.rule != "all" && rules.get(&region.rule).is_none() {
+                let hint = crate::error::did_you_mean(
+                    &region.rule,
+                    rules.rules.iter().map(|r| r.id.as_str()),
+                );
                 push_warning(
                     errors,
                     d,
                     region.at,
-                    &format!("`{written}` names no rule in force"),
+                    &format!("`{written}` names no rule in force{hint}"),
                 );
             } else if !used {
                 push_warning(

@@ -210,3 +210,93 @@ fn a_project_lexicon_extends_the_related_terms() {
         1
     );
 }
+
+/// `--format concise` is one line per finding in the shape editors' problem matchers read:
+/// `path:line:col: severity[rule] message (other path:line:col, ...)`, then the summary line.
+#[test]
+fn concise_is_one_line_per_finding_for_problem_matchers() {
+    let out = bin()
+        .args(["check", "seeds", "--no-config", "--format", "concise"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let json = bin()
+        .args(["check", "seeds", "--no-config", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), findings.len() + 1, "{text}");
+    // The problem matcher a VS Code task or a CI log parser would use.
+    let re = regex::Regex::new(
+        r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|note)\[(?P<rule>[a-z-]+)\] (?P<msg>.+?)(?: \((?P<others>[^:()]+:\d+:\d+(?:, [^:()]+:\d+:\d+)*)\))?$",
+    )
+    .unwrap();
+    for (line, f) in lines.iter().zip(findings) {
+        let c = re.captures(line).unwrap_or_else(|| panic!("{line}"));
+        let first = &f["claims"][0];
+        assert_eq!(&c["file"], first["path"].as_str().unwrap());
+        assert_eq!(
+            c["line"].parse::<u64>().unwrap(),
+            first["line"].as_u64().unwrap()
+        );
+        assert_eq!(
+            c["col"].parse::<u64>().unwrap(),
+            first["column"].as_u64().unwrap()
+        );
+        assert_eq!(&c["sev"], f["severity"].as_str().unwrap());
+        assert_eq!(&c["rule"], f["rule"].as_str().unwrap());
+        assert_eq!(&c["msg"], f["message"].as_str().unwrap());
+        let second = &f["claims"][1];
+        let other = format!(
+            "{}:{}:{}",
+            second["path"].as_str().unwrap(),
+            second["line"],
+            second["column"]
+        );
+        assert!(c["others"].split(", ").any(|o| o == other), "{line}");
+    }
+    assert!(
+        regex::Regex::new(r"^1 error, 3 warnings, 4 notes in 5 documents \(31 claims\) in \d+ ms$")
+            .unwrap()
+            .is_match(lines.last().unwrap()),
+        "{text}"
+    );
+}
+
+/// The default human report is short: per finding a headline, the two claims in conflict in
+/// their lines with their values in words, and one line of why; the evidence only with
+/// `--verbose` (or `--show-evidence`).
+#[test]
+fn the_default_human_report_is_compact_and_verbose_shows_the_evidence() {
+    let run = |extra: &[&str]| {
+        let out = bin()
+            .args(["check", "seeds", "--no-config", "--color", "never"])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let compact = run(&[]);
+    assert!(compact.lines().count() < 120, "{compact}");
+    assert!(compact.contains("━ 6 months"), "{compact}");
+    assert!(compact.contains("━ just over a year"), "{compact}");
+    assert!(
+        compact.contains("why: the same change took 6 months"),
+        "{compact}"
+    );
+    assert!(!compact.contains("182.625"), "{compact}");
+    assert!(!compact.contains("aligned: score"), "{compact}");
+    assert!(compact.contains("1 error, 3 warnings"), "{compact}");
+    for flag in ["--verbose", "--show-evidence"] {
+        let verbose = run(&[flag]);
+        assert!(verbose.contains("aligned: score"), "{verbose}");
+        assert!(verbose.contains("diff: "), "{verbose}");
+        assert!(
+            verbose.contains("values: 6 months  |  just over a year"),
+            "{verbose}"
+        );
+    }
+}

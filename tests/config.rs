@@ -131,9 +131,10 @@ fn a_configuration_overrides_severity_and_fail_on_and_the_command_line_wins() {
     write(
         t.path(),
         "crosscheck.toml",
-        "fail_on = \"warning\"\n\n[rules.value-mismatch]\nseverity = \"warning\"\n",
+        "fail-on = \"warning\"\n\n[rules.value-mismatch]\nseverity = \"warning\"\n",
     );
     let o = check(t.path(), &[]);
+    assert!(o.stderr.is_empty(), "{}", o.stderr);
     assert_eq!(
         findings(&o),
         [
@@ -141,7 +142,7 @@ fn a_configuration_overrides_severity_and_fail_on_and_the_command_line_wins() {
             "value-mismatch warning 300 workers"
         ]
     );
-    assert_eq!(o.code, 1, "fail_on = warning makes warnings fail");
+    assert_eq!(o.code, 1, "fail-on = warning makes warnings fail");
     assert_eq!(check(t.path(), &["--fail-on", "error"]).code, 0);
 }
 
@@ -166,7 +167,7 @@ fn a_bad_key_is_exit_2_naming_file_line_and_column() {
     write(
         t.path(),
         "crosscheck.toml",
-        "fail_on = \"error\"\n\n[rules.value-mismatch]\nseverty = \"note\"\n",
+        "fail-on = \"error\"\n\n[rules.value-mismatch]\nseverty = \"note\"\n",
     );
     let o = check(t.path(), &[]);
     assert_eq!(o.code, 2);
@@ -286,7 +287,7 @@ fn rules_dirs_group_by_and_self_consistency_come_from_the_file() {
     write(
         t.path(),
         "crosscheck.toml",
-        "rules_dirs = [\"house-rules\"]\n",
+        "rules-dirs = [\"house-rules\"]\n",
     );
     let o = check(t.path(), &[]);
     assert_eq!(
@@ -297,16 +298,16 @@ fn rules_dirs_group_by_and_self_consistency_come_from_the_file() {
         ]
     );
 
-    // group_by = "dir": documents in different folders are not compared.
+    // group-by = "dir": documents in different folders are not compared.
     let t = tempfile::tempdir().unwrap();
     write(t.path(), "story/one/a.txt", A);
     write(t.path(), "story/two/b.md", B);
     assert_eq!(findings(&check(t.path(), &[])), BOTH);
-    write(t.path(), "crosscheck.toml", "group_by = \"dir\"\n");
+    write(t.path(), "crosscheck.toml", "group-by = \"dir\"\n");
     assert!(findings(&check(t.path(), &[])).is_empty());
     assert_eq!(findings(&check(t.path(), &["--group-by", "none"])), BOTH);
 
-    // self_consistency = true compares claims within one document.
+    // self-consistency = true compares claims within one document.
     let t = tempfile::tempdir().unwrap();
     write(
         t.path(),
@@ -315,7 +316,7 @@ fn rules_dirs_group_by_and_self_consistency_come_from_the_file() {
          its membership has tripled in a year.\n",
     );
     assert!(findings(&check(t.path(), &[])).is_empty());
-    write(t.path(), "crosscheck.toml", "self_consistency = true\n");
+    write(t.path(), "crosscheck.toml", "self-consistency = true\n");
     assert_eq!(
         findings(&check(t.path(), &[])),
         ["window-mismatch warning six months"]
@@ -341,6 +342,38 @@ fn disable_next_line_in_markdown_suppresses_one_finding() {
     let o = check_with("a.txt", A, &b);
     assert_eq!(findings(&o), ["value-mismatch error 42,000-seat"]);
     assert!(messages(&o).is_empty(), "{:?}", messages(&o));
+}
+
+// See: issue 16. A comment that looks like a directive but is none was silently ignored.
+#[test]
+fn a_near_miss_directive_is_a_warning_with_did_you_mean() {
+    let b = B.replace(
+        "The arena",
+        "<!-- crosscheck-disable-line value-mismatch -->\nThe arena",
+    );
+    let o = check_with("a.txt", A, &b);
+    assert_eq!(findings(&o).len(), 2, "nothing is suppressed");
+    assert_eq!(
+        messages(&o),
+        [
+            "story/b.md: line 5: `crosscheck-disable-line` is not a directive and suppresses \
+          nothing; did you mean `crosscheck-disable-next-line`?"
+        ],
+    );
+    assert_eq!(o.code, 1, "a warning does not change the exit code");
+    // A misspelt rule name in a real directive gets its own hint.
+    let b = B.replace(
+        "The arena",
+        "<!-- crosscheck-disable-next-line value-mismach -->\nThe arena",
+    );
+    let o = check_with("a.txt", A, &b);
+    assert!(
+        messages(&o)
+            .iter()
+            .any(|m| m.ends_with("names no rule in force; did you mean `value-mismatch`?")),
+        "{:?}",
+        messages(&o)
+    );
 }
 
 #[test]
@@ -502,4 +535,206 @@ fn a_fixed_finding_is_noted_and_a_bad_baseline_is_exit_2() {
     let o = check(t.path(), &["--baseline", "v2.toml"]);
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("baseline version 2"), "{}", o.stderr);
+}
+
+#[test]
+fn an_old_key_spelling_still_works_with_a_deprecation_warning() {
+    let t = project();
+    write(
+        t.path(),
+        "crosscheck.toml",
+        "fail_on = \"never\"\n\n[rules.value-mismatch]\nmin_score = 0.3\n",
+    );
+    let o = check(t.path(), &[]);
+    assert_eq!(o.code, 0, "fail_on = never is still read: {}", o.stderr);
+    assert_eq!(findings(&o).len(), 2);
+    assert!(
+        o.stderr
+            .contains("crosscheck.toml:1:11: `fail_on` is deprecated, write `fail-on`"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("`min_score` is deprecated, write `min-score`"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn an_unknown_key_or_rule_gets_did_you_mean() {
+    let t = project();
+    write(t.path(), "crosscheck.toml", "fail-onn = \"never\"\n");
+    let o = check(t.path(), &[]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr
+            .contains("crosscheck.toml:1:1: unknown key `fail-onn`; did you mean `fail-on`?"),
+        "{}",
+        o.stderr
+    );
+    write(
+        t.path(),
+        "crosscheck.toml",
+        "[rules]\ndisable = [\"value-mismtach\"]\n",
+    );
+    let o = check(t.path(), &[]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains(
+            "crosscheck.toml:2:12: unknown rule \"value-mismtach\"; did you mean `value-mismatch`?"
+        ),
+        "{}",
+        o.stderr
+    );
+    std::fs::remove_file(t.path().join("crosscheck.toml")).unwrap();
+    let o = check(t.path(), &["--select", "value-missmatch"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains("did you mean `value-mismatch`?"),
+        "{}",
+        o.stderr
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["explain", "windw-mismatch"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("did you mean `window-mismatch`?"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn select_and_ignore_run_only_some_rules_for_one_run() {
+    let t = project();
+    assert_eq!(findings(&check(t.path(), &[])).len(), 2);
+    let o = check(t.path(), &["--select", "window-mismatch,duration-mismatch"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(findings(&o).is_empty());
+    let o = check(t.path(), &["--ignore", "value-mismatch"]);
+    assert!(findings(&o).is_empty());
+    let o = check(
+        t.path(),
+        &["--select", "value-mismatch", "--ignore", "window-mismatch"],
+    );
+    assert_eq!(findings(&o).len(), 2);
+    // In the file too; the command line's --select replaces the file's select.
+    write(
+        t.path(),
+        "crosscheck.toml",
+        "select = [\"window-mismatch\"]\n",
+    );
+    assert!(findings(&check(t.path(), &[])).is_empty());
+    assert_eq!(
+        findings(&check(t.path(), &["--select", "value-mismatch"])).len(),
+        2
+    );
+    write(
+        t.path(),
+        "crosscheck.toml",
+        "ignore = [\"value-mismatch\"]\n",
+    );
+    assert!(findings(&check(t.path(), &[])).is_empty());
+    // `rules` lists what is in force.
+    let out = run_in(t.path(), &["rules"]);
+    assert_eq!(out.code, 0);
+}
+
+// See: issue 16. Fingerprints were relative to the working directory, so a baseline written
+// from one folder matched nothing from another.
+#[test]
+fn a_baseline_matches_from_any_working_directory() {
+    let t = project();
+    std::fs::create_dir_all(t.path().join("ci")).unwrap();
+    let o = run_in(
+        t.path(),
+        &["check", "story", "--write-baseline", "ci/baseline.toml"],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let written = std::fs::read_to_string(t.path().join("ci/baseline.toml")).unwrap();
+    assert!(written.contains("path = \"../story/a.txt\""), "{written}");
+    // From the project's root, from inside the story folder and from the ci folder.
+    for (dir, args) in [
+        (
+            t.path().to_path_buf(),
+            vec!["check", "story", "--baseline", "ci/baseline.toml"],
+        ),
+        (
+            t.path().join("story"),
+            vec!["check", ".", "--baseline", "../ci/baseline.toml"],
+        ),
+        (
+            t.path().join("ci"),
+            vec!["check", "../story", "--baseline", "baseline.toml"],
+        ),
+    ] {
+        let mut args = args;
+        args.extend(["--format", "json"]);
+        let o = run_in(&dir, &args);
+        assert_eq!(o.code, 0, "{dir:?}: {}", o.stderr);
+        assert!(findings(&o).is_empty(), "{dir:?}: {:?}", findings(&o));
+        assert!(o.stderr.is_empty(), "{dir:?}: {}", o.stderr);
+    }
+}
+
+#[test]
+fn a_missing_baseline_is_one_clear_message() {
+    let t = project();
+    let o = check(t.path(), &["--baseline", "nope.toml"]);
+    assert_eq!(o.code, 2);
+    let lines: Vec<&str> = o.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        ["crosscheck: nope.toml: no such baseline file (record one with `check --write-baseline FILE`)"],
+        "{}",
+        o.stderr
+    );
+}
+
+/// The claims file keeps a near miss's line, so the reduce step warns as a direct run does.
+#[test]
+fn a_near_miss_is_warned_about_in_the_reduce_step_too() {
+    let t = tempfile::tempdir().unwrap();
+    let b = B.replace(
+        "The arena",
+        "<!-- crosscheck-disable-line value-mismatch -->\nThe arena",
+    );
+    let jsonl = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "text": A}),
+        serde_json::json!({"id": "b", "text": b.replace("<!-- ", "# ").replace(" -->", "")})
+    );
+    write(t.path(), "docs.jsonl", &jsonl);
+    let map = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .current_dir(t.path())
+        .args([
+            "extract",
+            "--jsonl",
+            "docs.jsonl",
+            "--format",
+            "jsonl",
+            "--context",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(map.status.code(), Some(0));
+    std::fs::write(t.path().join("claims.jsonl"), &map.stdout).unwrap();
+    let direct = run_in(
+        t.path(),
+        &["check", "--jsonl", "docs.jsonl", "--format", "json"],
+    );
+    let reduce = run_in(
+        t.path(),
+        &["check", "--claims", "claims.jsonl", "--format", "json"],
+    );
+    let want = [
+        "b: line 5: `crosscheck-disable-line` is not a directive and suppresses nothing; \
+                 did you mean `crosscheck-disable-next-line`?",
+    ];
+    assert_eq!(messages(&direct), want);
+    assert_eq!(messages(&reduce), want);
 }

@@ -164,11 +164,18 @@ fn absolute_paths_below_the_working_directory_are_reported_relative() {
 }
 
 #[test]
-fn the_human_report_underlines_the_claims_and_shows_values_evidence_and_a_word_diff() {
+fn the_verbose_human_report_underlines_the_claims_and_shows_values_evidence_and_a_word_diff() {
     let dir = story();
     let (_, out) = check(
         dir.path(),
-        &["draft.md", "--against", "sources", "--color", "never"],
+        &[
+            "draft.md",
+            "--against",
+            "sources",
+            "--color",
+            "never",
+            "--verbose",
+        ],
     );
     assert!(!out.contains('\u{1b}'), "no colour with --color never");
     assert!(out.contains("error[value-mismatch]"), "{out}");
@@ -184,19 +191,17 @@ fn the_human_report_underlines_the_claims_and_shows_values_evidence_and_a_word_d
             .any(|l| l.contains(&format!("┯{}─", "━".repeat(17)))),
         "{out}"
     );
-    assert!(out.contains("money 40000000 USD"), "{out}");
-    assert!(
-        out.contains("values: money 40000000 USD  |  money 90000000 USD"),
-        "{out}"
-    );
+    // Values in words, shared terms as the text writes them.
+    assert!(out.contains("$40 million"), "{out}");
+    assert!(out.contains("values: $40 million  |  $90 million"), "{out}");
     assert!(out.contains("aligned: score 0."), "{out}");
-    assert!(out.contains("shared: bridg"), "{out}");
+    assert!(out.contains("shared: bridge"), "{out}");
     assert!(
         out.contains("diff: The new bridge cost [-40-]{+90+} million dollars to build."),
         "{out}"
     );
     assert!(
-        out.contains("1 errors, 1 warnings, 0 notes in 3 documents"),
+        out.contains("1 error, 1 warning, 0 notes in 3 documents"),
         "{out}"
     );
 }
@@ -219,7 +224,7 @@ fn quiet_prints_only_the_summary() {
     let dir = story();
     let (_, out) = check(dir.path(), &["draft.md", "--against", "sources", "-q"]);
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.starts_with("1 errors, 1 warnings, 0 notes"), "{out}");
+    assert!(out.starts_with("1 error, 1 warning, 0 notes"), "{out}");
 }
 
 #[test]
@@ -232,4 +237,50 @@ fn an_undated_draft_repeating_an_older_running_count_gets_the_warning_too() {
     assert_eq!(f["severity"], "warning");
     assert_eq!(f["claims"][0]["path"], "draft.md");
     assert!(f["message"].as_str().unwrap().contains("197"));
+}
+
+/// A plain figure mismatch between a draft and its source for the same deal ("$45bn" against
+/// "$75bn"): reported when the sentences share a term or a name.
+#[test]
+fn a_plain_figure_mismatch_with_its_source_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let source = "The takeover of Tarrisk by Velmont values the company at $75bn.\n";
+    std::fs::write(dir.path().join("sources/wire.md"), source).unwrap();
+    std::fs::write(
+        dir.path().join("draft.md"),
+        "Velmont is buying Tarrisk in a deal worth $45bn.\n",
+    )
+    .unwrap();
+    let (code, out) = check(
+        dir.path(),
+        &["draft.md", "--against", "sources", "--format", "concise"],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.starts_with("draft.md:1:43: error[value-mismatch] $45bn and $75bn"),
+        "{out}"
+    );
+}
+
+// See: issue 16. The miss lies in alignment's candidates (src/align/, not this layer's): the
+// two sentences share no term ("deal" / "buy") and the draft names no one, so the pair is never
+// compared. Run with --ignored once alignment proposes such pairs.
+#[test]
+#[ignore = "alignment proposes no candidate pair for sentences with no shared term"]
+fn a_figure_mismatch_with_no_shared_term_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let source = "Velmont Energy said on Tuesday it would buy Tarrisk Power for $75bn.\n";
+    std::fs::write(dir.path().join("sources/wire.md"), source).unwrap();
+    std::fs::write(
+        dir.path().join("draft.md"),
+        "The $45bn deal was announced on Tuesday.\n",
+    )
+    .unwrap();
+    let (code, out) = check(
+        dir.path(),
+        &["draft.md", "--against", "sources", "--format", "concise"],
+    );
+    assert_eq!(code, Some(1), "{out}");
 }

@@ -361,6 +361,64 @@ fn html_is_self_contained_and_links_every_finding_to_its_claims() {
     assert!(html.contains("class=\"claim conflict sev-error\""));
 }
 
+// See: issue 16. The documents stood in five fixed columns (off the page at 1280 px), the
+// timeline's bars had no label, and every claim was highlighted as strongly as a conflict.
+#[test]
+fn html_fits_the_viewport_labels_the_timeline_and_highlights_conflicts_strongly() {
+    let (_dir, _path, html) = html_of_seeds();
+    let css = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    let rule = |selector: &str| -> String {
+        let at = css
+            .find(&format!("\n{selector} {{"))
+            .unwrap_or_else(|| panic!("no rule {selector}"));
+        css[at..].split('}').next().unwrap().to_string()
+    };
+    // Documents wrap in a grid of flexible columns, none wider than the viewport, and scroll
+    // inside their own panel.
+    let docs = rule(".docs");
+    assert!(docs.contains("repeat(auto-fill, minmax(min("), "{docs}");
+    assert!(!docs.contains("grid-auto-flow: column"), "{docs}");
+    assert!(rule(".doc").contains("overflow: auto"));
+    // No fixed width anywhere beyond a 1280 px viewport (16 px to the rem).
+    let width = regex::Regex::new(r"(?:^|[^-])width:\s*([\d.]+)(px|rem|em)").unwrap();
+    for c in width.captures_iter(css) {
+        let n: f64 = c[1].parse().unwrap();
+        let px = if &c[2] == "px" { n } else { n * 16.0 };
+        assert!(px <= 1280.0, "fixed width {}{} in the CSS", &c[1], &c[2]);
+    }
+    // The timeline scales to the page: a viewBox and no fixed width attribute.
+    let svg = &html[html.find("<svg").unwrap()..];
+    let svg_tag = &svg[..svg.find('>').unwrap()];
+    assert!(svg_tag.contains("viewBox="), "{svg_tag}");
+    assert!(!svg_tag.contains(" width="), "{svg_tag}");
+    assert!(rule("svg.timeline").contains("max-width: 100%"));
+    // Every bar of the timeline carries its claim's text and dates: a visible label, a tooltip
+    // and an aria-label.
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    let marks: Vec<&str> = svg.split("<a href=\"#c").skip(1).collect();
+    assert!(!marks.is_empty());
+    for m in &marks {
+        let m = &m[..m.find("</a>").unwrap()];
+        assert!(m.contains("aria-label=\""), "{m}");
+        assert!(m.contains("<title>"), "{m}");
+        assert!(m.contains("<text class=\"label\""), "{m}");
+    }
+    assert!(
+        svg.contains(">“the latter half of 2025” July – December 2025</text>"),
+        "{svg}"
+    );
+    // Claims in no finding faintly, conflicting ones strongly.
+    let faint = rule("mark.claim");
+    let strong = rule("mark.conflict");
+    assert!(!faint.contains("outline"), "{faint}");
+    assert!(strong.contains("outline: 2px"), "{strong}");
+    assert!(strong.contains("font-weight: 600"), "{strong}");
+    assert!(
+        html.contains("<mark class=\"claim\" title="),
+        "claims in no finding are shown"
+    );
+}
+
 #[test]
 fn html_escapes_document_text() {
     let input = concat!(

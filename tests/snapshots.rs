@@ -4,6 +4,10 @@
 use std::process::Command;
 
 fn check(format: &str) -> String {
+    check_with(format, &[])
+}
+
+fn check_with(format: &str, extra: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args([
@@ -15,6 +19,7 @@ fn check(format: &str) -> String {
             "--format",
             format,
         ])
+        .args(extra)
         .output()
         .unwrap();
     assert_eq!(
@@ -32,6 +37,16 @@ fn check(format: &str) -> String {
 #[test]
 fn human() {
     insta::assert_snapshot!(check("human"));
+}
+
+#[test]
+fn human_verbose() {
+    insta::assert_snapshot!(check_with("human", &["--verbose"]));
+}
+
+#[test]
+fn concise() {
+    insta::assert_snapshot!(check("concise"));
 }
 
 #[test]

@@ -48,7 +48,8 @@ pub fn document_record(doc: &Document, claims: &[Claim], profile: &Profile) -> V
             .map(|s| (s.start.saturating_sub(MARGIN), s.end + MARGIN)),
     );
     // Stored lines: those holding a claim (line and column count from the line start) and
-    // those holding a suppression directive (read again by `suppress`).
+    // those holding a suppression directive or a near miss of one (read again by `suppress`,
+    // which warns about both).
     let mut wanted: Vec<(usize, usize)> = claims
         .iter()
         .map(|c| line_range(&doc.source, c.span))
@@ -57,6 +58,11 @@ pub fn document_record(doc: &Document, claims: &[Claim], profile: &Profile) -> V
         crate::directive::directives(doc)
             .iter()
             .map(|d| line_range(&doc.source, d.span)),
+    );
+    wanted.extend(
+        crate::directive::near_misses(doc)
+            .iter()
+            .map(|m| line_range(&doc.source, Span::new(m.at, m.at))),
     );
     let source_pieces = pieces(&doc.source, wanted.into_iter());
     let newlines: Vec<usize> = positions(&doc.source, b'\n');

@@ -13,7 +13,7 @@ use std::fmt::Write;
 use crate::finding::Severity;
 use crate::run::Run;
 
-use super::human::value_words;
+use super::human::people_value;
 use super::Place;
 
 /// Escapes the message part of a workflow command.
@@ -48,7 +48,7 @@ pub fn render(run: &Run) -> String {
             .iter()
             .map(|&ci| {
                 let c = &run.claims[ci];
-                (Place::of(&run.documents[c.doc], c), value_words(c))
+                (Place::of(&run.documents[c.doc], c), people_value(run, c))
             })
             .collect();
         let Some((first, _)) = places.first() else {

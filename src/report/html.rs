@@ -1,8 +1,11 @@
 //! The HTML report (`check --format html`): one self-contained page, no script, no external asset,
 //! nothing fetched. The findings list links to both (all) places of each finding; the documents
-//! stand side by side with every claim highlighted and the conflicting ones marked by severity,
-//! each linking back to its findings; an inline SVG timeline draws every dated or period claim,
-//! one row per source.
+//! stand side by side in a grid that wraps to the viewport (`minmax`, no fixed number of
+//! columns), each scrolling inside its own panel, with the claims in no finding highlighted
+//! faintly and the conflicting ones strongly by severity, each linking back to its findings; an
+//! inline SVG timeline, scaled to the page's width, draws every dated or period claim, one row
+//! per source, each bar labelled with its claim's text and dates (also its tooltip and
+//! `aria-label`).
 //!
 //! Documents are shown as prose (markup removed), claims highlighted by their prose spans; the
 //! locations printed are those of the file as stored. Every piece of text is HTML-escaped.
@@ -15,7 +18,8 @@ use crate::claim::{Claim, Kind};
 use crate::finding::Severity;
 use crate::run::Run;
 
-use super::human::value_words;
+use super::human::people_value;
+use super::values::plural;
 use super::Place;
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -36,8 +40,8 @@ pub fn escape(s: &str) -> String {
 }
 
 const STYLE: &str = r"
-:root { --err: #c62828; --warn: #ef6c00; --note: #1565c0; --claim: #fff3b0; }
-body { font: 15px/1.5 system-ui, sans-serif; margin: 0 1.5rem 3rem; color: #222; }
+:root { --err: #c62828; --warn: #ef6c00; --note: #1565c0; --claim: #fbf6e1; }
+body { font: 15px/1.5 system-ui, sans-serif; margin: 0 1.5rem 3rem; color: #222; overflow-wrap: anywhere; }
 h1 { margin: 1rem 0 .2rem; } h2 { border-bottom: 1px solid #ddd; margin-top: 2rem; }
 .sev { font-weight: 600; text-transform: uppercase; font-size: .8em; padding: 0 .3em; border-radius: 3px; color: #fff; }
 .sev-error .sev, .sev.sev-error { background: var(--err); }
@@ -47,17 +51,19 @@ ol.findings > li { margin: .6rem 0; }
 ol.findings li:target { background: #eef; }
 .places { margin: .2rem 0; padding-left: 1.2rem; }
 code { background: #f3f3f3; padding: 0 .2em; }
-.docs { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(22rem, 1fr); gap: 1rem; overflow-x: auto; }
-.doc { border: 1px solid #ddd; border-radius: 4px; padding: .5rem .8rem; min-width: 0; }
+.docs { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1rem; }
+.doc { border: 1px solid #ddd; border-radius: 4px; padding: .5rem .8rem; min-width: 0; max-height: 36rem; overflow: auto; }
 .doc h3 { font-size: .95em; margin: 0 0 .4rem; word-break: break-all; }
 .prose { white-space: pre-wrap; overflow-wrap: anywhere; }
-mark.claim { background: var(--claim); border-radius: 2px; }
-mark.conflict { background: #fdd; outline: 2px solid var(--err); }
-mark.conflict.sev-warning { background: #ffe6cc; outline-color: var(--warn); }
-mark.conflict.sev-note { background: #dde9fb; outline-color: var(--note); }
+mark.claim { background: var(--claim); color: inherit; border-radius: 2px; }
+mark.conflict { background: #f9c4c4; outline: 2px solid var(--err); font-weight: 600; }
+mark.conflict.sev-warning { background: #ffd9b0; outline-color: var(--warn); }
+mark.conflict.sev-note { background: #cfe0fa; outline-color: var(--note); }
 a.claim-anchor:target + mark { box-shadow: 0 0 0 4px #88f; }
 sup a { text-decoration: none; }
+svg.timeline { width: 100%; max-width: 100%; height: auto; }
 svg text { font: 11px system-ui, sans-serif; }
+svg .label { font-size: 10px; fill: #333; }
 .legend span { margin-right: 1rem; }
 ";
 
@@ -99,12 +105,12 @@ pub fn render(run: &Run) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>crosscheck report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <h1>crosscheck</h1>\n<p class=\"summary\">{} errors, {} warnings, {} notes in {} documents ({} claims)</p>\n",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Note),
-        run.documents.len(),
-        run.claims.len()
+         <h1>crosscheck</h1>\n<p class=\"summary\">{}, {}, {} in {} ({})</p>\n",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Note), "note"),
+        plural(run.documents.len(), "document"),
+        plural(run.claims.len(), "claim")
     );
     findings_section(&mut out, run);
     // The claims of each document, in claim order.
@@ -161,7 +167,7 @@ fn findings_section(out: &mut String, run: &Run) {
                 "<li><a class=\"place\" href=\"#c{ci}\">{}</a> “{}” <small>{}</small></li>",
                 escape(&p.short()),
                 escape(d.text(c.span)),
-                escape(&value_words(c))
+                escape(&people_value(run, c))
             );
         }
         out.push_str("</ul></li>\n");
@@ -170,7 +176,7 @@ fn findings_section(out: &mut String, run: &Run) {
 }
 
 fn documents_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[Vec<usize>]) {
-    out.push_str("<h2 id=\"documents\">Documents</h2>\n<p class=\"legend\"><span><mark class=\"claim\">claim</mark></span>\
+    out.push_str("<h2 id=\"documents\">Documents</h2>\n<p class=\"legend\"><span><mark class=\"claim\">claim in no finding</mark></span>\
         <span><mark class=\"claim conflict sev-error\">in an error</mark></span>\
         <span><mark class=\"claim conflict sev-warning\">in a warning</mark></span>\
         <span><mark class=\"claim conflict sev-note\">in a note</mark></span></p>\n<div class=\"docs\">\n");
@@ -241,7 +247,7 @@ fn highlight(out: &mut String, run: &Run, prose: &str, claims: &[usize], of: &[V
             }
             let title: Vec<String> = open
                 .iter()
-                .map(|&ci| value_words(&run.claims[ci]))
+                .map(|&ci| people_value(run, &run.claims[ci]))
                 .collect();
             let _ = write!(
                 out,
@@ -296,7 +302,7 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[V
     let mut bands = String::new();
     let mut y = 24.0;
     for (di, d) in run.documents.iter().enumerate() {
-        let mut items: Vec<(f64, f64, bool, usize)> = per_doc[di]
+        let items: Vec<(f64, f64, bool, usize)> = per_doc[di]
             .iter()
             .map(|&ci| (ci, &run.claims[ci]))
             .filter(|(_, c)| dated(c))
@@ -308,19 +314,51 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[V
                 (x(a), x(b).max(x(a)), open, ci)
             })
             .collect();
-        items.sort_by(|p, q| p.0.total_cmp(&q.0));
-        // Greedy lanes so that overlapping claims of one source do not hide each other.
+        // Each bar carries its label after it, or before it near the right edge, or inside it
+        // when neither side has room (a bar across the whole axis); a lane holds a bar and its
+        // label, so labels of one source never overlap.
+        let label_of = |ci: usize| {
+            let c = &run.claims[ci];
+            let text = run.documents[c.doc].text(c.span).replace('\n', " ");
+            shorten_end(&format!("“{text}” {}", people_value(run, c)), LABEL_CHARS)
+        };
+        let mut spans: Vec<(f64, f64, bool, usize, String, Side)> = items
+            .into_iter()
+            .map(|(a, b, open, ci)| {
+                let label = label_of(ci);
+                let w = label.chars().count() as f64 * LABEL_CHAR_WIDTH;
+                let side = if b.max(a + 5.0) + 4.0 + w <= width - 4.0 {
+                    Side::After
+                } else if a - 6.0 - w >= left {
+                    Side::Before
+                } else {
+                    Side::Inside
+                };
+                (a, b, open, ci, label, side)
+            })
+            .collect();
+        let extent = |s: &(f64, f64, bool, usize, String, Side)| {
+            let w = s.4.chars().count() as f64 * LABEL_CHAR_WIDTH;
+            let end = s.1.max(s.0 + 10.0);
+            match s.5 {
+                Side::After => (s.0, end + 4.0 + w),
+                Side::Before => (s.0 - 6.0 - w, end),
+                Side::Inside => (s.0, end.max(s.0 + 8.0 + w)),
+            }
+        };
+        spans.sort_by(|p, q| extent(p).0.total_cmp(&extent(q).0));
         let mut lane_ends: Vec<f64> = Vec::new();
         let mut placed = Vec::new();
-        for it in items {
+        for it in spans {
+            let (start, end) = extent(&it);
             let lane = lane_ends
                 .iter()
-                .position(|&e| e + 4.0 < it.0)
+                .position(|&e| e + 4.0 < start)
                 .unwrap_or(lane_ends.len());
             if lane == lane_ends.len() {
                 lane_ends.push(0.0);
             }
-            lane_ends[lane] = it.1.max(it.0 + 10.0);
+            lane_ends[lane] = end;
             placed.push((it, lane));
         }
         let lanes = lane_ends.len().max(1) as f64;
@@ -336,20 +374,20 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[V
             y + 5.0 + lane_h / 2.0 + 4.0,
             escape(&shorten(&d.id, 32))
         );
-        for ((a, b, open, ci), lane) in placed {
+        for ((a, b, open, ci, label, side), lane) in placed {
             let c = &run.claims[ci];
             let color = match worst(run, &of[ci]) {
                 Some(Severity::Error) => "#c62828",
                 Some(Severity::Warning) => "#ef6c00",
                 Some(Severity::Note) => "#1565c0",
-                None => "#888",
+                None => "#bbb",
             };
             let cy = y + 5.0 + lane as f64 * lane_h + lane_h / 2.0;
             let title = format!(
                 "{}: “{}” {}",
                 d.id,
                 run.documents[c.doc].text(c.span),
-                value_words(c)
+                people_value(run, c)
             );
             let shape = if b - a < 3.0 {
                 format!("<circle cx=\"{a:.1}\" cy=\"{cy:.1}\" r=\"5\" fill=\"{color}\"/>")
@@ -361,10 +399,18 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[V
                     if open { " stroke-dasharray=\"4 2\"" } else { "" }
                 )
             };
+            let (lx, anchor) = match side {
+                Side::After => (b.max(a + 5.0) + 4.0, "start"),
+                Side::Before => (a - 6.0, "end"),
+                Side::Inside => (a + 4.0, "start"),
+            };
             let _ = write!(
                 rows,
-                "<a href=\"#c{ci}\" class=\"mark\"><title>{}</title>{shape}</a>",
-                escape(&title)
+                "<a href=\"#c{ci}\" class=\"mark\" aria-label=\"{t}\"><title>{t}</title>{shape}\
+                 <text class=\"label\" x=\"{lx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text></a>",
+                cy + 3.5,
+                escape(&label),
+                t = escape(&title)
             );
         }
         rows.push_str("</g>\n");
@@ -373,7 +419,7 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[V
     let height = y + 10.0;
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"{width}\" height=\"{height:.0}\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" \
          viewBox=\"0 0 {width} {height:.0}\" role=\"img\" aria-label=\"dated and period claims per source\">"
     );
     out.push_str(&bands);
@@ -391,6 +437,28 @@ fn timeline_section(out: &mut String, run: &Run, of: &[Vec<usize>], per_doc: &[V
     }
     out.push_str(&rows);
     out.push_str("</svg>\n");
+}
+
+/// Where a timeline bar's label stands.
+#[derive(Clone, Copy)]
+enum Side {
+    After,
+    Before,
+    Inside,
+}
+
+/// The most characters of a timeline label, and the width one takes at the label's size.
+const LABEL_CHARS: usize = 48;
+const LABEL_CHAR_WIDTH: f64 = 5.6;
+
+/// `s` cut to `n` characters at its end ("…" marks the cut).
+fn shorten_end(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(n - 1).collect();
+        format!("{head}…")
+    }
 }
 
 fn shorten(s: &str, n: usize) -> String {

@@ -1,16 +1,21 @@
 //! The terminal report: one block per finding, drawn by annotate-snippets the way rustc draws a
-//! diagnostic: severity, rule and explanation; for each claim its place and its sentence with the
-//! claim underlined and its normalised value; then the category, the values side by side, the
-//! alignment evidence and a word diff of the first two sentences.
+//! diagnostic. By default a block is short: severity, rule and headline; the two claims in
+//! conflict, each underlined in its line and labelled with its value in words (`values`); one
+//! line of why. `--verbose` (`--show-evidence`) shows every claim with its sentence underlined,
+//! then the category, the values side by side, the alignment evidence (shared terms as the text
+//! writes them) and a word diff of the first two sentences. `render_concise` is the one-line
+//! format (`--format concise`).
 
 use std::fmt::Write;
 
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use super::values::{self, plural};
 use super::{sentence_parts_in, Place};
 use crate::claim::{Claim, Kind};
 use crate::finding::{Finding, Severity};
+use crate::lexicon::Lexicon;
 use crate::run::Run;
 use crate::segment;
 
@@ -21,6 +26,8 @@ pub struct HumanOptions {
     pub color: bool,
     /// Only the summary line.
     pub quiet: bool,
+    /// Every claim, the evidence and the word diff (`--verbose`, `--show-evidence`).
+    pub verbose: bool,
 }
 
 fn paint(s: &str, code: &str, on: bool) -> String {
@@ -131,7 +138,9 @@ fn shorten(text: &str, first: bool, last: bool) -> String {
     format!("{lead}{body}{trail}")
 }
 
-/// The normalised value of a claim in a few words.
+/// The normalised value of a claim in the engine's terms ("duration 182.625 day", "change x4
+/// [> 4]"): the key that baselines and SARIF fingerprints hash, and `extract`'s table. Reports
+/// for people show `people_value` instead.
 #[must_use]
 pub fn value_words(c: &Claim) -> String {
     let unit = c.unit.as_deref().unwrap_or("");
@@ -166,6 +175,36 @@ pub fn value_words(c: &Claim) -> String {
     }
 }
 
+/// What a claim of `run` states, in words for people ("6 months", "nearly 1.4 PB").
+#[must_use]
+pub fn people_value(run: &Run, c: &Claim) -> String {
+    values::claim_value(c, run.documents[c.doc].text(c.span))
+}
+
+/// The summary line: "1 error, 3 warnings, 4 notes in 5 documents (31 claims) in 11 ms".
+#[must_use]
+pub fn summary(run: &Run, elapsed_ms: u128) -> String {
+    let count = |s: Severity| run.findings.iter().filter(|f| f.severity == s).count();
+    format!(
+        "{}, {}, {} in {} ({}) in {elapsed_ms} ms",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Note), "note"),
+        plural(run.documents.len(), "document"),
+        plural(run.claim_counts.iter().sum::<usize>(), "claim"),
+    )
+}
+
+/// A finding's message split into its headline and its why: the text before and after the first
+/// ": " (rule messages read "{a} against {b}: {why}"); no why when there is no such break.
+#[must_use]
+pub fn headline(message: &str) -> (&str, Option<&str>) {
+    match message.split_once(": ") {
+        Some((h, why)) if !h.is_empty() && !why.trim().is_empty() => (h, Some(why)),
+        _ => (message, None),
+    }
+}
+
 /// Renders the report.
 #[must_use]
 pub fn render(run: &Run, opts: HumanOptions, elapsed_ms: u128) -> String {
@@ -190,7 +229,7 @@ pub fn render(run: &Run, opts: HumanOptions, elapsed_ms: u128) -> String {
             }
         }
         for f in &run.findings {
-            out.push_str(&render_finding(run, f, &sentences, &renderer, color));
+            out.push_str(&render_finding(run, f, &sentences, &renderer, opts));
             out.push_str("\n\n");
         }
         for e in &run.errors {
@@ -203,36 +242,107 @@ pub fn render(run: &Run, opts: HumanOptions, elapsed_ms: u128) -> String {
             );
         }
     }
-    let count = |s: Severity| run.findings.iter().filter(|f| f.severity == s).count();
-    let _ = writeln!(
-        out,
-        "{} errors, {} warnings, {} notes in {} documents ({} claims) in {} ms",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Note),
-        run.documents.len(),
-        run.claim_counts.iter().sum::<usize>(),
-        elapsed_ms
-    );
+    out.push_str(&summary(run, elapsed_ms));
+    out.push('\n');
     out
 }
 
-/// One finding as a diagnostic.
+/// The concise report: one line per finding, `path:line:col: severity[rule] message (other
+/// path:line:col, ...)`, the first claim's place first; then the summary line. Stable for
+/// editors' problem matchers and grep: nothing else is printed on a finding's line, and a
+/// message never spans lines.
+#[must_use]
+pub fn render_concise(run: &Run, opts: HumanOptions, elapsed_ms: u128) -> String {
+    let mut out = String::new();
+    if !opts.quiet {
+        for f in &run.findings {
+            let places: Vec<String> = f
+                .claims
+                .iter()
+                .map(|&ci| {
+                    let c = &run.claims[ci];
+                    Place::of(&run.documents[c.doc], c).short()
+                })
+                .collect();
+            let Some((first, others)) = places.split_first() else {
+                continue;
+            };
+            let mut seen: Vec<&str> = vec![first.as_str()];
+            let others: Vec<&str> = others
+                .iter()
+                .map(String::as_str)
+                .filter(|p| {
+                    let new = !seen.contains(p);
+                    seen.push(p);
+                    new
+                })
+                .collect();
+            let severity = f.severity.as_str();
+            let code = match f.severity {
+                Severity::Error => "1;31",
+                Severity::Warning => "1;33",
+                Severity::Note => "1;36",
+            };
+            let message = f.message.split_whitespace().collect::<Vec<_>>().join(" ");
+            let _ = write!(
+                out,
+                "{first}: {}[{}] {message}",
+                paint(severity, code, opts.color),
+                f.rule
+            );
+            if !others.is_empty() {
+                let _ = write!(out, " ({})", others.join(", "));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&summary(run, elapsed_ms));
+    out.push('\n');
+    out
+}
+
+/// One finding as a diagnostic: compact (the first two claims of different places, each in its
+/// line, and the why) or, with `verbose`, every claim in its sentence and the evidence.
 fn render_finding(
     run: &Run,
     f: &Finding,
     sentences: &[Option<Vec<crate::document::Span>>],
     renderer: &Renderer,
-    color: bool,
+    opts: HumanOptions,
 ) -> String {
+    let (color, verbose) = (opts.color, opts.verbose);
     let level = match f.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Note => Level::NOTE,
     };
-    let mut group = Group::with_title(level.primary_title(f.message.as_str()).id(f.rule.as_str()));
+    // The message with its quoted values written for people (the JSON keeps it exactly).
+    let (head, why) = if verbose {
+        (values::message_for_people(&f.message), None)
+    } else {
+        let (h, why) = headline(&f.message);
+        (
+            values::message_for_people(h),
+            why.map(values::message_for_people),
+        )
+    };
+    let mut group = Group::with_title(level.primary_title(head).id(f.rule.as_str()));
     let mut quoted: Vec<String> = Vec::new();
+    // The compact block shows the two claims in conflict: the first two at different places.
+    let mut shown: Vec<usize> = Vec::new();
     for &ci in &f.claims {
+        let c = &run.claims[ci];
+        if verbose
+            || (shown.len() < 2
+                && !shown.iter().any(|&s| {
+                    let o = &run.claims[s];
+                    o.doc == c.doc && o.span == c.span
+                }))
+        {
+            shown.push(ci);
+        }
+    }
+    for &ci in &shown {
         let c = &run.claims[ci];
         let d = &run.documents[c.doc];
         let place = Place::of(d, c);
@@ -241,8 +351,8 @@ fn render_finding(
             quoted.push(format!("{before}{claim}{after}"));
         }
         // The stored lines that hold the claim's sentence (or the claim alone), shown as they
-        // are in the file so that line and column match the file; the sentence is underlined
-        // thinly, the claim thickly.
+        // are in the file so that line and column match the file; in the verbose block the
+        // sentence is underlined thinly, the claim thickly.
         let i = cut.partition_point(|s| s.start <= c.prose.start);
         let sentence = cut[..i]
             .last()
@@ -250,8 +360,9 @@ fn render_finding(
             .map(|s| d.to_source(s.start, s.end))
             .filter(|s| s.start <= c.span.start && c.span.end <= s.end)
             .unwrap_or(c.span);
-        let (first, _) = d.line_col(sentence.start);
-        let (last, _) = d.line_col(sentence.end);
+        let shown_span = if verbose { sentence } else { c.span };
+        let (first, _) = d.line_col(shown_span.start);
+        let (last, _) = d.line_col(shown_span.end);
         let from = d.lines.line_span(&d.source, first).start;
         let to = d.lines.line_span(&d.source, last).end.max(c.span.end);
         let Some(source) = d.source.get(from..to) else {
@@ -263,25 +374,46 @@ fn render_finding(
             .annotation(
                 AnnotationKind::Primary
                     .span(c.span.start - from..c.span.end - from)
-                    .label(value_words(c)),
+                    .label(people_value(run, c)),
             );
-        if sentence != c.span {
+        if verbose && sentence != c.span {
             snippet = snippet.annotation(
                 AnnotationKind::Context.span(sentence.start - from..sentence.end.min(to) - from),
             );
         }
         group = group.element(snippet);
     }
+    if !verbose {
+        if let Some(why) = why {
+            group = group.element(Level::NOTE.with_name("why").message(why));
+        }
+        let hidden = f.claims.len().saturating_sub(shown.len());
+        if hidden > 0 {
+            group = group.element(Level::NOTE.message(format!(
+                "{} (--verbose shows {})",
+                plural(hidden, "more claim"),
+                if hidden == 1 { "it" } else { "them" }
+            )));
+        }
+        return renderer.render(&[group]);
+    }
     let values: Vec<String> = f
         .claims
         .iter()
-        .map(|&ci| value_words(&run.claims[ci]))
+        .map(|&ci| people_value(run, &run.claims[ci]))
         .collect();
     let ev = &f.evidence;
     let shared = if ev.shared_terms.is_empty() {
         "-".to_string()
     } else {
-        ev.shared_terms.join(", ")
+        let texts: Vec<&str> = quoted.iter().map(String::as_str).collect();
+        let terms = &Lexicon::builtin().terms;
+        let canonical = |w: &str| terms.canonical(w);
+        ev.shared_terms
+            .iter()
+            .map(|t| values::term_as_written(t, &texts, &canonical))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     group = group
         .element(Level::NOTE.message(format!("category: {}", f.category.as_str())))

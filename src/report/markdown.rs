@@ -11,7 +11,8 @@ use std::fmt::Write;
 use crate::finding::Severity;
 use crate::run::Run;
 
-use super::human::value_words;
+use super::human::people_value;
+use super::values::plural;
 use super::{sentence_parts_in, Place};
 use crate::document::Span;
 use crate::segment;
@@ -52,10 +53,10 @@ pub fn render(run: &Run) -> String {
     let _ = writeln!(out, "## crosscheck\n");
     let _ = writeln!(
         out,
-        "{} findings in {} documents ({} claims).\n",
-        run.findings.len(),
-        run.documents.len(),
-        run.claim_counts.iter().sum::<usize>()
+        "{} in {} ({}).\n",
+        plural(run.findings.len(), "finding"),
+        plural(run.documents.len(), "document"),
+        plural(run.claim_counts.iter().sum::<usize>(), "claim")
     );
     let _ = writeln!(out, "| severity | count |\n| --- | ---: |");
     for s in [Severity::Error, Severity::Warning, Severity::Note] {
@@ -130,7 +131,7 @@ pub fn render(run: &Run) -> String {
                 out,
                 "`{}`: {}\n",
                 p.short().replace('`', "'"),
-                escape(&value_words(c))
+                escape(&people_value(run, c))
             );
             let cut = sentences[c.doc].get_or_init(|| segment::sentences(&d.prose));
             match sentence_parts_in(d, cut, c) {

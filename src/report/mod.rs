@@ -10,6 +10,7 @@ pub mod human;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
+pub mod values;
 
 use std::io::Write;
 use std::path::Path;

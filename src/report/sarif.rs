@@ -193,7 +193,7 @@ pub fn report(run: &Run, rules: &RuleSet) -> Value {
             let primary_message = f
                 .claims
                 .first()
-                .map(|&ci| value_words(&run.claims[ci]))
+                .map(|&ci| super::human::people_value(run, &run.claims[ci]))
                 .unwrap_or_default();
             let related: Vec<Value> = locations
                 .zip(f.claims.iter().skip(1))
@@ -202,7 +202,7 @@ pub fn report(run: &Run, rules: &RuleSet) -> Value {
                     json!({
                         "id": i + 1,
                         "physicalLocation": loc,
-                        "message": {"text": value_words(&run.claims[ci])},
+                        "message": {"text": super::human::people_value(run, &run.claims[ci])},
                     })
                 })
                 .collect();
