@@ -13,8 +13,6 @@
 
 #![allow(dead_code)]
 
-use std::fmt::Write as _;
-
 /// SplitMix64, as `examples/gencorpus`.
 pub struct Rng(u64);
 
@@ -61,6 +59,9 @@ impl Shape {
 pub struct Planted {
     pub a: String,
     pub b: String,
+    /// The sentences that state them, in the first report and in the second.
+    pub sentence_a: String,
+    pub sentence_b: String,
 }
 
 /// The two reports and what was planted in them.
@@ -167,19 +168,17 @@ fn claim_text(m: usize, v: u64) -> String {
     }
 }
 
-fn sentence(out: &mut String, r: &mut Rng, who: &str, m: usize, v: u64, year: u64) {
+/// Appends a sentence stating `fig` of `who` for `year`, and returns it.
+fn sentence(out: &mut String, r: &mut Rng, who: &str, m: usize, v: u64, year: u64) -> String {
     let fig = figure(m, v);
-    match r.below(3) {
-        0 => {
-            let _ = write!(out, "{who} reported {fig} at the end of {year}. ");
-        }
-        1 => {
-            let _ = write!(out, "At the end of {year}, {who} reported {fig}. ");
-        }
-        _ => {
-            let _ = write!(out, "{who} said it had {fig} at the end of {year}. ");
-        }
-    }
+    let s = match r.below(3) {
+        0 => format!("{who} reported {fig} at the end of {year}."),
+        1 => format!("At the end of {year}, {who} reported {fig}."),
+        _ => format!("{who} said it had {fig} at the end of {year}."),
+    };
+    out.push_str(&s);
+    out.push(' ');
+    s
 }
 
 /// A changed value: far enough from `v` that no hedge or rounding covers it, near enough to be
@@ -261,13 +260,19 @@ pub fn generate(shape: Shape, bytes: usize, seed: u64) -> Pair {
             pair.planted.push(Planted {
                 a: claim_text(f.measure, f.value),
                 b: claim_text(f.measure, second[k]),
+                sentence_a: String::new(),
+                sentence_b: String::new(),
             });
         }
     }
+    let planted_at = |k: usize| (k % 50 == 25).then_some(k / 50);
     let mut a = String::with_capacity(bytes + 200);
     for &k in &order_a {
         let f = &facts[k];
-        sentence(&mut a, &mut r, &names[f.who], f.measure, f.value, f.year);
+        let s = sentence(&mut a, &mut r, &names[f.who], f.measure, f.value, f.year);
+        if let Some(p) = planted_at(k) {
+            pair.planted[p].sentence_a = s;
+        }
         if a.len().is_multiple_of(7) {
             a.push_str("\n\n");
         }
@@ -275,7 +280,10 @@ pub fn generate(shape: Shape, bytes: usize, seed: u64) -> Pair {
     let mut b = String::with_capacity(bytes + 200);
     for &k in &order_b {
         let f = &facts[k];
-        sentence(&mut b, &mut r, &names[f.who], f.measure, second[k], f.year);
+        let s = sentence(&mut b, &mut r, &names[f.who], f.measure, second[k], f.year);
+        if let Some(p) = planted_at(k) {
+            pair.planted[p].sentence_b = s;
+        }
         if b.len().is_multiple_of(7) {
             b.push_str("\n\n");
         }

@@ -383,9 +383,23 @@ const RUNNING_COUNT_SHARE: f64 = 0.1;
 /// report stating it (value-mismatch's tolerance).
 const TWIN_TOLERANCE: f64 = 0.02;
 
-/// Another claim of the same document and measure whose range meets `r`: the document also
-/// states the other source's figure, so the two figures are about different things.
-fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize) -> bool {
+/// Another claim of the same document and measure whose range meets `r` (the range of the other
+/// source's claim `other`): the document also states the other source's figure, so the two
+/// figures are about different things. The witness stands in the sentence of the document's own
+/// claim `skip`, or is of `other`'s year (when both name one) and speaks of `other`'s subject at
+/// least as closely as `skip` does (`own`, their alignment score): a long report states figures near any value about other things, and one of
+/// another company or year elsewhere in it witnesses nothing (issue 15: a planted discrepancy
+/// among a few hundred figures was lost). In the gold story sets every witness is of one of
+/// these two sorts, so they find the same.
+fn witnessed(
+    ctx: &Ctx<'_>,
+    doc: usize,
+    measure_key: &str,
+    r: Range,
+    skip: usize,
+    other: usize,
+    own: f64,
+) -> bool {
     let family = |k: &str| k.split(':').next().unwrap_or("").to_string();
     ctx.of_doc(doc).any(|(k, o)| {
         k != skip
@@ -403,6 +417,9 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
                 let base = o.base.map_or(v.point, |b| b.point);
                 (base - centre).abs() <= WITNESS_SHARE * centre.abs().max(base.abs())
             })
+            && (ctx.subjects[k].sentence == ctx.subjects[skip].sentence
+                || !years_differ(ctx, k, other)
+                    && align::compare(&ctx.subjects[k], &ctx.subjects[other]).score >= own)
     })
 }
 
@@ -847,7 +864,9 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         );
     }
     let key = mi.unwrap_or("count:");
-    if witnessed(ctx, a.doc, key, rb, i) || witnessed(ctx, b.doc, key, ra, j) {
+    if witnessed(ctx, a.doc, key, rb, i, j, al.score)
+        || witnessed(ctx, b.doc, key, ra, j, i, al.score)
+    {
         return trace(
             ctx,
             "value",
