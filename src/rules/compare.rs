@@ -24,6 +24,10 @@ pub struct Ctx<'a> {
     pub entity_counts: &'a [&'a std::collections::BTreeMap<String, usize>],
     /// Per document, the range of `claims` holding its claims (claims are grouped by document).
     pub doc_claims: &'a [std::ops::Range<usize>],
+    /// Per document, its claims' indices in the order of their prose start (`by_start`): what
+    /// `of_sentence` searches, so that a look around a claim costs its sentence, not its
+    /// document (a long report holds thousands of claims).
+    pub by_start: &'a [Vec<usize>],
     /// Per document, the documents of its group (itself included), in input order.
     pub peers: &'a [std::sync::Arc<[usize]>],
     /// Per claim, its measure (`measures`), computed once rather than per pair.
@@ -64,7 +68,36 @@ pub fn dated_by_measure(
     out
 }
 
+/// Per document, the indices of its claims (of `claims`, grouped by document as `doc_claims`
+/// gives them) in the order of their prose start, claim order among equal starts.
+#[must_use]
+pub fn by_start(claims: &[Claim], doc_claims: &[std::ops::Range<usize>]) -> Vec<Vec<usize>> {
+    doc_claims
+        .iter()
+        .enumerate()
+        .map(|(d, r)| {
+            let mut v: Vec<usize> = r.clone().filter(|&k| claims[k].doc == d).collect();
+            v.sort_by_key(|&k| claims[k].prose.start);
+            v
+        })
+        .collect()
+}
+
 impl Ctx<'_> {
+    /// The claims of claim `k`'s document whose prose starts within `k`'s sentence, in the
+    /// order of their start (claim order, as the extractors write claims): every claim a
+    /// sentence-level look around `k` can read, found by binary search.
+    fn of_sentence(&self, k: usize) -> impl Iterator<Item = (usize, &Claim)> + '_ {
+        let doc = self.claims[k].doc;
+        let sent = self.subjects[k].sentence;
+        let list = self.by_start.get(doc).map_or(&[][..], Vec::as_slice);
+        let lo = list.partition_point(|&x| self.claims[x].prose.start < sent.start);
+        let hi = list.partition_point(|&x| self.claims[x].prose.start <= sent.end);
+        list[lo..hi.max(lo)]
+            .iter()
+            .map(move |&x| (x, &self.claims[x]))
+    }
+
     /// The claims of document `doc`, with their run indices: a comparison that looks around a
     /// claim reads its own document only, so its cost does not grow with the run.
     fn of_doc(&self, doc: usize) -> impl Iterator<Item = (usize, &Claim)> + '_ {
@@ -318,7 +351,7 @@ fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
         };
         (end - v.point).abs() <= 1e-9 * end.abs().max(v.point.abs())
     };
-    ctx.of_doc(c.doc)
+    ctx.of_sentence(i)
         .any(|(_, o)| o.kind == Kind::Change && o.span.contains(c.span) && !end_level(o))
 }
 
@@ -342,7 +375,7 @@ fn listed(ctx: &Ctx<'_>, i: usize) -> bool {
         return false;
     };
     let prose = &ctx.documents[c.doc].prose;
-    ctx.of_doc(c.doc).any(|(k, o)| {
+    ctx.of_sentence(i).any(|(k, o)| {
         if k == i || ctx.measures[k].as_deref() != Some(m) || o.prose.overlaps(c.prose) {
             return false;
         }
@@ -357,7 +390,7 @@ fn window_of_change(ctx: &Ctx<'_>, i: usize) -> bool {
     let c = &ctx.claims[i];
     c.kind == Kind::Duration
         && ctx
-            .of_doc(c.doc)
+            .of_sentence(i)
             .any(|(k, o)| o.kind == Kind::Change && ctx.subjects[k].windows.contains(&i))
 }
 
@@ -583,7 +616,7 @@ fn closer_rival(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     let c = &ctx.claims[i];
     let sentence = ctx.subjects[i].sentence;
     let rivals: Vec<usize> = ctx
-        .of_doc(c.doc)
+        .of_sentence(i)
         .filter(|&(k, o)| {
             k != i
                 && ctx.subjects[k].sentence == sentence
@@ -966,7 +999,7 @@ fn change_anchor(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
     let c = &ctx.claims[i];
     let prose = &ctx.documents[c.doc].prose;
     let sentence = ctx.subjects[i].sentence;
-    ctx.of_doc(c.doc)
+    ctx.of_sentence(i)
         .filter(|&(k, o)| {
             matches!(o.kind, Kind::Date | Kind::Period)
                 && ctx.subjects[k].sentence == sentence
@@ -1033,7 +1066,7 @@ fn endpoints(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
     let prose = &ctx.documents[c.doc].prose;
     let mut from = None;
     let mut to = None;
-    for (k, o) in ctx.of_doc(c.doc) {
+    for (k, o) in ctx.of_sentence(i) {
         if k == i || !sent.contains(o.prose) || !matches!(o.kind, Kind::Money | Kind::Quantity) {
             continue;
         }
@@ -1243,7 +1276,7 @@ fn percent_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
     // A level inside a change claim ("58.4%, up from 51.2%", the points of "rose 5 points") or
     // reached by one ("rose 5 points to 86%") is compared through that claim: one finding per
     // pair of statements, on the change's words.
-    let reached = ctx.of_doc(c.doc).any(|(_, o)| {
+    let reached = ctx.of_sentence(j).any(|(_, o)| {
         o.kind == Kind::Change
             && sent.contains(o.prose)
             && o.prose.end <= c.prose.start
@@ -1300,7 +1333,7 @@ fn is_points_change(c: &Claim) -> bool {
 fn next_level<'a>(ctx: &'a Ctx<'_>, j: usize) -> Option<&'a Claim> {
     let c = &ctx.claims[j];
     let sent = ctx.subjects[j].sentence;
-    ctx.of_doc(c.doc).map(|(_, o)| o).find(|o| {
+    ctx.of_sentence(j).map(|(_, o)| o).find(|o| {
         o.kind == Kind::Percent
             && o.unit.as_deref() != Some("pp")
             && sent.contains(o.prose)
@@ -1931,7 +1964,7 @@ fn since_span(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
     let from = d.from?;
     let sent = ctx.subjects[i].sentence;
     let end = ctx
-        .of_doc(c.doc)
+        .of_sentence(i)
         .map(|(_, o)| o)
         .filter(|o| o.kind == Kind::Date && sent.contains(o.prose))
         .filter_map(|o| o.dates.and_then(|x| x.from))

@@ -426,6 +426,7 @@ impl RuleSet {
         let peers = peers(&groups);
         let measures = compare::measures(&local, &subjects);
         let dated = compare::dated_by_measure(&local_docs, &local, &measures);
+        let by_start = compare::by_start(&local, &doc_claims);
         let ctx = compare::Ctx {
             terms: &lexicon.terms,
             measures: &measures,
@@ -436,6 +437,7 @@ impl RuleSet {
             subjects: &subjects,
             doc_entities: &doc_entities,
             doc_claims: &doc_claims,
+            by_start: &by_start,
             peers: &peers,
         };
         let keys = align::SubjectKeys::new(&subjects);
