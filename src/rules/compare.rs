@@ -2041,6 +2041,28 @@ fn relationship_start(ctx: &Ctx<'_>, i: usize, now: Option<Date>) -> Option<f64>
     }
 }
 
+/// Which side of a relationship-age pair claim `i` can stand on: the relationship dated years
+/// back (a period with a start, a duration of three years or more that is no window), and the
+/// change presented as recent (a non-additive change with a window of at most 548 days'
+/// reach). Conditions `relationship_age` needs of each side whatever the other: the rule pairs
+/// only claims that can meet them, so its pairs are the few qualifying claims of a group, not
+/// every period against every change of two long reports.
+#[must_use]
+pub fn relationship_sides(ctx: &Ctx<'_>, i: usize) -> (bool, bool) {
+    let c = &ctx.claims[i];
+    let start = match c.kind {
+        Kind::Period => c.dates.is_some_and(|d| d.from.is_some()),
+        Kind::Duration => {
+            c.value.is_some_and(|v| v.point / 365.25 >= 3.0) && ctx.subjects[i].windows.is_empty()
+        }
+        _ => false,
+    };
+    let change = c.kind == Kind::Change
+        && c.change.is_some_and(|ch| !ch.additive)
+        && window_days(ctx, i).is_some_and(|(_, rw)| !rw.lo.is_infinite() && rw.lo <= 548.0);
+    (start, change)
+}
+
 fn relationship_age(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
     let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
     if b.kind != Kind::Change || b.change?.additive {
