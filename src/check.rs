@@ -113,6 +113,16 @@ pub fn run_with_progress(
         let n = counts(documents.len(), &claims);
         (claims, n, findings)
     };
+    if crate::timing::enabled() {
+        let b = crate::align::bounds();
+        eprintln!(
+            "crosscheck: timing: bounds: {} terms too common to pair on (posted by more than 400 \
+             claims of a group and rule); {} claims whose every term was that common paired on \
+             combinations of their terms and year ({} read only their 2,048 rarest postings, {} \
+             proposed only their 24 best partners), {} not paired",
+            b.too_common, b.combined, b.scan_cut, b.top_cut, b.unpaired
+        );
+    }
     let t = std::time::Instant::now();
     sort_findings(&mut findings, &documents, &claims);
     let t = crate::timing::stage("sort", t);

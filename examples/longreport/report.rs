@@ -216,6 +216,7 @@ pub fn generate(shape: Shape, bytes: usize, seed: u64) -> Pair {
     let measures = COUNTS.len() + MONEY.len();
     let mut facts = Vec::with_capacity(n);
     let mut used = std::collections::HashSet::new();
+    let mut values = std::collections::HashMap::new();
     while facts.len() < n {
         let (who, measure, year) = match shape {
             // Six organisations, twelve measures, years 1970 to 2025: 4,032 facts at most;
@@ -239,7 +240,9 @@ pub fn generate(shape: Shape, bytes: usize, seed: u64) -> Pair {
                 MONEY[measure - COUNTS.len()].2,
             )
         };
-        let value = lo + r.next() % (hi - lo);
+        // A fact stated again (the crowded shape beyond its 4,032 facts) keeps its value.
+        let fresh = lo + r.next() % (hi - lo);
+        let value = *values.entry((who, measure, year)).or_insert(fresh);
         facts.push(Fact {
             who,
             measure,
@@ -252,26 +255,45 @@ pub fn generate(shape: Shape, bytes: usize, seed: u64) -> Pair {
     shuffle(&mut r, &mut order_a);
     shuffle(&mut r, &mut order_b);
     let mut pair = Pair::default();
-    let mut second = vec![0u64; n];
+    // One fact in fifty is changed in the second report, wherever it is stated there; the
+    // sentences recorded are its first statement in each.
+    let mut changed_of = std::collections::HashMap::new();
+    let mut planted_of = std::collections::HashMap::new();
     for (k, f) in facts.iter().enumerate() {
-        second[k] = f.value;
-        if k % 50 == 25 {
-            second[k] = changed(&mut r, f.value);
+        let key = (f.who, f.measure, f.year);
+        if k % 50 == 25 && !changed_of.contains_key(&key) {
+            let v = changed(&mut r, f.value);
+            changed_of.insert(key, v);
+            planted_of.insert(key, pair.planted.len());
             pair.planted.push(Planted {
                 a: claim_text(f.measure, f.value),
-                b: claim_text(f.measure, second[k]),
+                b: claim_text(f.measure, v),
                 sentence_a: String::new(),
                 sentence_b: String::new(),
             });
         }
     }
-    let planted_at = |k: usize| (k % 50 == 25).then_some(k / 50);
+    let second: Vec<u64> = facts
+        .iter()
+        .map(|f| {
+            changed_of
+                .get(&(f.who, f.measure, f.year))
+                .copied()
+                .unwrap_or(f.value)
+        })
+        .collect();
+    let planted_at = |k: usize| {
+        let f = &facts[k];
+        planted_of.get(&(f.who, f.measure, f.year)).copied()
+    };
     let mut a = String::with_capacity(bytes + 200);
     for &k in &order_a {
         let f = &facts[k];
         let s = sentence(&mut a, &mut r, &names[f.who], f.measure, f.value, f.year);
         if let Some(p) = planted_at(k) {
-            pair.planted[p].sentence_a = s;
+            if pair.planted[p].sentence_a.is_empty() {
+                pair.planted[p].sentence_a = s;
+            }
         }
         if a.len().is_multiple_of(7) {
             a.push_str("\n\n");
@@ -282,7 +304,9 @@ pub fn generate(shape: Shape, bytes: usize, seed: u64) -> Pair {
         let f = &facts[k];
         let s = sentence(&mut b, &mut r, &names[f.who], f.measure, second[k], f.year);
         if let Some(p) = planted_at(k) {
-            pair.planted[p].sentence_b = s;
+            if pair.planted[p].sentence_b.is_empty() {
+                pair.planted[p].sentence_b = s;
+            }
         }
         if b.len().is_multiple_of(7) {
             b.push_str("\n\n");

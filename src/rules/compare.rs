@@ -28,6 +28,9 @@ pub struct Ctx<'a> {
     /// `of_sentence` searches, so that a look around a claim costs its sentence, not its
     /// document (a long report holds thousands of claims).
     pub by_start: &'a [Vec<usize>],
+    /// Per document, its claims with a value by their stated number (`by_value`), for the
+    /// search of a witness (`witnessed`).
+    pub by_value: &'a [Vec<(f64, usize)>],
     /// Per document, the documents of its group (itself included), in input order.
     pub peers: &'a [std::sync::Arc<[usize]>],
     /// Per claim, its measure (`measures`), computed once rather than per pair.
@@ -78,6 +81,30 @@ pub fn by_start(claims: &[Claim], doc_claims: &[std::ops::Range<usize>]) -> Vec<
         .map(|(d, r)| {
             let mut v: Vec<usize> = r.clone().filter(|&k| claims[k].doc == d).collect();
             v.sort_by_key(|&k| claims[k].prose.start);
+            v
+        })
+        .collect()
+}
+
+/// Per document, `(number, index)` of its claims with a value, by number: the base value when
+/// the claim converts one, else its point (what `witnessed` compares). NaN is left out.
+#[must_use]
+pub fn by_value(claims: &[Claim], doc_claims: &[std::ops::Range<usize>]) -> Vec<Vec<(f64, usize)>> {
+    doc_claims
+        .iter()
+        .enumerate()
+        .map(|(d, r)| {
+            let mut v: Vec<(f64, usize)> = r
+                .clone()
+                .filter(|&k| claims[k].doc == d)
+                .filter_map(|k| {
+                    let c = &claims[k];
+                    let v = c.value?;
+                    let n = c.base.map_or(v.point, |b| b.point);
+                    (!n.is_nan()).then_some((n, k))
+                })
+                .collect();
+            v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             v
         })
         .collect()
@@ -434,7 +461,38 @@ fn witnessed(
     own: f64,
 ) -> bool {
     let family = |k: &str| k.split(':').next().unwrap_or("").to_string();
-    ctx.of_doc(doc).any(|(k, o)| {
+    let centre = if r.lo.is_finite() && r.hi.is_finite() {
+        f64::midpoint(r.lo, r.hi)
+    } else if r.lo.is_finite() {
+        r.lo
+    } else {
+        r.hi
+    };
+    // A witness's stated number lies within `WITNESS_SHARE` of the centre (the last test
+    // below), so only the claims of the document whose number lies in that band (`by_value`,
+    // with a margin for rounding) are read, not every claim of a long report.
+    let band = centre.is_finite().then(|| {
+        let (x, y) = (
+            centre * (1.0 - WITNESS_SHARE),
+            centre / (1.0 - WITNESS_SHARE),
+        );
+        let slack = 1e-9 * centre.abs() + 1e-12;
+        (x.min(y) - slack, x.max(y) + slack)
+    });
+    let near: Box<dyn Iterator<Item = (usize, &Claim)>> = match (band, ctx.by_value.get(doc)) {
+        (Some((lo, hi)), Some(list)) => {
+            let from = list.partition_point(|&(v, _)| v < lo);
+            let to = list.partition_point(|&(v, _)| v <= hi);
+            Box::new(
+                list[from..to.max(from)]
+                    .iter()
+                    .map(|&(_, k)| (k, &ctx.claims[k])),
+            )
+        }
+        _ => Box::new(ctx.of_doc(doc)),
+    };
+    let mut near = near;
+    near.any(|(k, o)| {
         k != skip
             && match ctx.measures[k].as_deref() {
                 Some(m) => {
@@ -446,7 +504,6 @@ fn witnessed(
             // An open-ended figure is evidence only when its stated number is close: "more than
             // €3 million" backs €3.1 million, "up to 48,000" does not back 42,000.
             && o.value.is_some_and(|v| {
-                let centre = if r.lo.is_finite() && r.hi.is_finite() { f64::midpoint(r.lo, r.hi) } else if r.lo.is_finite() { r.lo } else { r.hi };
                 let base = o.base.map_or(v.point, |b| b.point);
                 (base - centre).abs() <= WITNESS_SHARE * centre.abs().max(base.abs())
             })

@@ -427,6 +427,7 @@ impl RuleSet {
         let measures = compare::measures(&local, &subjects);
         let dated = compare::dated_by_measure(&local_docs, &local, &measures);
         let by_start = compare::by_start(&local, &doc_claims);
+        let by_value = compare::by_value(&local, &doc_claims);
         let ctx = compare::Ctx {
             terms: &lexicon.terms,
             measures: &measures,
@@ -438,6 +439,7 @@ impl RuleSet {
             doc_entities: &doc_entities,
             doc_claims: &doc_claims,
             by_start: &by_start,
+            by_value: &by_value,
             peers: &peers,
         };
         let keys = align::SubjectKeys::new(&subjects);
