@@ -31,6 +31,8 @@ pub struct Ctx<'a> {
     /// Per document, its claims with a value by their stated number (`by_value`), for the
     /// search of a witness (`witnessed`).
     pub by_value: &'a [Vec<(f64, usize)>],
+    /// `different_topics` of the pairs of documents asked so far.
+    pub topics_apart: &'a std::sync::Mutex<std::collections::HashMap<(usize, usize), bool>>,
     /// Per document, the documents of its group (itself included), in input order.
     pub peers: &'a [std::sync::Arc<[usize]>],
     /// Per claim, its measure (`measures`), computed once rather than per pair.
@@ -139,7 +141,29 @@ impl Ctx<'_> {
 /// Pendry Marathon" against "the Alnwold Half Marathon" in one story folder). A document's
 /// most named entities are all those tied at its highest count: two documents that share one of
 /// them are about the same thing, whichever else they name as often.
+///
+/// It reads only the two documents, so it is decided once per pair of documents
+/// (`Ctx::topics_apart`): a long document names thousands of entities, and reading them for
+/// every candidate pair made its pairs cost the document.
 fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
+    if let Some(&apart) = ctx
+        .topics_apart
+        .lock()
+        .ok()
+        .and_then(|m| m.get(&(da, db)).copied())
+        .as_ref()
+    {
+        return apart;
+    }
+    let apart = topics_differ(ctx, da, db);
+    if let Ok(mut m) = ctx.topics_apart.lock() {
+        m.insert((da, db), apart);
+    }
+    apart
+}
+
+/// `different_topics`, computed.
+fn topics_differ(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
     let top = |d: usize| {
         let counts = ctx.entity_counts[d];
         let most = counts.values().copied().max()?;

@@ -428,6 +428,7 @@ impl RuleSet {
         let dated = compare::dated_by_measure(&local_docs, &local, &measures);
         let by_start = compare::by_start(&local, &doc_claims);
         let by_value = compare::by_value(&local, &doc_claims);
+        let topics_apart = std::sync::Mutex::new(std::collections::HashMap::new());
         let ctx = compare::Ctx {
             terms: &lexicon.terms,
             measures: &measures,
@@ -440,6 +441,7 @@ impl RuleSet {
             doc_claims: &doc_claims,
             by_start: &by_start,
             by_value: &by_value,
+            topics_apart: &topics_apart,
             peers: &peers,
         };
         let keys = align::SubjectKeys::new(&subjects);
