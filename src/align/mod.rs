@@ -267,6 +267,11 @@ const COMBINED_SCAN: usize = 2048;
 /// How many partners a claim paired on combinations proposes at most: those sharing most.
 const COMBINED_TOP: usize = 24;
 
+/// How many later partners one claim proposes at most through its terms (the rarest shared
+/// first): far above what a claim of a news story has, a bound for long reports.
+const PER_CLAIM_TOP: usize = 256;
+
+static PER_CLAIM_CUT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static SCAN_CUT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static TOP_CUT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static TOO_COMMON: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -287,6 +292,9 @@ pub struct Bounds {
     pub scan_cut: usize,
     /// Claims with more partners than `COMBINED_TOP`, of which only the best were proposed.
     pub top_cut: usize,
+    /// Claims with more partners through their terms than `PER_CLAIM_TOP`, of which only those
+    /// sharing the rarest terms were proposed.
+    pub per_claim_cut: usize,
 }
 
 /// How often the candidate search reached its bounds so far in this process.
@@ -299,6 +307,7 @@ pub fn bounds() -> Bounds {
         unpaired: UNPAIRED.load(Relaxed),
         scan_cut: SCAN_CUT.load(Relaxed),
         top_cut: TOP_CUT.load(Relaxed),
+        per_claim_cut: PER_CLAIM_CUT.load(Relaxed),
     }
 }
 
@@ -439,6 +448,8 @@ fn sharing_pairs(
     // The last claim each later claim was paired with: a pair sharing several keys is
     // proposed once.
     let mut paired = vec![usize::MAX; claims.len()];
+    let mut weight = vec![0f64; claims.len()];
+    let mut mine: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
     // Claims whose every key is too common: in a long report on a few subjects every name,
     // noun and verb is posted by thousands of claims, while the combination (this company, this
@@ -454,9 +465,13 @@ fn sharing_pairs(
             if postings.len() > MAX_POSTINGS {
                 continue;
             }
+            // The rarer the key, the more a partner sharing it weighs (inverse document
+            // frequency over the group's claims).
+            let idf = (members.len() as f64 / postings.len() as f64).ln();
             let after = postings.partition_point(|&j| j <= i);
             for &j in &postings[after..] {
                 if paired[j] == i {
+                    weight[j] += idf;
                     continue;
                 }
                 let (ci, cj) = (&claims[i], &claims[j]);
@@ -464,9 +479,19 @@ fn sharing_pairs(
                     continue;
                 }
                 paired[j] = i;
-                pairs.push((i, j));
+                weight[j] = idf;
+                mine.push(j);
             }
         }
+        // A claim of a long report can share a term with thousands: it proposes the partners
+        // whose shared terms are rarest, at most `PER_CLAIM_TOP` (ties by claim order).
+        if mine.len() > PER_CLAIM_TOP {
+            use std::sync::atomic::Ordering::Relaxed;
+            PER_CLAIM_CUT.fetch_add(1, Relaxed);
+            mine.sort_unstable_by(|&x, &y| weight[y].total_cmp(&weight[x]).then(x.cmp(&y)));
+            mine.truncate(PER_CLAIM_TOP);
+        }
+        pairs.extend(mine.drain(..).map(|j| (i, j)));
     }
     if !starved.is_empty() {
         let posted: Vec<usize> = (0..keys.count as u32).map(posted).collect();
