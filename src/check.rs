@@ -113,6 +113,17 @@ pub fn run_with_progress(
         let n = counts(documents.len(), &claims);
         (claims, n, findings)
     };
+    if crate::timing::enabled() {
+        let b = crate::align::bounds();
+        eprintln!(
+            "crosscheck: timing: bounds: {} terms too common to pair on (posted by more than 400 \
+             claims of a group and rule); {} claims whose every term was that common paired on \
+             combinations of their terms and year ({} read only their 2,048 rarest postings, {} \
+             proposed only their 24 best partners), {} not paired; {} claims proposed only \
+             their 256 partners sharing the rarest terms",
+            b.too_common, b.combined, b.scan_cut, b.top_cut, b.unpaired, b.per_claim_cut
+        );
+    }
     let t = std::time::Instant::now();
     sort_findings(&mut findings, &documents, &claims);
     let t = crate::timing::stage("sort", t);

@@ -4,7 +4,9 @@
 use std::sync::OnceLock;
 use std::time::Instant;
 
-fn enabled() -> bool {
+/// True when `CROSSCHECK_TIMINGS` is set (read once).
+#[must_use]
+pub fn enabled() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("CROSSCHECK_TIMINGS").is_some())
 }

@@ -256,12 +256,69 @@ pub fn group_docs(
 /// on their own.
 const MAX_POSTINGS: usize = 400;
 
+/// How often a bound of the candidate search was reached in this process (`bounds`): what
+/// `CROSSCHECK_TIMINGS` reports, so that a long run says where it cut work.
+/// How many of its rarest keys a claim whose every key is too common combines (`combined_pairs`).
+const COMBINED_KEYS: usize = 8;
+
+/// How many postings of its combinations a claim reads at most (rarest first).
+const COMBINED_SCAN: usize = 2048;
+
+/// How many partners a claim paired on combinations proposes at most: those sharing most.
+const COMBINED_TOP: usize = 24;
+
+/// How many later partners one claim proposes at most through its terms (the rarest shared
+/// first): far above what a claim of a news story has, a bound for long reports.
+const PER_CLAIM_TOP: usize = 256;
+
+static PER_CLAIM_CUT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static SCAN_CUT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static TOP_CUT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static TOO_COMMON: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static COMBINED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static UNPAIRED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How often the candidate search reached its bounds so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bounds {
+    /// Terms skipped as posted by more than `MAX_POSTINGS` claims (once per group and rule).
+    pub too_common: usize,
+    /// Claims all of whose terms were that common, paired on combinations of their terms and
+    /// year instead.
+    pub combined: usize,
+    /// Such claims that no combination paired (each was as common, or no other claim shares one).
+    pub unpaired: usize,
+    /// Claims that stopped reading combinations after `COMBINED_SCAN` postings.
+    pub scan_cut: usize,
+    /// Claims with more partners than `COMBINED_TOP`, of which only the best were proposed.
+    pub top_cut: usize,
+    /// Claims with more partners through their terms than `PER_CLAIM_TOP`, of which only those
+    /// sharing the rarest terms were proposed.
+    pub per_claim_cut: usize,
+}
+
+/// How often the candidate search reached its bounds so far in this process.
+#[must_use]
+pub fn bounds() -> Bounds {
+    use std::sync::atomic::Ordering::Relaxed;
+    Bounds {
+        too_common: TOO_COMMON.load(Relaxed),
+        combined: COMBINED.load(Relaxed),
+        unpaired: UNPAIRED.load(Relaxed),
+        scan_cut: SCAN_CUT.load(Relaxed),
+        top_cut: TOP_CUT.load(Relaxed),
+        per_claim_cut: PER_CLAIM_CUT.load(Relaxed),
+    }
+}
+
 /// Each claim's subject keys (its terms and entities) as small numbers, numbered once for all
 /// the rules that propose candidates over the same claims: indexing then hashes no strings.
 #[derive(Debug, Clone, Default)]
 pub struct SubjectKeys {
     /// Per claim, its keys in the order of its terms then entities, a repeat posted once.
     of: Vec<Vec<u32>>,
+    /// Per claim, the year its clause anchors it to (`Subject::year`).
+    year: Vec<Option<i16>>,
     /// How many distinct keys.
     count: usize,
 }
@@ -299,6 +356,7 @@ impl SubjectKeys {
             .collect();
         SubjectKeys {
             of,
+            year: subjects.iter().map(|s| s.year).collect(),
             count: ids.len(),
         }
     }
@@ -348,6 +406,7 @@ pub fn candidates_in_group(
         .collect();
     let mut pairs = sharing_pairs(claims, keys, &members, within);
     pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }
 
@@ -378,19 +437,41 @@ fn sharing_pairs(
             fill[k as usize] += 1;
         }
     }
+    let posted = |k: u32| start[k as usize + 1] - start[k as usize];
+    {
+        use std::sync::atomic::Ordering::Relaxed;
+        let common = (0..keys.count as u32)
+            .filter(|&k| posted(k) > MAX_POSTINGS)
+            .count();
+        TOO_COMMON.fetch_add(common, Relaxed);
+    }
     // The last claim each later claim was paired with: a pair sharing several keys is
     // proposed once.
     let mut paired = vec![usize::MAX; claims.len()];
+    let mut weight = vec![0f64; claims.len()];
+    let mut mine: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
+    // Claims whose every key is too common: in a long report on a few subjects every name,
+    // noun and verb is posted by thousands of claims, while the combination (this company, this
+    // noun, this year) is rare. They pair on combinations of two of their keys and their year.
+    let mut starved: Vec<usize> = Vec::new();
     for &i in members {
+        if !keys.of[i].is_empty() && keys.of[i].iter().all(|&k| posted(k) > MAX_POSTINGS) {
+            starved.push(i);
+            continue;
+        }
         for &k in &keys.of[i] {
             let postings = &post[start[k as usize]..start[k as usize + 1]];
             if postings.len() > MAX_POSTINGS {
                 continue;
             }
+            // The rarer the key, the more a partner sharing it weighs (inverse document
+            // frequency over the group's claims).
+            let idf = (members.len() as f64 / postings.len() as f64).ln();
             let after = postings.partition_point(|&j| j <= i);
             for &j in &postings[after..] {
                 if paired[j] == i {
+                    weight[j] += idf;
                     continue;
                 }
                 let (ci, cj) = (&claims[i], &claims[j]);
@@ -398,11 +479,110 @@ fn sharing_pairs(
                     continue;
                 }
                 paired[j] = i;
-                pairs.push((i, j));
+                weight[j] = idf;
+                mine.push(j);
             }
         }
+        // A claim of a long report can share a term with thousands: it proposes the partners
+        // whose shared terms are rarest, at most `PER_CLAIM_TOP` (ties by claim order).
+        if mine.len() > PER_CLAIM_TOP {
+            use std::sync::atomic::Ordering::Relaxed;
+            PER_CLAIM_CUT.fetch_add(1, Relaxed);
+            mine.sort_unstable_by(|&x, &y| weight[y].total_cmp(&weight[x]).then(x.cmp(&y)));
+            mine.truncate(PER_CLAIM_TOP);
+        }
+        pairs.extend(mine.drain(..).map(|j| (i, j)));
+    }
+    if !starved.is_empty() {
+        let posted: Vec<usize> = (0..keys.count as u32).map(posted).collect();
+        combined_pairs(claims, keys, &posted, &starved, within, &mut pairs);
     }
     pairs
+}
+
+/// The pairs of `starved` (ascending claim indices whose every key is too common) that share a
+/// combination of two keys and a year (or two keys, both without a year) posted by at most
+/// `MAX_POSTINGS` of them, each pair once, appended to `pairs`. A claim has at most a few dozen
+/// keys, so its combinations are bounded and the cost is linear in the claims.
+fn combined_pairs(
+    claims: &[Claim],
+    keys: &SubjectKeys,
+    posted: &[usize],
+    starved: &[usize],
+    within: bool,
+    pairs: &mut Vec<(usize, usize)>,
+) {
+    use std::sync::atomic::Ordering::Relaxed;
+    // The rarest keys of each claim (by postings, then key): names and nouns before the words
+    // of every sentence. Bounded, so that a claim gives at most 28 combinations.
+    let mut rarest: HashMap<usize, Vec<u32>> = HashMap::with_capacity(starved.len());
+    for &i in starved {
+        let mut ks = keys.of[i].clone();
+        ks.sort_unstable_by_key(|&k| (posted[k as usize], k));
+        ks.truncate(COMBINED_KEYS);
+        rarest.insert(i, ks);
+    }
+    let mut post: HashMap<(u32, u32, Option<i16>), Vec<usize>> = HashMap::new();
+    let combos = |i: usize| {
+        let ks = &rarest[&i];
+        let year = keys.year[i];
+        (0..ks.len()).flat_map(move |x| {
+            (x + 1..ks.len()).map(move |y| (ks[x].min(ks[y]), ks[x].max(ks[y]), year))
+        })
+    };
+    for &i in starved {
+        for c in combos(i) {
+            post.entry(c).or_default().push(i);
+        }
+    }
+    // Per claim, the later claims sharing its combinations, scored by how many they share (a
+    // claim stating the same fact in other words shares most), rarest combinations first and
+    // at most `COMBINED_SCAN` postings read; the best `COMBINED_TOP` are proposed.
+    let mut shared = vec![0u32; claims.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for &i in starved {
+        let mut cs: Vec<&Vec<usize>> = combos(i)
+            .map(|c| &post[&c])
+            .filter(|p| p.len() > 1 && p.len() <= MAX_POSTINGS)
+            .collect();
+        cs.sort_by_key(|p| p.len());
+        let mut scanned = 0;
+        for postings in cs {
+            if scanned >= COMBINED_SCAN {
+                SCAN_CUT.fetch_add(1, Relaxed);
+                break;
+            }
+            scanned += postings.len();
+            let after = postings.partition_point(|&j| j <= i);
+            for &j in &postings[after..] {
+                let (ci, cj) = (&claims[i], &claims[j]);
+                if ci.doc == cj.doc && (!within || ci.span.overlaps(cj.span)) {
+                    continue;
+                }
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
+            }
+        }
+        if touched.is_empty() {
+            UNPAIRED.fetch_add(1, Relaxed);
+            continue;
+        }
+        COMBINED.fetch_add(1, Relaxed);
+        // Most shared first, then nearest in claim order: deterministic.
+        touched.sort_unstable_by_key(|&j| (std::cmp::Reverse(shared[j]), j));
+        if touched.len() > COMBINED_TOP {
+            TOP_CUT.fetch_add(1, Relaxed);
+        }
+        for &j in touched.iter().take(COMBINED_TOP) {
+            pairs.push((i, j));
+        }
+        for &j in &touched {
+            shared[j] = 0;
+        }
+        touched.clear();
+    }
 }
 
 /// Every cross-document pair of claims of `kinds` within a group, for document-level rules

@@ -24,6 +24,15 @@ pub struct Ctx<'a> {
     pub entity_counts: &'a [&'a std::collections::BTreeMap<String, usize>],
     /// Per document, the range of `claims` holding its claims (claims are grouped by document).
     pub doc_claims: &'a [std::ops::Range<usize>],
+    /// Per document, its claims' indices in the order of their prose start (`by_start`): what
+    /// `of_sentence` searches, so that a look around a claim costs its sentence, not its
+    /// document (a long report holds thousands of claims).
+    pub by_start: &'a [Vec<usize>],
+    /// Per document, its claims with a value by their stated number (`by_value`), for the
+    /// search of a witness (`witnessed`).
+    pub by_value: &'a [Vec<(f64, usize)>],
+    /// `different_topics` of the pairs of documents asked so far.
+    pub topics_apart: &'a std::sync::Mutex<std::collections::HashMap<(usize, usize), bool>>,
     /// Per document, the documents of its group (itself included), in input order.
     pub peers: &'a [std::sync::Arc<[usize]>],
     /// Per claim, its measure (`measures`), computed once rather than per pair.
@@ -64,7 +73,60 @@ pub fn dated_by_measure(
     out
 }
 
+/// Per document, the indices of its claims (of `claims`, grouped by document as `doc_claims`
+/// gives them) in the order of their prose start, claim order among equal starts.
+#[must_use]
+pub fn by_start(claims: &[Claim], doc_claims: &[std::ops::Range<usize>]) -> Vec<Vec<usize>> {
+    doc_claims
+        .iter()
+        .enumerate()
+        .map(|(d, r)| {
+            let mut v: Vec<usize> = r.clone().filter(|&k| claims[k].doc == d).collect();
+            v.sort_by_key(|&k| claims[k].prose.start);
+            v
+        })
+        .collect()
+}
+
+/// Per document, `(number, index)` of its claims with a value, by number: the base value when
+/// the claim converts one, else its point (what `witnessed` compares). NaN is left out.
+#[must_use]
+pub fn by_value(claims: &[Claim], doc_claims: &[std::ops::Range<usize>]) -> Vec<Vec<(f64, usize)>> {
+    doc_claims
+        .iter()
+        .enumerate()
+        .map(|(d, r)| {
+            let mut v: Vec<(f64, usize)> = r
+                .clone()
+                .filter(|&k| claims[k].doc == d)
+                .filter_map(|k| {
+                    let c = &claims[k];
+                    let v = c.value?;
+                    let n = c.base.map_or(v.point, |b| b.point);
+                    (!n.is_nan()).then_some((n, k))
+                })
+                .collect();
+            v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            v
+        })
+        .collect()
+}
+
 impl Ctx<'_> {
+    /// The claims of claim `k`'s document whose prose starts within `k`'s sentence, in the
+    /// order of their start (claim order, as the extractors write claims): every claim a
+    /// sentence-level look around `k` can read, found by binary search.
+    fn of_sentence(&self, k: usize) -> impl Iterator<Item = (usize, &Claim)> + '_ {
+        let doc = self.claims[k].doc;
+        let sent = self.subjects[k].sentence;
+        let list = self.by_start.get(doc).map_or(&[][..], Vec::as_slice);
+        let lo = list.partition_point(|&x| self.claims[x].prose.start < sent.start);
+        let hi = list.partition_point(|&x| self.claims[x].prose.start <= sent.end);
+        list[lo..hi.max(lo)]
+            .iter()
+            .map(move |&x| (x, &self.claims[x]))
+    }
+
     /// The claims of document `doc`, with their run indices: a comparison that looks around a
     /// claim reads its own document only, so its cost does not grow with the run.
     fn of_doc(&self, doc: usize) -> impl Iterator<Item = (usize, &Claim)> + '_ {
@@ -79,7 +141,29 @@ impl Ctx<'_> {
 /// Pendry Marathon" against "the Alnwold Half Marathon" in one story folder). A document's
 /// most named entities are all those tied at its highest count: two documents that share one of
 /// them are about the same thing, whichever else they name as often.
+///
+/// It reads only the two documents, so it is decided once per pair of documents
+/// (`Ctx::topics_apart`): a long document names thousands of entities, and reading them for
+/// every candidate pair made its pairs cost the document.
 fn different_topics(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
+    if let Some(&apart) = ctx
+        .topics_apart
+        .lock()
+        .ok()
+        .and_then(|m| m.get(&(da, db)).copied())
+        .as_ref()
+    {
+        return apart;
+    }
+    let apart = topics_differ(ctx, da, db);
+    if let Ok(mut m) = ctx.topics_apart.lock() {
+        m.insert((da, db), apart);
+    }
+    apart
+}
+
+/// `different_topics`, computed.
+fn topics_differ(ctx: &Ctx<'_>, da: usize, db: usize) -> bool {
     let top = |d: usize| {
         let counts = ctx.entity_counts[d];
         let most = counts.values().copied().max()?;
@@ -318,7 +402,7 @@ fn inside_change(ctx: &Ctx<'_>, i: usize) -> bool {
         };
         (end - v.point).abs() <= 1e-9 * end.abs().max(v.point.abs())
     };
-    ctx.of_doc(c.doc)
+    ctx.of_sentence(i)
         .any(|(_, o)| o.kind == Kind::Change && o.span.contains(c.span) && !end_level(o))
 }
 
@@ -342,7 +426,7 @@ fn listed(ctx: &Ctx<'_>, i: usize) -> bool {
         return false;
     };
     let prose = &ctx.documents[c.doc].prose;
-    ctx.of_doc(c.doc).any(|(k, o)| {
+    ctx.of_sentence(i).any(|(k, o)| {
         if k == i || ctx.measures[k].as_deref() != Some(m) || o.prose.overlaps(c.prose) {
             return false;
         }
@@ -357,7 +441,7 @@ fn window_of_change(ctx: &Ctx<'_>, i: usize) -> bool {
     let c = &ctx.claims[i];
     c.kind == Kind::Duration
         && ctx
-            .of_doc(c.doc)
+            .of_sentence(i)
             .any(|(k, o)| o.kind == Kind::Change && ctx.subjects[k].windows.contains(&i))
 }
 
@@ -383,11 +467,56 @@ const RUNNING_COUNT_SHARE: f64 = 0.1;
 /// report stating it (value-mismatch's tolerance).
 const TWIN_TOLERANCE: f64 = 0.02;
 
-/// Another claim of the same document and measure whose range meets `r`: the document also
-/// states the other source's figure, so the two figures are about different things.
-fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize) -> bool {
+/// Another claim of the same document and measure whose range meets `r` (the range of the other
+/// source's claim `other`): the document also states the other source's figure, so the two
+/// figures are about different things. The witness stands in the sentence of the document's own
+/// claim `skip`, or is of `other`'s year (when both name one) and speaks of `other`'s subject at
+/// least as closely as `skip` does (`own`, their alignment score): a long report states figures near any value about other things, and one of
+/// another company or year elsewhere in it witnesses nothing (issue 15: a planted discrepancy
+/// among a few hundred figures was lost). In the gold story sets every witness is of one of
+/// these two sorts, so they find the same.
+fn witnessed(
+    ctx: &Ctx<'_>,
+    doc: usize,
+    measure_key: &str,
+    r: Range,
+    skip: usize,
+    other: usize,
+    own: f64,
+) -> bool {
     let family = |k: &str| k.split(':').next().unwrap_or("").to_string();
-    ctx.of_doc(doc).any(|(k, o)| {
+    let centre = if r.lo.is_finite() && r.hi.is_finite() {
+        f64::midpoint(r.lo, r.hi)
+    } else if r.lo.is_finite() {
+        r.lo
+    } else {
+        r.hi
+    };
+    // A witness's stated number lies within `WITNESS_SHARE` of the centre (the last test
+    // below), so only the claims of the document whose number lies in that band (`by_value`,
+    // with a margin for rounding) are read, not every claim of a long report.
+    let band = centre.is_finite().then(|| {
+        let (x, y) = (
+            centre * (1.0 - WITNESS_SHARE),
+            centre / (1.0 - WITNESS_SHARE),
+        );
+        let slack = 1e-9 * centre.abs() + 1e-12;
+        (x.min(y) - slack, x.max(y) + slack)
+    });
+    let near: Box<dyn Iterator<Item = (usize, &Claim)>> = match (band, ctx.by_value.get(doc)) {
+        (Some((lo, hi)), Some(list)) => {
+            let from = list.partition_point(|&(v, _)| v < lo);
+            let to = list.partition_point(|&(v, _)| v <= hi);
+            Box::new(
+                list[from..to.max(from)]
+                    .iter()
+                    .map(|&(_, k)| (k, &ctx.claims[k])),
+            )
+        }
+        _ => Box::new(ctx.of_doc(doc)),
+    };
+    let mut near = near;
+    near.any(|(k, o)| {
         k != skip
             && match ctx.measures[k].as_deref() {
                 Some(m) => {
@@ -399,10 +528,12 @@ fn witnessed(ctx: &Ctx<'_>, doc: usize, measure_key: &str, r: Range, skip: usize
             // An open-ended figure is evidence only when its stated number is close: "more than
             // €3 million" backs €3.1 million, "up to 48,000" does not back 42,000.
             && o.value.is_some_and(|v| {
-                let centre = if r.lo.is_finite() && r.hi.is_finite() { f64::midpoint(r.lo, r.hi) } else if r.lo.is_finite() { r.lo } else { r.hi };
                 let base = o.base.map_or(v.point, |b| b.point);
                 (base - centre).abs() <= WITNESS_SHARE * centre.abs().max(base.abs())
             })
+            && (ctx.subjects[k].sentence == ctx.subjects[skip].sentence
+                || !years_differ(ctx, k, other)
+                    && align::compare(&ctx.subjects[k], &ctx.subjects[other]).score >= own)
     })
 }
 
@@ -566,7 +697,7 @@ fn closer_rival(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     let c = &ctx.claims[i];
     let sentence = ctx.subjects[i].sentence;
     let rivals: Vec<usize> = ctx
-        .of_doc(c.doc)
+        .of_sentence(i)
         .filter(|&(k, o)| {
             k != i
                 && ctx.subjects[k].sentence == sentence
@@ -847,7 +978,9 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         );
     }
     let key = mi.unwrap_or("count:");
-    if witnessed(ctx, a.doc, key, rb, i) || witnessed(ctx, b.doc, key, ra, j) {
+    if witnessed(ctx, a.doc, key, rb, i, j, al.score)
+        || witnessed(ctx, b.doc, key, ra, j, i, al.score)
+    {
         return trace(
             ctx,
             "value",
@@ -947,7 +1080,7 @@ fn change_anchor(ctx: &Ctx<'_>, i: usize) -> Option<(Date, Date)> {
     let c = &ctx.claims[i];
     let prose = &ctx.documents[c.doc].prose;
     let sentence = ctx.subjects[i].sentence;
-    ctx.of_doc(c.doc)
+    ctx.of_sentence(i)
         .filter(|&(k, o)| {
             matches!(o.kind, Kind::Date | Kind::Period)
                 && ctx.subjects[k].sentence == sentence
@@ -1014,7 +1147,7 @@ fn endpoints(ctx: &Ctx<'_>, i: usize) -> Option<f64> {
     let prose = &ctx.documents[c.doc].prose;
     let mut from = None;
     let mut to = None;
-    for (k, o) in ctx.of_doc(c.doc) {
+    for (k, o) in ctx.of_sentence(i) {
         if k == i || !sent.contains(o.prose) || !matches!(o.kind, Kind::Money | Kind::Quantity) {
             continue;
         }
@@ -1224,7 +1357,7 @@ fn percent_endpoints(ctx: &Ctx<'_>, j: usize) -> Option<(f64, f64)> {
     // A level inside a change claim ("58.4%, up from 51.2%", the points of "rose 5 points") or
     // reached by one ("rose 5 points to 86%") is compared through that claim: one finding per
     // pair of statements, on the change's words.
-    let reached = ctx.of_doc(c.doc).any(|(_, o)| {
+    let reached = ctx.of_sentence(j).any(|(_, o)| {
         o.kind == Kind::Change
             && sent.contains(o.prose)
             && o.prose.end <= c.prose.start
@@ -1281,7 +1414,7 @@ fn is_points_change(c: &Claim) -> bool {
 fn next_level<'a>(ctx: &'a Ctx<'_>, j: usize) -> Option<&'a Claim> {
     let c = &ctx.claims[j];
     let sent = ctx.subjects[j].sentence;
-    ctx.of_doc(c.doc).map(|(_, o)| o).find(|o| {
+    ctx.of_sentence(j).map(|(_, o)| o).find(|o| {
         o.kind == Kind::Percent
             && o.unit.as_deref() != Some("pp")
             && sent.contains(o.prose)
@@ -1912,7 +2045,7 @@ fn since_span(ctx: &Ctx<'_>, i: usize) -> Option<Range> {
     let from = d.from?;
     let sent = ctx.subjects[i].sentence;
     let end = ctx
-        .of_doc(c.doc)
+        .of_sentence(i)
         .map(|(_, o)| o)
         .filter(|o| o.kind == Kind::Date && sent.contains(o.prose))
         .filter_map(|o| o.dates.and_then(|x| x.from))
@@ -1987,6 +2120,28 @@ fn relationship_start(ctx: &Ctx<'_>, i: usize, now: Option<Date>) -> Option<f64>
         }
         _ => None,
     }
+}
+
+/// Which side of a relationship-age pair claim `i` can stand on: the relationship dated years
+/// back (a period with a start, a duration of three years or more that is no window), and the
+/// change presented as recent (a non-additive change with a window of at most 548 days'
+/// reach). Conditions `relationship_age` needs of each side whatever the other: the rule pairs
+/// only claims that can meet them, so its pairs are the few qualifying claims of a group, not
+/// every period against every change of two long reports.
+#[must_use]
+pub fn relationship_sides(ctx: &Ctx<'_>, i: usize) -> (bool, bool) {
+    let c = &ctx.claims[i];
+    let start = match c.kind {
+        Kind::Period => c.dates.is_some_and(|d| d.from.is_some()),
+        Kind::Duration => {
+            c.value.is_some_and(|v| v.point / 365.25 >= 3.0) && ctx.subjects[i].windows.is_empty()
+        }
+        _ => false,
+    };
+    let change = c.kind == Kind::Change
+        && c.change.is_some_and(|ch| !ch.additive)
+        && window_days(ctx, i).is_some_and(|(_, rw)| !rw.lo.is_infinite() && rw.lo <= 548.0);
+    (start, change)
 }
 
 fn relationship_age(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {

@@ -426,6 +426,9 @@ impl RuleSet {
         let peers = peers(&groups);
         let measures = compare::measures(&local, &subjects);
         let dated = compare::dated_by_measure(&local_docs, &local, &measures);
+        let by_start = compare::by_start(&local, &doc_claims);
+        let by_value = compare::by_value(&local, &doc_claims);
+        let topics_apart = std::sync::Mutex::new(std::collections::HashMap::new());
         let ctx = compare::Ctx {
             terms: &lexicon.terms,
             measures: &measures,
@@ -436,14 +439,19 @@ impl RuleSet {
             subjects: &subjects,
             doc_entities: &doc_entities,
             doc_claims: &doc_claims,
+            by_start: &by_start,
+            by_value: &by_value,
+            topics_apart: &topics_apart,
             peers: &peers,
         };
         let keys = align::SubjectKeys::new(&subjects);
         let mut findings = Vec::new();
         for rule in &self.rules {
             let pairs = if rule.test == Test::RelationshipAge {
-                // Document-level: the two sentences need not share a term.
-                align::all_pairs(&local, &groups, &rule.kinds)
+                // Document-level: the two sentences need not share a term. Only claims that can
+                // stand on one side of the comparison are paired (`relationship_sides`): the
+                // pairs of every claim of its kinds would be quadratic in a long document.
+                relationship_pairs(&ctx, &rule.kinds)
             } else {
                 align::candidates_in_group(&local, &keys, &rule.kinds, opts.self_consistency)
             };
@@ -465,6 +473,29 @@ impl RuleSet {
         }
         findings
     }
+}
+
+/// The pairs `(i, j)`, `i < j`, of claims of `kinds` in different documents, one of which can be
+/// the relationship and the other the recent change of a relationship-age comparison: the pairs
+/// of `align::all_pairs` that the comparison can report, in the same order.
+fn relationship_pairs(ctx: &compare::Ctx<'_>, kinds: &[Kind]) -> Vec<(usize, usize)> {
+    let sides: Vec<(usize, bool, bool)> = (0..ctx.claims.len())
+        .filter(|&k| kinds.contains(&ctx.claims[k].kind))
+        .map(|k| {
+            let (s, c) = compare::relationship_sides(ctx, k);
+            (k, s, c)
+        })
+        .filter(|&(_, s, c)| s || c)
+        .collect();
+    let mut out = Vec::new();
+    for &(i, si, ci) in &sides {
+        for &(j, sj, cj) in &sides {
+            if i < j && ctx.claims[i].doc != ctx.claims[j].doc && (si && cj || ci && sj) {
+                out.push((i, j));
+            }
+        }
+    }
+    out
 }
 
 /// Candidate pairs compared by one task at least: a group's pairs are split across threads only
