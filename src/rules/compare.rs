@@ -471,7 +471,8 @@ const TWIN_TOLERANCE: f64 = 0.02;
 /// source's claim `other`): the document also states the other source's figure, so the two
 /// figures are about different things. The witness stands in the sentence of the document's own
 /// claim `skip`, or is of `other`'s year (when both name one) and speaks of `other`'s subject at
-/// least as closely as `skip` does (`own`, their alignment score): a long report states figures near any value about other things, and one of
+/// least as closely as `skip` does (`own`, their alignment score; the very figure the other
+/// states needs only the rule's `min_score` or a word shared next to both): a long report states figures near any value about other things, and one of
 /// another company or year elsewhere in it witnesses nothing (issue 15: a planted discrepancy
 /// among a few hundred figures was lost). In the gold story sets every witness is of one of
 /// these two sorts, so they find the same.
@@ -482,7 +483,7 @@ fn witnessed(
     r: Range,
     skip: usize,
     other: usize,
-    own: f64,
+    (own, min_score): (f64, f64),
 ) -> bool {
     let family = |k: &str| k.split(':').next().unwrap_or("").to_string();
     let centre = if r.lo.is_finite() && r.hi.is_finite() {
@@ -532,9 +533,25 @@ fn witnessed(
                 (base - centre).abs() <= WITNESS_SHARE * centre.abs().max(base.abs())
             })
             && (ctx.subjects[k].sentence == ctx.subjects[skip].sentence
-                || !years_differ(ctx, k, other)
-                    && align::compare(&ctx.subjects[k], &ctx.subjects[other]).score >= own)
+                || !years_differ(ctx, k, other) && {
+                    // The very figure the other source states ("52.3%" in both) needs only the
+                    // rule's alignment or a word shared next to both figures; a figure merely
+                    // near it must speak of the other's subject as closely as `skip` does.
+                    let w = align::compare(&ctx.subjects[k], &ctx.subjects[other]);
+                    w.score >= own
+                        || same_point(o, &ctx.claims[other])
+                            && (w.score >= min_score || !w.local.is_empty())
+                })
     })
+}
+
+/// Two claims state the same number (their stated points are equal, in the claims' own
+/// normalised units).
+fn same_point(a: &Claim, b: &Claim) -> bool {
+    match (a.value, b.value) {
+        (Some(x), Some(y)) => (x.point - y.point).abs() <= 1e-9 * x.point.abs().max(y.point.abs()),
+        _ => false,
+    }
 }
 
 /// True when `CROSSCHECK_TRACE` is set (read once).
@@ -978,8 +995,8 @@ fn value(rule: &Rule, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<Finding> {
         );
     }
     let key = mi.unwrap_or("count:");
-    if witnessed(ctx, a.doc, key, rb, i, j, al.score)
-        || witnessed(ctx, b.doc, key, ra, j, i, al.score)
+    if witnessed(ctx, a.doc, key, rb, i, j, (al.score, rule.min_score))
+        || witnessed(ctx, b.doc, key, ra, j, i, (al.score, rule.min_score))
     {
         return trace(
             ctx,
