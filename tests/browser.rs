@@ -1,7 +1,7 @@
 //! The HTML report of the seeds in a real browser: headless Chromium at a laptop's width (1280 px)
 //! and a phone's (390 px). At both the page has no horizontal overflow, every timeline bar has a
-//! label, and selecting the first finding marks its claims (at 1280 px its two documents stand side
-//! by side). Screenshots are kept in `target/artefacts/` for a person to look at.
+//! label, selecting the first finding marks its claims (at 1280 px its two documents stand side
+//! by side), and `j`/`k` move the selection and focus between findings. Screenshots are kept in `target/artefacts/` for a person to look at.
 //!
 //! Chromium is driven without a protocol client: the page gets a probe script appended that
 //! writes what it measured into the DOM, and `--dump-dom` prints that DOM. Headless Chromium keeps
@@ -42,6 +42,13 @@ const PROBE: &str = r"<script>
     out.push('first_row=' + (a.top <= Math.min.apply(null, tops) + 1));
   }
   out.push('scroll_selected=' + de.scrollWidth);
+  var key = function (k) { document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })); };
+  key('j');
+  var sel = document.querySelector('li.finding.selected');
+  out.push('after_j=' + (sel ? sel.id : '') + ',' + (document.activeElement ? document.activeElement.id : ''));
+  key('k');
+  sel = document.querySelector('li.finding.selected');
+  out.push('after_k=' + (sel ? sel.id : ''));
   var host = window.parent.document;
   var p = host.createElement('pre');
   p.id = 'probe';
@@ -194,6 +201,12 @@ fn the_html_report_fits_a_laptop_and_a_phone_in_headless_chromium() {
             assert_eq!(get("side_by_side"), "true", "{m:?}");
             assert_eq!(get("first_row"), "true", "{m:?}");
         }
+        assert_eq!(
+            get("after_j"),
+            "f1,f1",
+            "j selects and focuses the next finding"
+        );
+        assert_eq!(get("after_k"), "f0", "k goes back");
         let shot = artefacts.join(format!("report-{width}.png"));
         let _ = std::fs::remove_file(&shot);
         run_chromium(

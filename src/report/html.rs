@@ -9,7 +9,7 @@
 //! `aria-label`).
 //!
 //! The inline script (`SCRIPT`) only adds to what the links already do: selecting a finding (a
-//! click, Enter, or `j`/`k` and the arrow keys to move between findings) marks its claims,
+//! click, Enter, or `j`/`k`, and the arrow keys on a focused finding, to move between findings) marks its claims,
 //! scrolls each into view inside its panel and moves the documents of the finding to the front of
 //! the grid, so they stand side by side when two columns fit; a click on a claim selects its
 //! finding. Without the script the page reads the same with plain anchors.
@@ -133,11 +133,14 @@ const SCRIPT: &str = r"
   });
   document.addEventListener('keydown', function (ev) {
     if (ev.altKey || ev.ctrlKey || ev.metaKey) { return; }
-    var at = items.indexOf(document.activeElement);
-    if (at < 0) { at = items.indexOf(document.querySelector('li.finding.selected')); }
+    var focused = items.indexOf(document.activeElement);
+    var at = focused >= 0 ? focused : items.indexOf(document.querySelector('li.finding.selected'));
+    // j and k anywhere; the arrow keys only on a finding, so they still scroll the page elsewhere.
+    var down = ev.key === 'j' || (ev.key === 'ArrowDown' && focused >= 0);
+    var up = ev.key === 'k' || (ev.key === 'ArrowUp' && focused >= 0);
     var next = null;
-    if (ev.key === 'j' || ev.key === 'ArrowDown') { next = at < 0 ? 0 : Math.min(at + 1, items.length - 1); }
-    if (ev.key === 'k' || ev.key === 'ArrowUp') { next = at < 0 ? 0 : Math.max(at - 1, 0); }
+    if (down) { next = at < 0 ? 0 : Math.min(at + 1, items.length - 1); }
+    if (up) { next = at < 0 ? 0 : Math.max(at - 1, 0); }
     if (ev.key === 'Enter' && at >= 0) { next = at; }
     if (next !== null && items.length) { ev.preventDefault(); select(next, true); }
   });
