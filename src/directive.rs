@@ -8,6 +8,7 @@
 //!
 //! ```text
 //! <!-- crosscheck-disable-next-line value-mismatch -->
+//! The arena holds 24,000. <!-- crosscheck-disable-line value-mismatch -->
 //! <!-- crosscheck-disable value-mismatch, window-mismatch -->  ...  <!-- crosscheck-enable -->
 //! ```
 //!
@@ -19,11 +20,14 @@
 
 use crate::document::{Document, Format, Span};
 
-/// The three directive forms.
+/// The four directive forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
     /// `crosscheck-disable-next-line`.
     DisableNextLine,
+    /// `crosscheck-disable-line`: the line the directive starts on (a comment at its end, as
+    /// most linters take it).
+    DisableLine,
     /// `crosscheck-disable`.
     Disable,
     /// `crosscheck-enable`.
@@ -36,6 +40,7 @@ impl Form {
     pub fn as_str(self) -> &'static str {
         match self {
             Form::DisableNextLine => "crosscheck-disable-next-line",
+            Form::DisableLine => "crosscheck-disable-line",
             Form::Disable => "crosscheck-disable",
             Form::Enable => "crosscheck-enable",
         }
@@ -44,6 +49,7 @@ impl Form {
     fn parse(word: &str) -> Option<Form> {
         match word {
             "crosscheck-disable-next-line" => Some(Form::DisableNextLine),
+            "crosscheck-disable-line" => Some(Form::DisableLine),
             "crosscheck-disable" => Some(Form::Disable),
             "crosscheck-enable" => Some(Form::Enable),
             _ => None,
@@ -120,7 +126,7 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
 }
 
 /// A comment (or a text line of its own) that looks like a directive but is none, such as
-/// `crosscheck-disable-line` for `crosscheck-disable-next-line`: suppression warns about it,
+/// `crosscheck-ignore-next-line` for `crosscheck-disable-next-line`: suppression warns about it,
 /// so a finding that stays has a reason shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NearMiss {
@@ -178,7 +184,7 @@ pub fn near_misses(doc: &Document) -> Vec<NearMiss> {
 
 /// The word of `body` that looks like a directive and the form it most likely meant; `None`
 /// for a directive or for text that does not look like one. A word counts when it is
-/// `crosscheck` joined to more by `-`, `_` or `:` (`crosscheck-disable-line`,
+/// `crosscheck` joined to more by `-`, `_` or `:` (`crosscheck-ignore-line`,
 /// `crosscheck:disable`), or, in a comment, `crosscheck` followed by `disable` or `enable`.
 fn near_miss(body: &str, comment: bool) -> Option<(String, Option<&'static str>)> {
     let body = body.trim();
@@ -208,12 +214,21 @@ fn near_miss(body: &str, comment: bool) -> Option<(String, Option<&'static str>)
             .trim_start_matches(['-', '_', ':', ' '])
             .replace(['_', ':', ' '], "-")
     );
-    let forms = [Form::DisableNextLine, Form::Disable, Form::Enable].map(Form::as_str);
+    let forms = [
+        Form::DisableNextLine,
+        Form::DisableLine,
+        Form::Disable,
+        Form::Enable,
+    ]
+    .map(Form::as_str);
     let meant = if Form::parse(&normal).is_some() {
         forms.into_iter().find(|f| *f == normal)
-    } else if normal.contains("line") {
-        // "disable-line", "ignore-next-line": a directive about a line is about the next one.
+    } else if normal.contains("next-line") || normal.contains("nextline") {
+        // "ignore-next-line", "disable-nextline": a directive about the next line.
         Some(Form::DisableNextLine.as_str())
+    } else if normal.contains("line") {
+        // "ignore-line", "disable-this-line": a directive about its own line.
+        Some(Form::DisableLine.as_str())
     } else {
         // Compared after the shared prefix, which would make every word look close.
         let tail = &normal["crosscheck-".len()..];
@@ -272,9 +287,19 @@ mod tests {
         let meant = |body: &str| near_miss(body, true).map(|(w, m)| (w, m.unwrap_or("-")));
         for (body, written, want) in [
             (
-                " crosscheck-disable-line value-mismatch ",
-                "crosscheck-disable-line",
+                " crosscheck-ignore-next-line value-mismatch ",
+                "crosscheck-ignore-next-line",
                 "crosscheck-disable-next-line",
+            ),
+            (
+                "crosscheck-ignore-line",
+                "crosscheck-ignore-line",
+                "crosscheck-disable-line",
+            ),
+            (
+                "crosscheck-disable-this-line",
+                "crosscheck-disable-this-line",
+                "crosscheck-disable-line",
             ),
             (
                 "crosscheck-disabled",
@@ -305,6 +330,12 @@ mod tests {
             assert_eq!(meant(body), Some((written.to_string(), want)), "{body}");
         }
         assert_eq!(meant("crosscheck-disable-next-line x"), None);
+        // See: issue 16. The same-line form is a directive, no longer a near miss.
+        assert_eq!(meant("crosscheck-disable-line x"), None);
+        assert_eq!(
+            parse_body("crosscheck-disable-line x"),
+            Some((Form::DisableLine, vec!["x".into()]))
+        );
         assert_eq!(meant("crosscheck is a tool"), None);
         assert_eq!(meant("a comment"), None);
         assert_eq!(near_miss("crosscheck disable the rule", false), None);

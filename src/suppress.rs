@@ -2,7 +2,9 @@
 //! in part of it.
 //!
 //! The directives are read by `crate::directive`, which describes their syntax.
-//! `disable-next-line` covers the line after the one the directive ends on; `disable` covers
+//! `disable-next-line` covers the line after the one the directive ends on; `disable-line` the
+//! line the directive starts on (from its start to its end, so a comment at the end of a line
+//! silences that line's claims); `disable` covers
 //! everything up to the matching `enable` (or the end of the document).
 //!
 //! A finding is suppressed when any of its claims starts in a region suppressed for its rule.
@@ -64,6 +66,20 @@ pub fn regions(doc: &Document) -> (Vec<Region>, Vec<(usize, String)>) {
                     regions.push(Region {
                         rule,
                         span: Span::new(next, next_end),
+                        form: d.form,
+                        at: d.span.start,
+                    });
+                }
+            }
+            Form::DisableLine => {
+                let start = src[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
+                let end = src[d.span.start..]
+                    .find('\n')
+                    .map_or(src.len(), |i| d.span.start + i);
+                for rule in names(&d) {
+                    regions.push(Region {
+                        rule,
+                        span: Span::new(start, end),
                         form: d.form,
                         at: d.span.start,
                     });
@@ -235,6 +251,18 @@ mod tests {
             .map(|r| (r.rule.as_str(), d.text(r.span).trim()))
             .collect();
         assert_eq!(covered, [("r", "two"), ("all", "four")]);
+
+        let d = doc(
+            Format::Markdown,
+            "one\ntwo <!-- crosscheck-disable-line r -->\nthree\n",
+        );
+        let (r, w) = regions(&d);
+        assert!(w.is_empty());
+        let covered: Vec<(&str, &str)> = r
+            .iter()
+            .map(|r| (r.rule.as_str(), d.text(r.span)))
+            .collect();
+        assert_eq!(covered, [("r", "two <!-- crosscheck-disable-line r -->")]);
     }
 
     #[test]
@@ -251,7 +279,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn scanning_never_panics(s in "(crosscheck-(disable|enable|disable-next-line)|<!--|-->|\n|#|//| |x|é)*") {
+        fn scanning_never_panics(s in "(crosscheck-(disable|enable|disable-next-line|disable-line)|<!--|-->|\n|#|//| |x|é)*") {
             for f in [Format::Text, Format::Markdown, Format::Html] {
                 let d = doc(f, &s);
                 let (regions, _) = regions(&d);

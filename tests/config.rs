@@ -344,19 +344,50 @@ fn disable_next_line_in_markdown_suppresses_one_finding() {
     assert!(messages(&o).is_empty(), "{:?}", messages(&o));
 }
 
+// See: issue 16. `crosscheck-disable-line` was a near miss; it is the same-line directive most
+// linters have.
+#[test]
+fn disable_line_suppresses_the_finding_on_its_own_line() {
+    let b = B.replace(
+        "450 workers in 2019.",
+        "450 workers in 2019. <!-- crosscheck-disable-line value-mismatch -->",
+    );
+    let o = check_with("a.txt", A, &b);
+    assert_eq!(findings(&o), ["value-mismatch error 42,000-seat"]);
+    assert!(
+        messages(&o).is_empty(),
+        "no near-miss warning: {:?}",
+        messages(&o)
+    );
+    // On a line of its own it covers only that line, so it suppresses nothing and says so.
+    let b = B.replace(
+        "The arena",
+        "<!-- crosscheck-disable-line value-mismatch -->\nThe arena",
+    );
+    let o = check_with("a.txt", A, &b);
+    assert_eq!(findings(&o), BOTH);
+    assert_eq!(
+        messages(&o),
+        [
+            "story/b.md: line 5: unused suppression: `crosscheck-disable-line value-mismatch` \
+          suppresses no finding"
+        ]
+    );
+}
+
 // See: issue 16. A comment that looks like a directive but is none was silently ignored.
 #[test]
 fn a_near_miss_directive_is_a_warning_with_did_you_mean() {
     let b = B.replace(
         "The arena",
-        "<!-- crosscheck-disable-line value-mismatch -->\nThe arena",
+        "<!-- crosscheck-ignore-next-line value-mismatch -->\nThe arena",
     );
     let o = check_with("a.txt", A, &b);
     assert_eq!(findings(&o).len(), 2, "nothing is suppressed");
     assert_eq!(
         messages(&o),
         [
-            "story/b.md: line 5: `crosscheck-disable-line` is not a directive and suppresses \
+            "story/b.md: line 5: `crosscheck-ignore-next-line` is not a directive and suppresses \
           nothing; did you mean `crosscheck-disable-next-line`?"
         ],
     );
@@ -701,7 +732,7 @@ fn a_near_miss_is_warned_about_in_the_reduce_step_too() {
     let t = tempfile::tempdir().unwrap();
     let b = B.replace(
         "The arena",
-        "<!-- crosscheck-disable-line value-mismatch -->\nThe arena",
+        "<!-- crosscheck-ignore-next-line value-mismatch -->\nThe arena",
     );
     let jsonl = format!(
         "{}\n{}\n",
@@ -732,7 +763,7 @@ fn a_near_miss_is_warned_about_in_the_reduce_step_too() {
         &["check", "--claims", "claims.jsonl", "--format", "json"],
     );
     let want = [
-        "b: line 5: `crosscheck-disable-line` is not a directive and suppresses nothing; \
+        "b: line 5: `crosscheck-ignore-next-line` is not a directive and suppresses nothing; \
                  did you mean `crosscheck-disable-next-line`?",
     ];
     assert_eq!(messages(&direct), want);

@@ -341,12 +341,22 @@ fn html_is_self_contained_and_links_every_finding_to_its_claims() {
     let json = seeds_json();
     let (_dir, _path, html) = html_of_seeds();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    for external in ["<script", "<link", "src=", "url(", "@import"] {
-        assert!(
-            !html.contains(external),
-            "external asset or script: {external}"
-        );
+    for external in ["<link", "src=", "url(", "@import", "href=\"http"] {
+        assert!(!html.contains(external), "external asset: {external}");
     }
+    // One script, inline: no `src`, nothing fetched (`fetch`, `XMLHttpRequest`, `import`).
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(html.contains("<script>\n"));
+    for request in ["fetch(", "XMLHttpRequest", "import(", "WebSocket"] {
+        assert!(!html.contains(request), "a request: {request}");
+    }
+    // Each finding names its claims for the script, and is reachable from the keyboard.
+    assert_eq!(
+        html.matches("tabindex=\"0\" data-rule=").count(),
+        findings(&json).len()
+    );
+    assert!(html.contains("data-claims=\"c"));
+    assert!(html.contains("data-findings=\""));
     assert_eq!(html.matches("<li id=\"f").count(), findings(&json).len());
     // Every link to a claim lands on an anchor.
     let mut links = 0;
@@ -436,7 +446,8 @@ fn html_escapes_document_text() {
     std::io::Write::write_all(child.stdin.as_mut().unwrap(), input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     let html = stdout(&out);
-    assert!(!html.contains("<script>"));
+    // The report's own script is the only one.
+    assert_eq!(html.matches("<script").count(), 1);
     assert!(!html.contains("a<b>"));
     assert!(html.contains("&lt;script&gt;alert(x)&lt;/script&gt;"));
     assert!(html.contains("a&lt;b&gt;"));

@@ -1,11 +1,18 @@
-//! The HTML report (`check --format html`): one self-contained page, no script, no external asset,
-//! nothing fetched. The findings list links to both (all) places of each finding; the documents
+//! The HTML report (`check --format html`): one self-contained page, no external asset (its one
+//! script and its style are inline), nothing fetched. The findings list links to both (all) places
+//! of each finding; the documents
 //! stand side by side in a grid that wraps to the viewport (`minmax`, no fixed number of
 //! columns), each scrolling inside its own panel, with the claims in no finding highlighted
 //! faintly and the conflicting ones strongly by severity, each linking back to its findings; an
 //! inline SVG timeline, scaled to the page's width, draws every dated or period claim, one row
 //! per source, each bar labelled with its claim's text and dates (also its tooltip and
 //! `aria-label`).
+//!
+//! The inline script (`SCRIPT`) only adds to what the links already do: selecting a finding (a
+//! click, Enter, or `j`/`k`, and the arrow keys on a focused finding, to move between findings) marks its claims,
+//! scrolls each into view inside its panel and moves the documents of the finding to the front of
+//! the grid, so they stand side by side when two columns fit; a click on a claim selects its
+//! finding. Without the script the page reads the same with plain anchors.
 //!
 //! Documents are shown as prose (markup removed), claims highlighted by their prose spans; the
 //! locations printed are those of the file as stored. Every piece of text is HTML-escaped.
@@ -65,6 +72,81 @@ svg.timeline { width: 100%; max-width: 100%; height: auto; }
 svg text { font: 11px system-ui, sans-serif; }
 svg .label { font-size: 10px; fill: #333; }
 .legend span { margin-right: 1rem; }
+.doc { position: relative; }
+li.finding { cursor: pointer; border-radius: 4px; padding: .1rem .3rem; }
+li.finding:focus { outline: 3px solid #5a5ad6; outline-offset: 2px; }
+li.finding.selected { background: #eef; }
+.doc.selected { border-color: #5a5ad6; box-shadow: 0 0 0 2px #5a5ad6; }
+.docs.focused .doc.selected { order: -1; }
+mark.selected { box-shadow: 0 0 0 3px #5a5ad6; }
+.keys { color: #555; font-size: .9em; }
+";
+
+/// Selection and keyboard navigation; inline, so the page stays one file and fetches nothing.
+const SCRIPT: &str = r"
+(function () {
+  var items = Array.prototype.slice.call(document.querySelectorAll('li.finding'));
+  var docs = document.querySelector('.docs');
+  function clear(sel) {
+    Array.prototype.forEach.call(document.querySelectorAll(sel), function (e) { e.classList.remove('selected'); });
+  }
+  function select(n, scroll) {
+    var li = items[n];
+    if (!li) { return; }
+    clear('.selected');
+    li.classList.add('selected');
+    li.focus({ preventScroll: !scroll });
+    var claims = (li.getAttribute('data-claims') || '').split(' ');
+    var first = null;
+    claims.forEach(function (id) {
+      var a = document.getElementById(id);
+      if (!a) { return; }
+      var doc = a.closest('.doc');
+      var m = a.nextElementSibling;
+      // A claim's pieces run up to the one it ends in, past the anchors and finding links of
+      // claims overlapping it.
+      for (var e = m; e && /^(MARK|A|SUP)$/.test(e.tagName); e = e.nextElementSibling) {
+        if (e.tagName !== 'MARK') { continue; }
+        e.classList.add('selected');
+        if ((e.getAttribute('data-end') || '').split(' ').indexOf(id) >= 0) { break; }
+      }
+      if (doc) {
+        doc.classList.add('selected');
+        if (m) { doc.scrollTop = Math.max(0, m.offsetTop - doc.clientHeight / 3); }
+        first = first || doc;
+      }
+    });
+    if (docs) { docs.classList.add('focused'); }
+    if (scroll && first) { first.scrollIntoView({ block: 'nearest' }); }
+  }
+  items.forEach(function (li, n) {
+    li.addEventListener('click', function (ev) {
+      if (ev.target.closest('a')) { ev.preventDefault(); }
+      select(n, true);
+    });
+  });
+  document.addEventListener('click', function (ev) {
+    var m = ev.target.closest('mark[data-findings]');
+    if (!m) { return; }
+    var n = parseInt(m.getAttribute('data-findings').split(' ')[0], 10);
+    if (items[n]) { select(n, false); items[n].scrollIntoView({ block: 'nearest' }); }
+  });
+  document.addEventListener('keydown', function (ev) {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) { return; }
+    var focused = items.indexOf(document.activeElement);
+    var at = focused >= 0 ? focused : items.indexOf(document.querySelector('li.finding.selected'));
+    // j and k anywhere; the arrow keys only on a finding, so they still scroll the page elsewhere.
+    var down = ev.key === 'j' || (ev.key === 'ArrowDown' && focused >= 0);
+    var up = ev.key === 'k' || (ev.key === 'ArrowUp' && focused >= 0);
+    var next = null;
+    if (down) { next = at < 0 ? 0 : Math.min(at + 1, items.length - 1); }
+    if (up) { next = at < 0 ? 0 : Math.max(at - 1, 0); }
+    if (ev.key === 'Enter' && at >= 0) { next = at; }
+    if (next !== null && items.length) { ev.preventDefault(); select(next, true); }
+  });
+  var hash = /^#f(\d+)$/.exec(location.hash);
+  if (hash) { select(parseInt(hash[1], 10), true); }
+})();
 ";
 
 fn severity_class(s: Severity) -> &'static str {
@@ -135,6 +217,7 @@ pub fn render(run: &Run) -> String {
         }
         out.push_str("</ul>\n");
     }
+    let _ = writeln!(out, "<script>{SCRIPT}</script>");
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -145,14 +228,24 @@ fn findings_section(out: &mut String, run: &Run) {
         out.push_str("<p>No discrepancy found.</p>\n");
         return;
     }
-    out.push_str("<ol class=\"findings\">\n");
+    out.push_str(
+        "<p class=\"keys\">Select a finding (click, or <kbd>j</kbd>/<kbd>k</kbd>, arrow keys and \
+         Enter) to mark its claims and bring its documents side by side; click a claim for its \
+         finding.</p>\n<ol class=\"findings\">\n",
+    );
     for (n, f) in run.findings.iter().enumerate() {
         let _ = write!(
             out,
-            "<li id=\"f{n}\" class=\"finding {}\" data-rule=\"{}\"><span class=\"sev\">{}</span> \
+            "<li id=\"f{n}\" class=\"finding {}\" tabindex=\"0\" data-rule=\"{}\" \
+             data-claims=\"{}\"><span class=\"sev\">{}</span> \
              <code>{}</code> {}: {}\n<ul class=\"places\">\n",
             severity_class(f.severity),
             escape(&f.rule),
+            f.claims
+                .iter()
+                .map(|ci| format!("c{ci}"))
+                .collect::<Vec<_>>()
+                .join(" "),
             f.severity.as_str(),
             escape(&f.rule),
             f.category.as_str(),
@@ -249,9 +342,26 @@ fn highlight(out: &mut String, run: &Run, prose: &str, claims: &[usize], of: &[V
                 .iter()
                 .map(|&ci| people_value(run, &run.claims[ci]))
                 .collect();
+            let findings = if in_findings.is_empty() {
+                String::new()
+            } else {
+                let list: Vec<String> = in_findings.iter().map(ToString::to_string).collect();
+                format!(" data-findings=\"{}\"", list.join(" "))
+            };
+            // The piece where a claim ends, so the script marks a claim's pieces and no more.
+            let ending: Vec<String> = open
+                .iter()
+                .filter(|&&ci| run.claims[ci].prose.end == b)
+                .map(|ci| format!("c{ci}"))
+                .collect();
+            let ends = if ending.is_empty() {
+                String::new()
+            } else {
+                format!(" data-end=\"{}\"", ending.join(" "))
+            };
             let _ = write!(
                 out,
-                "<mark class=\"{class}\" title=\"{}\">{text}</mark>",
+                "<mark class=\"{class}\" title=\"{}\"{findings}{ends}>{text}</mark>",
                 escape(&title.join("; "))
             );
         }
