@@ -20,6 +20,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::normalize;
 use crate::error::{parse_toml, Error};
 use crate::finding::Finding;
 use crate::report::human::value_words;
@@ -103,23 +104,6 @@ fn fingerprint_with(run: &Run, f: &Finding, paths: &[String]) -> Entry {
         rule: f.rule.clone(),
         claims,
     }
-}
-
-/// Folds `.` and `..` components lexically.
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// `target` relative to the folder `base` (both absolute and normalised), with `..` where it

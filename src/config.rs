@@ -625,7 +625,7 @@ impl FileFilter {
 }
 
 /// Folds `.` and `..` components lexically (no file system access).
-fn normalize(p: &Path) -> PathBuf {
+pub(crate) fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {

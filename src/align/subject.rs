@@ -1506,7 +1506,7 @@ mod tests {
     fn a_profile_counts_as_entity_counts_and_frequent_entities_do() {
         let doc = Document::plain(
             "a",
-            "VELMONT, April 16 — The Corvane Trust said the Trust's new Corvane Bridge opened. \
+            "VELMONT, Nov. 28 — The Corvane Trust said the Trust's new Corvane Bridge opened. \
              Officials at the Corvane Trust and NASA agreed. The NASA team met Ann Lee of \
              Lee Holdings. Ann Lee left. Ok."
                 .into(),
